@@ -1,0 +1,97 @@
+/* x86_64 host: the native x86_64 ABI and the i386 compat ABI (32-bit programs
+ * and `int $0x80` from 64-bit ones). Both use the 64-bit register file as
+ * seen through PTRACE_GETREGS; they differ in which registers hold the
+ * arguments. x32 shares x86_64's audit arch (numbers with bit 30 set) and is
+ * killed by the filter. */
+#include "abi.h"
+
+#include <errno.h>
+#include <linux/audit.h>
+#include <seccomp.h>
+#include <stddef.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+
+static const struct abi abi_x86_64 = {
+	.name = "x86_64",
+	.audit_arch = AUDIT_ARCH_X86_64,
+	.scmp_arch = SCMP_ARCH_X86_64,
+	.table = SCT_X86_64,
+	.word_size = 8,
+};
+
+static const struct abi abi_i386 = {
+	.name = "i386",
+	.audit_arch = AUDIT_ARCH_I386,
+	.scmp_arch = SCMP_ARCH_X86,
+	.table = SCT_I386,
+	.word_size = 4,
+};
+
+const struct abi *const abi_supported[] = {&abi_x86_64, &abi_i386, NULL};
+const uint32_t abi_killed_scmp_arches[] = {SCMP_ARCH_X32, 0};
+
+static int get_regs(pid_t tid, struct user_regs_struct *r)
+{
+	return ptrace(PTRACE_GETREGS, tid, 0, r) < 0 ? -errno : 0;
+}
+
+static int set_regs(pid_t tid, const struct user_regs_struct *r)
+{
+	return ptrace(PTRACE_SETREGS, tid, 0, r) < 0 ? -errno : 0;
+}
+
+static void put_args(const struct abi *abi, struct user_regs_struct *r, const uint64_t a[6])
+{
+	if (abi->table == SCT_I386) {
+		r->rbx = a[0], r->rcx = a[1], r->rdx = a[2];
+		r->rsi = a[3], r->rdi = a[4], r->rbp = a[5];
+	} else {
+		r->rdi = a[0], r->rsi = a[1], r->rdx = a[2];
+		r->r10 = a[3], r->r8 = a[4], r->r9 = a[5];
+	}
+}
+
+int abi_skip_syscall(pid_t tid, const struct abi *abi, long retval)
+{
+	struct user_regs_struct r;
+	int err = get_regs(tid, &r);
+	if (err)
+		return err;
+	(void)abi;
+	r.orig_rax = (unsigned long long)-1;
+	r.rax = (unsigned long long)retval;
+	return set_regs(tid, &r);
+}
+
+int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t args[6])
+{
+	struct user_regs_struct r;
+	int err = get_regs(tid, &r);
+	if (err)
+		return err;
+	r.orig_rax = (unsigned long long)nr;
+	put_args(abi, &r, args);
+	return set_regs(tid, &r);
+}
+
+int abi_get_result(pid_t tid, const struct abi *abi, long *retval)
+{
+	struct user_regs_struct r;
+	int err = get_regs(tid, &r);
+	if (err)
+		return err;
+	*retval = abi->word_size == 4 ? (long)(int)r.rax : (long)r.rax;
+	return 0;
+}
+
+int abi_set_result(pid_t tid, const struct abi *abi, long retval)
+{
+	struct user_regs_struct r;
+	int err = get_regs(tid, &r);
+	if (err)
+		return err;
+	(void)abi;
+	r.rax = (unsigned long long)retval;
+	return set_regs(tid, &r);
+}

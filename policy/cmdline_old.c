@@ -1,0 +1,88 @@
+#include "cmdline.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char jail_usage[] =
+	"usage: jail [-dhilqv] [-J jid_file] [-u username] [-U username]\n"
+	"            -[cmr] param=value ... [command=command ...]\n"
+	"       jail [-dqv] [-f file] -[cmr] [jail]\n"
+	"       jail [-qv] [-f file] -[rR] ['*' | jail ...]\n"
+	"       jail [-dhilqv] [-J jid_file] [-u username] [-U username]\n"
+	"            [-n jailname] [-s securelevel]\n"
+	"            path hostname ip[,...] command ...";
+
+static int set_path(struct jail *j, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	char real[PATH_MAX];
+
+	if (path[0] != '/') {
+		snprintf(err, errlen, "path %s: not an absolute pathname", path);
+		return -1;
+	}
+	if (!realpath(path, real) || stat(real, &st) < 0) {
+		snprintf(err, errlen, "path %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "path %s: %s", path, strerror(ENOTDIR));
+		return -1;
+	}
+	strcpy(j->path, real);
+	return 0;
+}
+
+static int set_name(struct jail *j, const char *name, char *err, size_t errlen)
+{
+	if (strlen(name) >= sizeof(j->name)) {
+		snprintf(err, errlen, "name %s: name too long", name);
+		return -1;
+	}
+	strcpy(j->name, name);
+	return 0;
+}
+
+int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen)
+{
+	int opt;
+
+	memset(out, 0, sizeof(*out));
+	jail_init(&out->jail);
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt(argc, argv, "+qvn:")) != -1) {
+		switch (opt) {
+		case 'q':
+			out->quiet = true;
+			break;
+		case 'v':
+			out->verbose = true;
+			break;
+		case 'n':
+			if (set_name(&out->jail, optarg, err, errlen))
+				return -1;
+			break;
+		default:
+			return 1;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 4)
+		return 1;
+	if (set_path(&out->jail, argv[0], err, errlen))
+		return -1;
+	if (jail_set_hostname(&out->jail, argv[1], strlen(argv[1]))) {
+		snprintf(err, errlen, "host.hostname %s: name too long", argv[1]);
+		return -1;
+	}
+	if (jail_parse_addrs(&out->jail, argv[2], err, errlen))
+		return -1;
+	out->command = argv + 3;
+	return 0;
+}

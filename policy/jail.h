@@ -1,0 +1,79 @@
+/* The jail model: one struct jail per jail, with FreeBSD's parameters.
+ * Pure data and predicates; no ptrace here. */
+#ifndef JAIL_POLICY_JAIL_H
+#define JAIL_POLICY_JAIL_H
+
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define JAIL_MAX_ADDRS 255      /* FreeBSD: ip4.addr/ip6.addr hold at most 255 */
+#define JAIL_HOSTNAME_MAX 64    /* Linux's limit (FreeBSD allows 255) */
+#define JAIL_NAME_MAX 256
+
+/* allow.* parameters: ALLOW(name, FreeBSD default). */
+#define JAIL_ALLOW_LIST(ALLOW)                 \
+	ALLOW(set_hostname, true)              \
+	ALLOW(reserved_ports, true)            \
+	ALLOW(unprivileged_proc_debug, true)   \
+	ALLOW(suser, true)                     \
+	ALLOW(sysvipc, false)                  \
+	ALLOW(raw_sockets, false)              \
+	ALLOW(chflags, false)                  \
+	ALLOW(mount, false)                    \
+	ALLOW(quotas, false)                   \
+	ALLOW(socket_af, false)                \
+	ALLOW(mlock, false)                    \
+	ALLOW(read_msgbuf, false)              \
+	ALLOW(extattr, false)                  \
+	ALLOW(adjtime, false)                  \
+	ALLOW(settime, false)
+
+enum jail_allow {
+#define X(name, def) JAIL_ALLOW_##name,
+	JAIL_ALLOW_LIST(X)
+#undef X
+	JAIL_ALLOW_COUNT
+};
+
+struct jail {
+	int jid;
+	char name[JAIL_NAME_MAX];
+	char path[PATH_MAX];              /* absolute, canonical; "/" for the host root */
+	char hostname[JAIL_HOSTNAME_MAX + 1];
+	char domainname[JAIL_HOSTNAME_MAX + 1]; /* host.domainname */
+	struct in_addr ip4[JAIL_MAX_ADDRS];
+	int ip4_count;                    /* 0: no IPv4 for this jail */
+	struct in6_addr ip6[JAIL_MAX_ADDRS];
+	int ip6_count;                    /* 0: no IPv6 for this jail */
+	bool allow[JAIL_ALLOW_COUNT];
+	bool persist;
+};
+
+/* A jail with FreeBSD's defaults: path "/", no addresses, empty hostname. */
+void jail_init(struct jail *j);
+
+/* "set_hostname" -> JAIL_ALLOW_set_hostname; -1 if unknown. */
+int jail_allow_lookup(const char *name);
+const char *jail_allow_name(enum jail_allow a);
+
+/* Parses a comma-separated address list (old syntax's ip argument, may be
+ * ""): an entry that parses as IPv6 is IPv6, anything else must be IPv4.
+ * Returns 0, or -1 with a FreeBSD-worded message in err. */
+int jail_parse_addrs(struct jail *j, const char *list, char *err, size_t errlen);
+
+/* Sets the jail's hostname. 0, or -EINVAL if longer than JAIL_HOSTNAME_MAX. */
+int jail_set_hostname(struct jail *j, const char *name, size_t len);
+
+/* Sets the jail's NIS domain name; 0 or -EINVAL if too long. */
+int jail_set_domainname(struct jail *j, const char *name, size_t len);
+
+/* May a process with effective uid euid in j change the host or domain
+ * name? 0, or -EPERM (not root in the jail, or allow.set_hostname off). */
+int jail_priv_set_hostname(const struct jail *j, unsigned euid);
+
+/* Does the jail confine paths (a root other than "/")? */
+bool jail_has_root(const struct jail *j);
+
+#endif

@@ -1,0 +1,262 @@
+/* The event loop: wait for a tracee, classify what happened, act on it. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "handlers.h"
+#include "procfs.h"
+#include "supervisor.h"
+#include "tracee.h"
+
+enum event_kind {
+	EV_EXITED,       /* the thread is gone (exit or fatal signal) */
+	EV_SECCOMP,      /* syscall-enter stop from a TRACE filter result */
+	EV_SYSCALL_EXIT, /* syscall-exit stop we asked for */
+	EV_NEW_CHILD,    /* fork, vfork or clone in the parent */
+	EV_EXEC,         /* successful execve, after the old image is gone */
+	EV_EVENT_STOP,   /* PTRACE_EVENT_STOP: attach stop or group-stop */
+	EV_SIGNAL,       /* signal-delivery stop */
+	EV_OTHER,        /* any other ptrace event (vfork done, exit) */
+};
+
+struct event {
+	enum event_kind kind;
+	pid_t tid;
+	int status;
+	int sig;         /* stop signal, or the signal to deliver */
+};
+
+static struct event classify(pid_t tid, int status)
+{
+	struct event ev = {.tid = tid, .status = status};
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		ev.kind = EV_EXITED;
+		return ev;
+	}
+	ev.sig = WSTOPSIG(status);
+	switch (status >> 16) {
+	case PTRACE_EVENT_SECCOMP:
+		ev.kind = EV_SECCOMP;
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		ev.kind = EV_NEW_CHILD;
+		break;
+	case PTRACE_EVENT_EXEC:
+		ev.kind = EV_EXEC;
+		break;
+	case PTRACE_EVENT_STOP:
+		ev.kind = EV_EVENT_STOP;
+		break;
+	case 0:
+		ev.kind = ev.sig == (SIGTRAP | 0x80) ? EV_SYSCALL_EXIT : EV_SIGNAL;
+		break;
+	default:
+		ev.kind = EV_OTHER;
+		break;
+	}
+	return ev;
+}
+
+static void resume(pid_t tid, int sig)
+{
+	/* ESRCH: the tracee was killed meanwhile; its exit comes next. */
+	ptrace(PTRACE_CONT, tid, 0, (long)sig);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* The `jail` process mirrors the command's job-control state, so a shell
+ * sees the job stop on Ctrl-Z and continue on fg. */
+static void mirror_to_front(const struct supervisor *sv, int sig)
+{
+	if (sv->front_pid > 0 && getppid() == sv->front_pid)
+		kill(sv->front_pid, sig);
+}
+
+static void on_exited(struct supervisor *sv, const struct event *ev)
+{
+	struct tracee *t = tracee_find(ev->tid);
+	if (t)
+		tracee_remove(t);
+	if (ev->tid == sv->main_pid && !sv->main_done) {
+		sv->main_done = true;
+		sv->main_status = ev->status;
+		if (sv->report_fd >= 0) {
+			if (write(sv->report_fd, &ev->status, sizeof(ev->status)) < 0) {
+				/* nobody is waiting any more */
+			}
+			close(sv->report_fd);
+			sv->report_fd = -1;
+		}
+	}
+}
+
+static void on_seccomp(struct tracee *t)
+{
+	struct __ptrace_syscall_info info;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) <= 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+		resume(t->tid, 0);
+		return;
+	}
+	struct syscall_stop s = {.t = t, .abi = abi_from_audit(info.arch)};
+	if (!s.abi) {
+		/* the filter kills other ABIs; never run a call we cannot decode */
+		kill(t->tgid, SIGKILL);
+		return;
+	}
+	s.id = abi_id(s.abi, (long)info.seccomp.nr);
+	memcpy(s.args, info.seccomp.args, sizeof(s.args));
+	const struct handler *h = &handlers[s.id];
+	enum action act = h->enter ? h->enter(&s) : ACT_CONTINUE;
+	switch (act) {
+	case ACT_RETURN:
+		abi_skip_syscall(t->tid, s.abi, s.retval);
+		resume(t->tid, 0);
+		break;
+	case ACT_EXIT_STOP:
+		t->exit_handler = s.id;
+		t->exit_abi = s.abi;
+		memcpy(t->exit_args, s.args, sizeof(s.args));
+		ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
+		break;
+	case ACT_CONTINUE:
+	default:
+		resume(t->tid, 0);
+		break;
+	}
+}
+
+static void on_syscall_exit(struct tracee *t)
+{
+	enum sc_id id = t->exit_handler;
+	t->exit_handler = SC_NONE;
+	if (id != SC_NONE && handlers[id].exit) {
+		struct syscall_stop s = {.t = t, .abi = t->exit_abi, .id = id};
+		memcpy(s.args, t->exit_args, sizeof(s.args));
+		if (abi_get_result(t->tid, s.abi, &s.retval) == 0) {
+			long ret = handlers[id].exit(&s);
+			if (ret != s.retval)
+				abi_set_result(t->tid, s.abi, ret);
+		}
+	}
+	resume(t->tid, 0);
+}
+
+static void on_new_child(struct supervisor *sv, struct tracee *parent, const struct event *ev)
+{
+	unsigned long msg = 0;
+	ptrace(PTRACE_GETEVENTMSG, ev->tid, 0, &msg);
+	pid_t child = (pid_t)msg;
+	if (child > 0) {
+		pid_t tgid = child;
+		if ((ev->status >> 16) == PTRACE_EVENT_CLONE) {
+			long g = proc_status_field(child, "Tgid", 0);
+			if (g > 0)
+				tgid = (pid_t)g;
+		}
+		struct tracee *c = tracee_find(child);
+		if (c)
+			c->tgid = tgid; /* its attach stop came first */
+		else
+			tracee_add(child, tgid, parent ? parent->jail : sv->jail);
+	}
+	resume(ev->tid, 0);
+}
+
+static void on_exec(struct tracee *t)
+{
+	unsigned long former = 0;
+	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
+	/* exec from a non-leader thread: it now has the leader's tid, and every
+	 * other thread of the group is gone */
+	tracee_remove_group_except(t->tgid, t->tid);
+	t->exit_handler = SC_NONE;
+	resume(t->tid, 0);
+}
+
+static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct event *ev)
+{
+	if (!t->attached) {
+		t->attached = true;
+		resume(t->tid, 0);
+		return;
+	}
+	if (is_stop_signal(ev->sig)) {
+		/* group-stop: stay stopped, but let SIGCONT wake it */
+		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		if (t->tid == sv->main_pid)
+			mirror_to_front(sv, SIGSTOP);
+		return;
+	}
+	resume(t->tid, 0);
+}
+
+static void on_signal(struct supervisor *sv, struct tracee *t, const struct event *ev)
+{
+	if (ev->sig == SIGCONT && t->tgid == sv->main_pid)
+		mirror_to_front(sv, SIGCONT);
+	resume(t->tid, ev->sig);
+}
+
+static void dispatch(struct supervisor *sv, const struct event *ev)
+{
+	if (ev->kind == EV_EXITED) {
+		on_exited(sv, ev);
+		return;
+	}
+	struct tracee *t = tracee_find(ev->tid);
+	if (!t) {
+		/* a new child whose attach stop beat its parent's fork event */
+		t = tracee_add(ev->tid, ev->tid, sv->jail);
+	}
+	switch (ev->kind) {
+	case EV_SECCOMP:
+		on_seccomp(t);
+		break;
+	case EV_SYSCALL_EXIT:
+		on_syscall_exit(t);
+		break;
+	case EV_NEW_CHILD:
+		on_new_child(sv, t, ev);
+		break;
+	case EV_EXEC:
+		on_exec(t);
+		break;
+	case EV_EVENT_STOP:
+		on_event_stop(sv, t, ev);
+		break;
+	case EV_SIGNAL:
+		on_signal(sv, t, ev);
+		break;
+	case EV_OTHER:
+	case EV_EXITED:
+	default:
+		resume(t->tid, 0);
+		break;
+	}
+}
+
+void supervisor_run(struct supervisor *sv)
+{
+	for (;;) {
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			break; /* ECHILD: nobody left */
+		}
+		struct event ev = classify(tid, status);
+		dispatch(sv, &ev);
+	}
+}

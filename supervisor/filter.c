@@ -1,0 +1,145 @@
+#include "filter.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../arch/abi.h"
+#include "../policy/static_deny.h"
+#include "handlers.h"
+
+static bool denied_always(enum sc_id id, const struct jail *j, int *err)
+{
+	for (unsigned i = 0; i < static_deny_count; i++) {
+		const struct static_deny *d = &static_denies[i];
+		if (d->id == id && d->arg == DENY_ALWAYS && static_deny_applies(d, j)) {
+			*err = d->err;
+			return true;
+		}
+	}
+	return false;
+}
+
+static scmp_filter_ctx new_ctx(uint32_t def_action, uint32_t badarch, bool set_nnp)
+{
+	scmp_filter_ctx ctx = seccomp_init(def_action);
+	if (!ctx)
+		return NULL;
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, badarch) ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp) ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2)) {
+		seccomp_release(ctx);
+		return NULL;
+	}
+	for (int i = 0; abi_supported[i]; i++) {
+		int rc = seccomp_arch_add(ctx, abi_supported[i]->scmp_arch);
+		if (rc && rc != -EEXIST) {
+			seccomp_release(ctx);
+			return NULL;
+		}
+	}
+	return ctx;
+}
+
+/* Every syscall of our list: TRACE if handled, ERRNO if always denied, else
+ * ALLOW. Names libseccomp does not know stay at the default (ENOSYS). */
+static scmp_filter_ctx build_syscall_filter(const struct jail *j, bool set_nnp)
+{
+	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ERRNO(ENOSYS), SCMP_ACT_KILL_PROCESS, set_nnp);
+	if (!ctx)
+		return NULL;
+	for (int id = 1; id < SC_COUNT; id++) {
+		int nr = seccomp_syscall_resolve_name(sc_info[id].name);
+		if (nr == __NR_SCMP_ERROR)
+			continue;
+		int err;
+		uint32_t action = SCMP_ACT_ALLOW;
+		if (denied_always((enum sc_id)id, j, &err))
+			action = SCMP_ACT_ERRNO((uint32_t)err);
+		else if (handler_wanted((enum sc_id)id, j))
+			action = SCMP_ACT_TRACE((uint32_t)id);
+		int rc = seccomp_rule_add(ctx, action, nr, 0);
+		/* -EACCES: same as the default action; -EDOM/-EOPNOTSUPP: not a
+		 * call of the ABIs in this filter */
+		if (rc && rc != -EACCES && rc != -EOPNOTSUPP && rc != -EDOM) {
+			fprintf(stderr, "jail: seccomp rule for %s: %s\n", sc_info[id].name, strerror(-rc));
+			seccomp_release(ctx);
+			return NULL;
+		}
+	}
+	return ctx;
+}
+
+/* The argument-dependent denials, with ALLOW as the default: ERRNO outranks
+ * the syscall filter's TRACE and ALLOW. */
+static scmp_filter_ctx build_deny_filter(const struct jail *j, bool set_nnp)
+{
+	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ALLOW, SCMP_ACT_ALLOW, set_nnp);
+	if (!ctx)
+		return NULL;
+	for (unsigned i = 0; i < static_deny_count; i++) {
+		const struct static_deny *d = &static_denies[i];
+		if (d->arg == DENY_ALWAYS || !static_deny_applies(d, j))
+			continue;
+		int nr = seccomp_syscall_resolve_name(sc_info[d->id].name);
+		if (nr == __NR_SCMP_ERROR)
+			continue;
+		struct scmp_arg_cmp cmp = {(unsigned)d->arg, SCMP_CMP_MASKED_EQ, d->mask, d->value};
+		int rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO((uint32_t)d->err), nr, 1, &cmp);
+		if (rc && rc != -EOPNOTSUPP && rc != -EDOM) {
+			fprintf(stderr, "jail: seccomp deny rule for %s: %s\n", sc_info[d->id].name, strerror(-rc));
+			seccomp_release(ctx);
+			return NULL;
+		}
+	}
+	return ctx;
+}
+
+/* Kills any process that uses ABI arch (e.g. x32 numbers on x86_64). */
+static scmp_filter_ctx build_kill_filter(uint32_t arch, bool set_nnp)
+{
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_KILL_PROCESS);
+	if (!ctx)
+		return NULL;
+	if (seccomp_arch_add(ctx, arch) || seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE) ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW) ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp)) {
+		seccomp_release(ctx);
+		return NULL;
+	}
+	return ctx;
+}
+
+int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp)
+{
+	memset(f, 0, sizeof(*f));
+	f->ctx[f->count++] = build_syscall_filter(j, set_nnp);
+	f->ctx[f->count++] = build_deny_filter(j, set_nnp);
+	for (int i = 0; abi_killed_scmp_arches[i] && f->count < FILTER_MAX; i++)
+		f->ctx[f->count++] = build_kill_filter(abi_killed_scmp_arches[i], set_nnp);
+	for (int i = 0; i < f->count; i++)
+		if (!f->ctx[i]) {
+			filter_free(f);
+			return -ENOMEM;
+		}
+	return 0;
+}
+
+int filter_load(const struct filter_set *f)
+{
+	for (int i = 0; i < f->count; i++) {
+		int rc = seccomp_load(f->ctx[i]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+void filter_free(struct filter_set *f)
+{
+	for (int i = 0; i < f->count; i++)
+		if (f->ctx[i])
+			seccomp_release(f->ctx[i]);
+	memset(f, 0, sizeof(*f));
+}

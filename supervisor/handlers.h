@@ -1,0 +1,47 @@
+/* Syscall handlers: one table indexed by arch-neutral id. A syscall with an
+ * enter handler (wanted by the jail) stops at its seccomp stop; every other
+ * known syscall runs in the kernel without stopping (see filter.c). */
+#ifndef JAIL_SUPERVISOR_HANDLERS_H
+#define JAIL_SUPERVISOR_HANDLERS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../arch/abi.h"
+
+struct jail;
+struct tracee;
+
+struct syscall_stop {
+	struct tracee *t;
+	const struct abi *abi;
+	enum sc_id id;
+	uint64_t args[6];
+	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
+};
+
+enum action {
+	ACT_CONTINUE,  /* run the syscall as it is */
+	ACT_RETURN,    /* do not run it; the tracee gets s->retval */
+	ACT_EXIT_STOP, /* run it, then call the exit handler with the result */
+};
+
+struct handler {
+	enum action (*enter)(struct syscall_stop *s);
+	/* Sees s->retval; returns the value the tracee gets. */
+	long (*exit)(struct syscall_stop *s);
+	/* Whether this jail needs the handler; NULL means always. */
+	bool (*wanted)(const struct jail *j);
+};
+
+extern const struct handler handlers[SC_COUNT];
+
+/* Does this jail trap id? */
+bool handler_wanted(enum sc_id id, const struct jail *j);
+
+/* handle_uts.c */
+enum action handle_uname(struct syscall_stop *s);
+enum action handle_sethostname(struct syscall_stop *s);
+enum action handle_setdomainname(struct syscall_stop *s);
+
+#endif

@@ -1,0 +1,51 @@
+#include "memory.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/uio.h>
+
+#define PAGE 4096u
+
+int mem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	struct iovec local = {buf, len};
+	struct iovec remote = {(void *)(uintptr_t)addr, len};
+	if (len == 0)
+		return 0;
+	ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	if (n < 0)
+		return errno == ESRCH ? -ESRCH : -EFAULT;
+	return (size_t)n == len ? 0 : -EFAULT;
+}
+
+int mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t size)
+{
+	size_t got = 0;
+	while (got < size) {
+		/* read up to the end of the current page, so an unmapped next page
+		 * does not fail a string that ends before it */
+		size_t chunk = PAGE - (size_t)((addr + got) % PAGE);
+		if (chunk > size - got)
+			chunk = size - got;
+		int err = mem_read(tid, addr + got, buf + got, chunk);
+		if (err)
+			return err;
+		char *nul = memchr(buf + got, '\0', chunk);
+		if (nul)
+			return 0;
+		got += chunk;
+	}
+	return -ENAMETOOLONG;
+}
+
+int mem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
+{
+	struct iovec local = {(void *)buf, len};
+	struct iovec remote = {(void *)(uintptr_t)addr, len};
+	if (len == 0)
+		return 0;
+	ssize_t n = process_vm_writev(tid, &local, 1, &remote, 1, 0);
+	if (n < 0)
+		return errno == ESRCH ? -ESRCH : -EFAULT;
+	return (size_t)n == len ? 0 : -EFAULT;
+}

@@ -1,0 +1,13 @@
+/* Facts about a tracee read from /proc/<tid>. */
+#ifndef JAIL_SUPERVISOR_PROCFS_H
+#define JAIL_SUPERVISOR_PROCFS_H
+
+#include <sys/types.h>
+
+/* The value of a numeric field of /proc/<tid>/status ("Tgid", "Uid" ...):
+ * the index-th number on that line. -1 if unreadable. */
+long proc_status_field(pid_t tid, const char *field, int index);
+/* /proc/<tid>/personality, or -1. */
+long proc_personality(pid_t tid);
+
+#endif

@@ -1,0 +1,31 @@
+/* One supervisor per jail: it starts the command traced and runs the event
+ * loop until no jailed process is left. */
+#ifndef JAIL_SUPERVISOR_SUPERVISOR_H
+#define JAIL_SUPERVISOR_SUPERVISOR_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+struct jail;
+
+struct supervisor {
+	struct jail *jail;
+	pid_t main_pid;      /* the command the user asked for */
+	int main_status;     /* its wait status, once main_done */
+	bool main_done;
+	pid_t front_pid;     /* the `jail` process that waits for main_status (0: none) */
+	int report_fd;       /* where main_status is written (-1: nowhere) */
+};
+
+/* Signals the supervisor ignores (it must outlive the terminal's signals);
+ * spawn restores them to default in the command. */
+extern const int supervisor_ignored_signals[];
+
+/* Starts argv in the jail, traced from its first instruction, with cwd
+ * already set by the caller. 0 or -errno (message on stderr). */
+int supervisor_spawn(struct supervisor *sv, char **argv);
+
+/* Runs until every jailed process is gone. */
+void supervisor_run(struct supervisor *sv);
+
+#endif

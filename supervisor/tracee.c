@@ -1,0 +1,50 @@
+#include "tracee.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct tracee *table;
+
+struct tracee *tracee_find(pid_t tid)
+{
+	struct tracee *t;
+	HASH_FIND_INT(table, &tid, t);
+	return t;
+}
+
+struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
+{
+	struct tracee *t = tracee_find(tid);
+	if (t)
+		return t;
+	t = calloc(1, sizeof(*t));
+	if (!t) {
+		perror("jail: calloc");
+		abort(); /* fail closed: EXITKILL ends the jail */
+	}
+	t->tid = tid;
+	t->tgid = tgid;
+	t->jail = jail;
+	HASH_ADD_INT(table, tid, t);
+	return t;
+}
+
+void tracee_remove(struct tracee *t)
+{
+	HASH_DEL(table, t);
+	free(t);
+}
+
+void tracee_remove_group_except(pid_t tgid, pid_t keep)
+{
+	struct tracee *t, *tmp;
+	HASH_ITER(hh, table, t, tmp)
+		if (t->tgid == tgid && t->tid != keep)
+			tracee_remove(t);
+}
+
+unsigned tracee_count(void)
+{
+	return HASH_COUNT(table);
+}

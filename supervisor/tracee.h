@@ -1,0 +1,39 @@
+/* The process table: one entry per traced thread, keyed by tid. */
+#ifndef JAIL_SUPERVISOR_TRACEE_H
+#define JAIL_SUPERVISOR_TRACEE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+#include <uthash.h>
+
+#include <stdint.h>
+
+#include "../arch/abi.h"
+
+struct jail;
+
+struct tracee {
+	pid_t tid;
+	pid_t tgid;
+	struct jail *jail;
+	bool attached;          /* false until its initial attach stop was seen */
+	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
+	 * its exit handler needs from the enter stop. */
+	enum sc_id exit_handler;
+	const struct abi *exit_abi;
+	uint64_t exit_args[6];
+	UT_hash_handle hh;
+};
+
+/* Finds a traced thread; NULL if not traced. */
+struct tracee *tracee_find(pid_t tid);
+/* Adds (or returns the existing) entry for tid. */
+struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail);
+void tracee_remove(struct tracee *t);
+/* Removes every thread of tgid except the one with tid keep (exec from a
+ * non-leader thread: the other threads are gone). */
+void tracee_remove_group_except(pid_t tgid, pid_t keep);
+/* Number of traced threads. */
+unsigned tracee_count(void);
+
+#endif
