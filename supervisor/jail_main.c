@@ -48,12 +48,14 @@ static void run_supervisor(struct jail *j, char **command, int report_fd, pid_t 
 
 	for (int i = 0; supervisor_ignored_signals[i]; i++)
 		signal(supervisor_ignored_signals[i], SIG_IGN);
-	/* jailed processes must not be able to read or write our memory */
-	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	/* orphans of the jail are reparented to us, not to the host's init */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	if (supervisor_spawn(&sv, command) < 0)
 		_exit(1);
+	/* jailed processes must not be able to read or write our memory (set
+	 * after the spawn: the command inherits it until exec, and a
+	 * non-dumpable process cannot be seized by a normal user) */
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	supervisor_run(&sv);
 	_exit(0);
 }

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Runs one probe program inside a jail and checks its verdict.
+#   run_probe.sh root|user JAIL PROBE OUTSIDE
+# The probe runs as `JAIL / probehost 127.0.0.2 PROBE` and must print a line
+# starting with PASS and exit 0. OUTSIDE says what the same probe does with
+# no jail: "fail" (it must fail there: the probe can tell), "pass", or "-"
+# (not run outside: it would not be harmless).
+set -u
+who=$1 jail=$2 probe=$3 outside=$4
+here=$(dirname "$0")
+
+out=$("$here/run_as.sh" "$who" 60 "$jail" / probehost 127.0.0.2 "$probe" 2>&1)
+rc=$?
+[ $rc = 77 ] && { echo "$out"; exit 77; }
+echo "in jail (rc=$rc): $out"
+case "$out" in
+PASS*) [ $rc = 0 ] || { echo "FAIL: PASS printed but exit status $rc"; exit 1; } ;;
+*) echo "FAIL: probe did not pass inside the jail"; exit 1 ;;
+esac
+
+[ "$outside" = "-" ] && exit 0
+out=$("$here/run_as.sh" "$who" 60 "$probe" 2>&1)
+rc=$?
+echo "outside (rc=$rc): $out"
+case "$outside" in
+fail) case "$out" in PASS*) echo "FAIL: the probe also passes with no jail: it tests nothing"; exit 1 ;; esac ;;
+pass) case "$out" in PASS*) ;; *) echo "FAIL: the probe should pass with no jail too"; exit 1 ;; esac ;;
+esac
+exit 0
