@@ -23,10 +23,15 @@ int main(void)
 	if (!got)
 		fail("SIGUSR1 with its value did not reach the handler");
 
+	int go[2];
+	if (pipe(go) < 0)
+		fail("pipe: %s", strerror(errno));
 	pid_t child = fork();
 	if (child == 0) {
+		char c;
 		raise(SIGSTOP);
-		_exit(7);
+		/* exit only after the parent saw the continue, or wait reports the exit */
+		_exit(read(go[0], &c, 1) == 1 ? 7 : 8);
 	}
 	int status;
 	if (waitpid(child, &status, WUNTRACED) != child || !WIFSTOPPED(status) || WSTOPSIG(status) != SIGSTOP)
@@ -34,6 +39,8 @@ int main(void)
 	kill(child, SIGCONT);
 	if (waitpid(child, &status, WCONTINUED) != child || !WIFCONTINUED(status))
 		fail("child did not continue (status %#x)", status);
+	if (write(go[1], "x", 1) != 1)
+		fail("write: %s", strerror(errno));
 	if (waitpid(child, &status, 0) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 7)
 		fail("child did not exit 7 (status %#x)", status);
 

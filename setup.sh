@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs what the project needs (Debian packages), creates the
+# unprivileged test user, builds jail (and an ASan+UBSan build for the test
+# suite), and runs a demo jail. Run as root, or as a user with sudo.
+set -eu
+cd "$(dirname "$0")"
+
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
+
+PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check
+libunwind-dev gcc-multilib proot hyperfine python3 make util-linux"
+if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
+fi
+
+# The test suite runs every probe as root and as this unprivileged user.
+if ! id jailtest >/dev/null 2>&1; then
+	$SUDO useradd --create-home --shell /bin/sh jailtest
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJAIL_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$(nproc)"
+
+if [ "${1:-}" != --no-demo ]; then
+	echo '$ build/bin/jail / myhost 127.0.0.2 sh -c '"'"'uname -n; hostname; exit 3'"'"
+	status=0
+	build/bin/jail / myhost 127.0.0.2 sh -c 'uname -n; hostname; exit 3' || status=$?
+	echo "exit status: $status"
+fi
