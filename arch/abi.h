@@ -43,4 +43,24 @@ int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t ar
 int abi_get_result(pid_t tid, const struct abi *abi, long *retval);
 int abi_set_result(pid_t tid, const struct abi *abi, long retval);
 
+/* A tracee's general registers, for saving and restoring around a syscall
+ * the supervisor injects (supervisor/inject.c). Opaque outside arch/. */
+struct abi_regs {
+	uint64_t raw[72];
+};
+
+int abi_regs_get(pid_t tid, struct abi_regs *r);
+int abi_regs_set(pid_t tid, const struct abi_regs *r);
+/* The ABI of the image running in a stopped tracee (e.g. after an exec that
+ * changed it); NULL if unsupported. */
+const struct abi *abi_regs_abi(const struct abi_regs *r);
+/* Saved at a seccomp stop: make the tracee issue that same syscall again
+ * when resumed (program counter back over the syscall instruction). */
+void abi_regs_rewind(const struct abi *abi, struct abi_regs *r);
+/* At a syscall-exit stop: make the tracee issue syscall nr(args) from the
+ * same syscall instruction when resumed. */
+void abi_regs_reissue(const struct abi *abi, struct abi_regs *r, long nr, const uint64_t args[6]);
+/* At a syscall-exit stop: the value the syscall returned. */
+long abi_regs_result(const struct abi *abi, const struct abi_regs *r);
+
 #endif

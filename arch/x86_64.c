@@ -9,6 +9,7 @@
 #include <linux/audit.h>
 #include <seccomp.h>
 #include <stddef.h>
+#include <string.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
 
@@ -94,4 +95,49 @@ int abi_set_result(pid_t tid, const struct abi *abi, long retval)
 	(void)abi;
 	r.rax = (unsigned long long)retval;
 	return set_regs(tid, &r);
+}
+
+_Static_assert(sizeof(struct user_regs_struct) <= sizeof(struct abi_regs), "abi_regs too small");
+
+#define X86_SYSCALL_INSN_LEN 2 /* syscall (0f 05), int $0x80 (cd 80), sysenter (0f 34) */
+#define X86_CS_32BIT 0x23
+
+int abi_regs_get(pid_t tid, struct abi_regs *r)
+{
+	memset(r, 0, sizeof(*r));
+	return get_regs(tid, (struct user_regs_struct *)r->raw);
+}
+
+int abi_regs_set(pid_t tid, const struct abi_regs *r)
+{
+	return set_regs(tid, (const struct user_regs_struct *)r->raw);
+}
+
+const struct abi *abi_regs_abi(const struct abi_regs *r)
+{
+	const struct user_regs_struct *u = (const struct user_regs_struct *)r->raw;
+	return u->cs == X86_CS_32BIT ? &abi_i386 : &abi_x86_64;
+}
+
+void abi_regs_rewind(const struct abi *abi, struct abi_regs *r)
+{
+	struct user_regs_struct *u = (struct user_regs_struct *)r->raw;
+	(void)abi;
+	u->rip -= X86_SYSCALL_INSN_LEN;
+	u->rax = u->orig_rax;
+}
+
+void abi_regs_reissue(const struct abi *abi, struct abi_regs *r, long nr, const uint64_t args[6])
+{
+	struct user_regs_struct *u = (struct user_regs_struct *)r->raw;
+	u->rip -= X86_SYSCALL_INSN_LEN;
+	u->rax = (unsigned long long)nr;
+	u->orig_rax = (unsigned long long)nr;
+	put_args(abi, u, args);
+}
+
+long abi_regs_result(const struct abi *abi, const struct abi_regs *r)
+{
+	const struct user_regs_struct *u = (const struct user_regs_struct *)r->raw;
+	return abi->word_size == 4 ? (long)(int)u->rax : (long)u->rax;
 }

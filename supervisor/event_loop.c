@@ -3,12 +3,15 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/kcmp.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "handlers.h"
 #include "procfs.h"
+#include "scratch.h"
 #include "supervisor.h"
 #include "tracee.h"
 
@@ -116,7 +119,19 @@ static void on_seccomp(struct tracee *t)
 	}
 	s.id = abi_id(s.abi, (long)info.seccomp.nr);
 	memcpy(s.args, info.seccomp.args, sizeof(s.args));
+	t->abi = s.abi;
 	const struct handler *h = &handlers[s.id];
+	if (h->uses_scratch && !scratch_ready(t)) {
+		/* map the area; the syscall is then issued again and stops here anew */
+		int err = scratch_prepare(t);
+		if (err == -ESRCH)
+			return;
+		if (err) {
+			abi_skip_syscall(t->tid, s.abi, -ENOMEM);
+		}
+		resume(t->tid, 0);
+		return;
+	}
 	enum action act = h->enter ? h->enter(&s) : ACT_CONTINUE;
 	switch (act) {
 	case ACT_RETURN:
@@ -168,7 +183,12 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 		if (c)
 			c->tgid = tgid; /* its attach stop came first */
 		else
-			tracee_add(child, tgid, parent ? parent->jail : sv->jail);
+			c = tracee_add(child, tgid, parent ? parent->jail : sv->jail);
+		/* kcmp: does the child share the parent's memory (thread, vfork,
+		 * CLONE_VM)? Then it shares the scratch area too. */
+		long same = syscall(SYS_kcmp, ev->tid, child, KCMP_VM, 0, 0);
+		if (parent)
+			scratch_inherit(c, parent, same == 0);
 	}
 	resume(ev->tid, 0);
 }
@@ -181,6 +201,7 @@ static void on_exec(struct tracee *t)
 	 * other thread of the group is gone */
 	tracee_remove_group_except(t->tgid, t->tid);
 	t->exit_handler = SC_NONE;
+	scratch_new_space(t); /* a new image: no area until one is needed */
 	resume(t->tid, 0);
 }
 
@@ -246,11 +267,35 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 	}
 }
 
+/* Wait statuses consumed outside the loop, handled before the next wait. */
+#define DEFERRED_MAX 64
+static struct {
+	pid_t tid;
+	int status;
+} deferred[DEFERRED_MAX];
+static int deferred_count;
+
+void supervisor_defer_event(pid_t tid, int status)
+{
+	if (deferred_count < DEFERRED_MAX) {
+		deferred[deferred_count].tid = tid;
+		deferred[deferred_count].status = status;
+		deferred_count++;
+	}
+}
+
 void supervisor_run(struct supervisor *sv)
 {
 	for (;;) {
 		int status;
-		pid_t tid = waitpid(-1, &status, __WALL);
+		pid_t tid;
+		if (deferred_count > 0) {
+			deferred_count--;
+			tid = deferred[deferred_count].tid;
+			status = deferred[deferred_count].status;
+		} else {
+			tid = waitpid(-1, &status, __WALL);
+		}
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;

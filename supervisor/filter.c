@@ -42,33 +42,71 @@ static scmp_filter_ctx new_ctx(uint32_t def_action, uint32_t badarch, bool set_n
 	return ctx;
 }
 
-/* Every syscall of our list: TRACE if handled, ERRNO if always denied, else
- * ALLOW. Names libseccomp does not know stay at the default (ENOSYS). */
-static scmp_filter_ctx build_syscall_filter(const struct jail *j, bool set_nnp)
+static uint32_t syscall_action(enum sc_id id, const struct jail *j)
 {
-	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ERRNO(ENOSYS), SCMP_ACT_KILL_PROCESS, set_nnp);
-	if (!ctx)
-		return NULL;
+	int err;
+	if (denied_always(id, j, &err))
+		return SCMP_ACT_ERRNO((uint32_t)err);
+	if (handler_wanted(id, j))
+		return SCMP_ACT_TRACE((uint32_t)id);
+	return SCMP_ACT_ALLOW;
+}
+
+/* The rules of one ABI in its own context. The native ABI's rules use the
+ * numbers of our table as they are (libseccomp takes any native number, so
+ * calls newer than libseccomp are covered); other ABIs go by name, so calls
+ * libseccomp does not know stay at the default (ENOSYS) there. */
+static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j)
+{
 	for (int id = 1; id < SC_COUNT; id++) {
-		int nr = seccomp_syscall_resolve_name(sc_info[id].name);
+		int nr = native ? abi_nr(abi, (enum sc_id)id) : seccomp_syscall_resolve_name_arch(abi->scmp_arch, sc_info[id].name);
+		if (nr == __NR_SCMP_ERROR || (native && nr < 0))
+			continue;
+		if (!native && nr >= 0)
+			nr = seccomp_syscall_resolve_name(sc_info[id].name); /* libseccomp wants native numbers */
 		if (nr == __NR_SCMP_ERROR)
 			continue;
-		int err;
-		uint32_t action = SCMP_ACT_ALLOW;
-		if (denied_always((enum sc_id)id, j, &err))
-			action = SCMP_ACT_ERRNO((uint32_t)err);
-		else if (handler_wanted((enum sc_id)id, j))
-			action = SCMP_ACT_TRACE((uint32_t)id);
-		int rc = seccomp_rule_add(ctx, action, nr, 0);
-		/* -EACCES: same as the default action; -EDOM/-EOPNOTSUPP: not a
-		 * call of the ABIs in this filter */
-		if (rc && rc != -EACCES && rc != -EOPNOTSUPP && rc != -EDOM) {
-			fprintf(stderr, "jail: seccomp rule for %s: %s\n", sc_info[id].name, strerror(-rc));
+		int rc = seccomp_rule_add(ctx, syscall_action((enum sc_id)id, j), nr, 0);
+		/* -EACCES: same as the default action; -EDOM/-EOPNOTSUPP/-EFAULT:
+		 * not a call of this ABI */
+		if (rc && rc != -EACCES && rc != -EOPNOTSUPP && rc != -EDOM && rc != -EFAULT) {
+			fprintf(stderr, "jail: seccomp rule for %s (%s): %s\n", sc_info[id].name, abi->name,
+				strerror(-rc));
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* Every syscall of our list: TRACE if handled, ERRNO if always denied, else
+ * ALLOW; unknown numbers ENOSYS; an ABI we do not support kills the process. */
+static scmp_filter_ctx build_syscall_filter(const struct jail *j, bool set_nnp)
+{
+	scmp_filter_ctx merged = NULL;
+	for (int i = 0; abi_supported[i]; i++) {
+		const struct abi *abi = abi_supported[i];
+		bool native = seccomp_arch_native() == abi->scmp_arch;
+		scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ERRNO(ENOSYS));
+		if (!ctx || seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS) ||
+		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp) ||
+		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) ||
+		    (!native && (seccomp_arch_add(ctx, abi->scmp_arch) || seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE))) ||
+		    add_abi_rules(ctx, abi, native, j)) {
+			if (ctx)
+				seccomp_release(ctx);
+			if (merged)
+				seccomp_release(merged);
+			return NULL;
+		}
+		if (!merged) {
+			merged = ctx;
+		} else if (seccomp_merge(merged, ctx)) {
 			seccomp_release(ctx);
+			seccomp_release(merged);
 			return NULL;
 		}
 	}
-	return ctx;
+	return merged;
 }
 
 /* The argument-dependent denials, with ALLOW as the default: ERRNO outranks

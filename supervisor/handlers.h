@@ -32,6 +32,8 @@ struct handler {
 	long (*exit)(struct syscall_stop *s);
 	/* Whether this jail needs the handler; NULL means always. */
 	bool (*wanted)(const struct jail *j);
+	/* The enter handler may call scratch_put(): the area is mapped first. */
+	bool uses_scratch;
 };
 
 extern const struct handler handlers[SC_COUNT];

@@ -2,6 +2,7 @@
 #ifndef JAIL_SUPERVISOR_INJECT_H
 #define JAIL_SUPERVISOR_INJECT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "../arch/abi.h"
@@ -18,8 +19,19 @@ struct tracee;
  * original seccomp stop when possible; -ESRCH if it died). */
 int inject_at_seccomp_stop(struct tracee *t, const struct abi *abi, long nr, const uint64_t args[6], long *result);
 
-/* At a ptrace event stop (after exec): the tracee runs syscall nr(args)
- * and returns to the exact state it was in. Same return convention. */
-int inject_at_event_stop(struct tracee *t, const struct abi *abi, long nr, const uint64_t args[6], long *result);
+/* The same in steps, to run several syscalls at one seccomp stop:
+ * inject_begin (saves the registers), inject_call as often as needed,
+ * inject_end (restores them, so the original syscall is issued again). */
+struct injection {
+	struct tracee *t;
+	const struct abi *abi;
+	struct abi_regs saved;
+	bool at_exit;   /* the tracee is at the exit stop of an injected call */
+	int resend;     /* a signal held back meanwhile, sent again at the end */
+};
+
+int inject_begin(struct injection *inj, struct tracee *t, const struct abi *abi);
+int inject_call(struct injection *inj, long nr, const uint64_t args[6], long *result);
+int inject_end(struct injection *inj);
 
 #endif

@@ -13,7 +13,9 @@
 
 #include "../policy/jail.h"
 #include "filter.h"
+#include "landlock_guard.h"
 #include "supervisor.h"
+#include "scratch.h"
 #include "tracee.h"
 
 #define SEIZE_OPTIONS                                                                      \
@@ -36,7 +38,12 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 		fprintf(stderr, "jail: prctl(NO_NEW_PRIVS): %s\n", strerror(errno));
 		_exit(1);
 	}
-	int rc = filter_load(filters);
+	int rc = landlock_guard_proc_writes();
+	if (rc && rc != -EOPNOTSUPP) {
+		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
+		_exit(1);
+	}
+	rc = filter_load(filters);
 	if (rc) {
 		fprintf(stderr, "jail: seccomp: %s\n", strerror(-rc));
 		_exit(1);
@@ -87,6 +94,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	struct tracee *t = tracee_add(pid, pid, sv->jail);
 	t->attached = true; /* seized while running: no attach stop */
+	scratch_new_space(t);
 	sv->main_pid = pid;
 	if (write(go[1], "g", 1) != 1) {
 		rc = -errno;

@@ -25,6 +25,10 @@ extern const int supervisor_ignored_signals[];
  * already set by the caller. 0 or -errno (message on stderr). */
 int supervisor_spawn(struct supervisor *sv, char **argv);
 
+/* A wait status that code outside the loop consumed (e.g. a tracee died
+ * during a syscall injection): the loop handles it before waiting again. */
+void supervisor_defer_event(pid_t tid, int status);
+
 /* Runs until every jailed process is gone. */
 void supervisor_run(struct supervisor *sv);
 

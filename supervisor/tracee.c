@@ -1,5 +1,7 @@
 #include "tracee.h"
 
+#include "scratch.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,12 +28,14 @@ struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
 	t->tid = tid;
 	t->tgid = tgid;
 	t->jail = jail;
+	t->slot = -1;
 	HASH_ADD_INT(table, tid, t);
 	return t;
 }
 
 void tracee_remove(struct tracee *t)
 {
+	scratch_detach(t);
 	HASH_DEL(table, t);
 	free(t);
 }

@@ -11,12 +11,16 @@
 #include "../arch/abi.h"
 
 struct jail;
+struct addr_space;
 
 struct tracee {
 	pid_t tid;
 	pid_t tgid;
 	struct jail *jail;
 	bool attached;          /* false until its initial attach stop was seen */
+	const struct abi *abi;  /* ABI of its current (or last) syscall stop */
+	struct addr_space *as;  /* its address space (scratch.c); shared by threads */
+	int slot;               /* its slot in the scratch area, or -1 */
 	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
 	 * its exit handler needs from the enter stop. */
 	enum sc_id exit_handler;

@@ -1,0 +1,111 @@
+/* Syscall injection: the tracee runs a syscall the supervisor chose, and
+ * then goes on as if nothing happened. Every wait here is for one tid;
+ * whatever else that tid reports meanwhile (its death, a signal) is
+ * handled so that nothing is lost. */
+#include "inject.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "supervisor.h"
+#include "tracee.h"
+
+/* Resumes tid to its next syscall stop (enter or exit) and waits for it.
+ * A signal that arrives first is taken off and sent again afterwards (in
+ * *resend). 0, or -ESRCH if the tracee died (its exit goes to the loop). */
+static int next_syscall_stop(pid_t tid, int *resend)
+{
+	int sig = 0;
+	for (;;) {
+		if (ptrace(PTRACE_SYSCALL, tid, 0, (long)sig) < 0)
+			return -errno;
+		sig = 0;
+		int status;
+		pid_t got;
+		do
+			got = waitpid(tid, &status, __WALL);
+		while (got < 0 && errno == EINTR);
+		if (got < 0)
+			return -errno;
+		if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			supervisor_defer_event(tid, status);
+			return -ESRCH;
+		}
+		if ((status >> 8) == (SIGTRAP | 0x80))
+			return 0;
+		if ((status >> 16) == PTRACE_EVENT_SECCOMP)
+			continue; /* the injected call is trapped too: it is ours, run it */
+		if ((status >> 16) == 0 && WSTOPSIG(status) != SIGTRAP)
+			*resend = WSTOPSIG(status); /* signal-delivery stop: hold it */
+		/* other event stops: resume */
+	}
+}
+
+static int run_call(struct injection *inj, long nr, const uint64_t args[6], long *result)
+{
+	pid_t tid = inj->t->tid;
+	int err;
+
+	if (inj->at_exit) {
+		struct abi_regs r;
+		if ((err = abi_regs_get(tid, &r)))
+			return err;
+		abi_regs_reissue(inj->abi, &r, nr, args);
+		if ((err = abi_regs_set(tid, &r)))
+			return err;
+		/* to the enter stop, then the exit stop */
+		if ((err = next_syscall_stop(tid, &inj->resend)))
+			return err;
+	} else if ((err = abi_set_syscall(tid, inj->abi, nr, args))) {
+		return err;
+	}
+	if ((err = next_syscall_stop(tid, &inj->resend)))
+		return err;
+	inj->at_exit = true;
+	struct abi_regs r;
+	if ((err = abi_regs_get(tid, &r)))
+		return err;
+	*result = abi_regs_result(inj->abi, &r);
+	return 0;
+}
+
+int inject_begin(struct injection *inj, struct tracee *t, const struct abi *abi)
+{
+	inj->t = t;
+	inj->abi = abi;
+	inj->at_exit = false;
+	inj->resend = 0;
+	return abi_regs_get(t->tid, &inj->saved);
+}
+
+int inject_call(struct injection *inj, long nr, const uint64_t args[6], long *result)
+{
+	return run_call(inj, nr, args, result);
+}
+
+int inject_end(struct injection *inj)
+{
+	struct abi_regs r = inj->saved;
+	abi_regs_rewind(inj->abi, &r);
+	int err = abi_regs_set(inj->t->tid, &r);
+	if (inj->resend)
+		syscall(SYS_tgkill, inj->t->tgid, inj->t->tid, inj->resend);
+	return err;
+}
+
+int inject_at_seccomp_stop(struct tracee *t, const struct abi *abi, long nr, const uint64_t args[6], long *result)
+{
+	struct injection inj;
+	int err = inject_begin(&inj, t, abi);
+	if (err)
+		return err;
+	err = inject_call(&inj, nr, args, result);
+	if (err == -ESRCH)
+		return err;
+	int end = inject_end(&inj);
+	return err ? err : end;
+}

@@ -1,0 +1,167 @@
+/* The scratch area. Mapped lazily: the first time a thread of an address
+ * space needs it, the supervisor injects mmap(PROT_READ) and mseal into the
+ * tracee at its seccomp stop. The supervisor writes through
+ * /proc/<pid>/mem, which can write pages the tracee cannot. The guard in
+ * landlock_guard.c keeps the tracee from doing the same. */
+#include "scratch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "inject.h"
+#include "tracee.h"
+
+#define SCRATCH_SLOTS 1024
+#define SCRATCH_SIZE ((uint64_t)SCRATCH_SLOTS * SCRATCH_SLOT_SIZE)
+
+struct addr_space {
+	int refs;
+	uint64_t base;     /* 0: not mapped yet */
+	int mem_fd;        /* /proc/<pid>/mem of a member, or -1 */
+	int used;          /* slots handed out */
+	unsigned char slot_used[SCRATCH_SLOTS];
+};
+
+static struct addr_space *space_new(uint64_t base)
+{
+	struct addr_space *as = calloc(1, sizeof(*as));
+	if (!as) {
+		perror("jail: calloc");
+		abort(); /* fail closed */
+	}
+	as->refs = 1;
+	as->base = base;
+	as->mem_fd = -1;
+	return as;
+}
+
+static void space_put(struct addr_space *as)
+{
+	if (--as->refs > 0)
+		return;
+	if (as->mem_fd >= 0)
+		close(as->mem_fd);
+	free(as);
+}
+
+void scratch_detach(struct tracee *t)
+{
+	if (!t->as)
+		return;
+	if (t->slot >= 0) {
+		t->as->slot_used[t->slot] = 0;
+		t->as->used--;
+		t->slot = -1;
+	}
+	space_put(t->as);
+	t->as = NULL;
+}
+
+void scratch_new_space(struct tracee *t)
+{
+	scratch_detach(t);
+	t->as = space_new(0);
+}
+
+void scratch_inherit(struct tracee *child, struct tracee *parent, int shares_vm)
+{
+	scratch_detach(child);
+	if (!parent->as) {
+		child->as = space_new(0);
+	} else if (shares_vm) {
+		child->as = parent->as;
+		child->as->refs++;
+	} else {
+		child->as = space_new(parent->as->base); /* fork copies the sealed area */
+	}
+}
+
+bool scratch_ready(const struct tracee *t)
+{
+	return t->as && t->as->base;
+}
+
+int scratch_prepare(struct tracee *t)
+{
+	struct injection inj;
+	if (!t->as)
+		scratch_new_space(t);
+	long addr = -ENOSYS, sealed = -ENOSYS;
+	int nr_mmap = abi_nr(t->abi, t->abi->word_size == 4 ? SC_mmap2 : SC_mmap);
+	int nr_mseal = abi_nr(t->abi, SC_mseal);
+
+	if (nr_mmap < 0)
+		nr_mmap = abi_nr(t->abi, SC_mmap);
+	int err = inject_begin(&inj, t, t->abi);
+	if (err)
+		return err;
+	uint64_t margs[6] = {0, SCRATCH_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+			     (uint64_t)-1, 0};
+	if (t->abi->word_size == 4)
+		margs[4] = 0xffffffffu;
+	err = inject_call(&inj, nr_mmap, margs, &addr);
+	if (!err && addr < 0 && addr > -4096)
+		err = (int)addr;
+	if (!err && nr_mseal >= 0) {
+		uint64_t sargs[6] = {(uint64_t)addr, SCRATCH_SIZE, 0, 0, 0, 0};
+		err = inject_call(&inj, nr_mseal, sargs, &sealed);
+		/* without mseal (old kernel, or an ABI whose filter lacks it) the
+		 * area is only read-only; see docs/design-notes.md */
+		err = err == -ESRCH ? err : 0;
+	}
+	if (err == -ESRCH)
+		return err;
+	int end = inject_end(&inj);
+	if (err)
+		return err;
+	if (end)
+		return end;
+	t->as->base = (uint64_t)addr;
+	return 0;
+}
+
+static int alloc_slot(struct tracee *t)
+{
+	struct addr_space *as = t->as;
+	if (as->used == SCRATCH_SLOTS)
+		return -EAGAIN;
+	for (int i = 0; i < SCRATCH_SLOTS; i++)
+		if (!as->slot_used[i]) {
+			as->slot_used[i] = 1;
+			as->used++;
+			t->slot = i;
+			return 0;
+		}
+	return -EAGAIN;
+}
+
+int scratch_put(struct tracee *t, size_t off, const void *data, size_t len, uint64_t *addr)
+{
+	int err;
+
+	if (off > SCRATCH_SLOT_SIZE || len > SCRATCH_SLOT_SIZE - off)
+		return -E2BIG;
+	if (!scratch_ready(t))
+		return -ENOMEM; /* the handler lacks .uses_scratch */
+	if (t->slot < 0 && (err = alloc_slot(t)))
+		return err;
+	if (t->as->mem_fd < 0) {
+		char path[64];
+		snprintf(path, sizeof(path), "/proc/%d/mem", (int)t->tid);
+		t->as->mem_fd = open(path, O_RDWR | O_CLOEXEC);
+		if (t->as->mem_fd < 0)
+			return -errno;
+	}
+	uint64_t where = t->as->base + (uint64_t)t->slot * SCRATCH_SLOT_SIZE + off;
+	ssize_t n = pwrite(t->as->mem_fd, data, len, (off_t)where);
+	if (n != (ssize_t)len)
+		return n < 0 ? -errno : -EIO;
+	*addr = where;
+	return 0;
+}
