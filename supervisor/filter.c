@@ -42,12 +42,12 @@ static scmp_filter_ctx new_ctx(uint32_t def_action, uint32_t badarch, bool set_n
 	return ctx;
 }
 
-static uint32_t syscall_action(enum sc_id id, const struct jail *j)
+static uint32_t syscall_action(enum sc_id id, const struct jail *j, bool sealed)
 {
 	int err;
 	if (denied_always(id, j, &err))
 		return SCMP_ACT_ERRNO((uint32_t)err);
-	if (handler_wanted(id, j))
+	if (handler_wanted(id, j, sealed))
 		return SCMP_ACT_TRACE((uint32_t)id);
 	return SCMP_ACT_ALLOW;
 }
@@ -58,6 +58,8 @@ static uint32_t syscall_action(enum sc_id id, const struct jail *j)
  * libseccomp does not know stay at the default (ENOSYS) there. */
 static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j)
 {
+	/* can this ABI's filter allow mseal, so the scratch area gets sealed? */
+	bool sealed = native || seccomp_syscall_resolve_name_arch(abi->scmp_arch, "mseal") >= 0;
 	for (int id = 1; id < SC_COUNT; id++) {
 		int nr = native ? abi_nr(abi, (enum sc_id)id) : seccomp_syscall_resolve_name_arch(abi->scmp_arch, sc_info[id].name);
 		if (nr == __NR_SCMP_ERROR || (native && nr < 0))
@@ -66,7 +68,7 @@ static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native
 			nr = seccomp_syscall_resolve_name(sc_info[id].name); /* libseccomp wants native numbers */
 		if (nr == __NR_SCMP_ERROR)
 			continue;
-		int rc = seccomp_rule_add(ctx, syscall_action((enum sc_id)id, j), nr, 0);
+		int rc = seccomp_rule_add(ctx, syscall_action((enum sc_id)id, j, sealed), nr, 0);
 		/* -EACCES: same as the default action; -EDOM/-EOPNOTSUPP/-EFAULT:
 		 * not a call of this ABI */
 		if (rc && rc != -EACCES && rc != -EOPNOTSUPP && rc != -EDOM && rc != -EFAULT) {

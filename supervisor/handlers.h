@@ -34,16 +34,22 @@ struct handler {
 	bool (*wanted)(const struct jail *j);
 	/* The enter handler may call scratch_put(): the area is mapped first. */
 	bool uses_scratch;
+	/* Trapped only on ABIs whose filter cannot let mseal through (so the
+	 * scratch area cannot be sealed there): see handle_vm_guard.c. */
+	bool unsealed_abis_only;
 };
 
 extern const struct handler handlers[SC_COUNT];
 
-/* Does this jail trap id? */
-bool handler_wanted(enum sc_id id, const struct jail *j);
+/* Does this jail trap id on an ABI whose filter has mseal (sealed) or not? */
+bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed);
 
 /* handle_uts.c */
 enum action handle_uname(struct syscall_stop *s);
 enum action handle_sethostname(struct syscall_stop *s);
 enum action handle_setdomainname(struct syscall_stop *s);
+
+/* handle_vm_guard.c */
+enum action handle_vm_guard(struct syscall_stop *s);
 
 #endif

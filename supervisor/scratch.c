@@ -87,6 +87,15 @@ bool scratch_ready(const struct tracee *t)
 	return t->as && t->as->base;
 }
 
+int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size)
+{
+	if (!scratch_ready(t))
+		return -ENOENT;
+	*base = t->as->base;
+	*size = SCRATCH_SIZE;
+	return 0;
+}
+
 int scratch_prepare(struct tracee *t)
 {
 	struct injection inj;

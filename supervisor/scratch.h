@@ -23,6 +23,9 @@ bool scratch_ready(const struct tracee *t);
  * calls it before any handler with .uses_scratch. 0 or -errno. */
 int scratch_prepare(struct tracee *t);
 
+/* The area's range in t's address space: 0, or -ENOENT if not mapped. */
+int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size);
+
 /* Copies len bytes to offset off of t's slot and sets *addr to their
  * address in the tracee. 0, or -errno (-E2BIG if off+len exceeds the slot,
  * -ENOMEM if the area is not mapped: the handler lacks .uses_scratch). */
