@@ -9,10 +9,15 @@ set -u
 who=$1 jail=$2 probe=$3 outside=$4
 here=$(dirname "$0")
 
+host_name=$(uname -n)
 out=$("$here/run_as.sh" "$who" 60 "$jail" / probehost 127.0.0.2 "$probe" 2>&1)
 rc=$?
 [ $rc = 77 ] && { echo "$out"; exit 77; }
 echo "in jail (rc=$rc): $out"
+if [ "$(uname -n)" != "$host_name" ]; then
+	echo "FAIL: the host's hostname changed from $host_name to $(uname -n)"
+	exit 1
+fi
 case "$out" in
 PASS*) [ $rc = 0 ] || { echo "FAIL: PASS printed but exit status $rc"; exit 1; } ;;
 *) echo "FAIL: probe did not pass inside the jail"; exit 1 ;;
