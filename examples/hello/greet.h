@@ -1,0 +1,2 @@
+const char *greeting(void);
+int count_words(const char *s);
