@@ -49,6 +49,21 @@ const struct static_deny *static_deny_next(const struct static_deny *prev)
 	return prev + 1 < priv_denies + priv_deny_count ? prev + 1 : NULL;
 }
 
+const struct static_deny *static_deny_at(unsigned i)
+{
+	if (i < static_deny_count)
+		return &static_denies[i];
+	i -= static_deny_count;
+	return i < priv_deny_count ? &priv_denies[i] : NULL;
+}
+
+unsigned static_deny_index(const struct static_deny *d)
+{
+	if (d >= static_denies && d < static_denies + static_deny_count)
+		return (unsigned)(d - static_denies);
+	return static_deny_count + (unsigned)(d - priv_denies);
+}
+
 bool static_deny_applies(const struct static_deny *d, const struct jail *j)
 {
 	return d->allow == NO_ALLOW || !j->allow[d->allow];

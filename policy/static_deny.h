@@ -63,6 +63,11 @@ extern const unsigned priv_deny_count;
 /* Every row of both tables: start with NULL, NULL after the last. */
 const struct static_deny *static_deny_next(const struct static_deny *prev);
 
+/* Row number i over both tables (as static_deny_next walks them), NULL if
+ * none; and the number of a row. For tagging filter results. */
+const struct static_deny *static_deny_at(unsigned i);
+unsigned static_deny_index(const struct static_deny *d);
+
 /* Does this row apply to jail j (its allow.* flag is off)? */
 bool static_deny_applies(const struct static_deny *d, const struct jail *j);
 /* Does the row deny whatever the arguments? */

@@ -9,8 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../policy/static_deny.h"
+#include "filter.h"
 #include "handlers.h"
 #include "procfs.h"
+#include "report.h"
 #include "scratch.h"
 #include "supervisor.h"
 #include "tracee.h"
@@ -120,6 +123,15 @@ static void on_seccomp(struct tracee *t)
 	s.id = abi_id(s.abi, (long)info.seccomp.nr);
 	memcpy(s.args, info.seccomp.args, sizeof(s.args));
 	t->abi = s.abi;
+	if (info.seccomp.ret_data & FILTER_DENY_TAG) {
+		/* jail -v: a static denial, reported, then failed as the filter
+		 * would have failed it */
+		const struct static_deny *d = static_deny_at(info.seccomp.ret_data & ~FILTER_DENY_TAG);
+		report_denial(&s, d);
+		abi_skip_syscall(t->tid, s.abi, -(d ? d->err : EPERM));
+		resume(t->tid, 0);
+		return;
+	}
 	const struct handler *h = &handlers[s.id];
 	if (h->uses_scratch && !scratch_ready(t)) {
 		/* map the area; the syscall is then issued again and stops here anew */

@@ -9,23 +9,29 @@
 #include "../policy/static_deny.h"
 #include "handlers.h"
 
-static bool denied_always(enum sc_id id, const struct abi *abi, const struct jail *j, int *err)
+static const struct static_deny *denied_always(enum sc_id id, const struct abi *abi, const struct jail *j)
 {
-	for (const struct static_deny *d = NULL; (d = static_deny_next(d));) {
+	for (const struct static_deny *d = NULL; (d = static_deny_next(d));)
 		if (d->id == id && static_deny_always(d) && static_deny_on_abi(d, abi->table) &&
-		    static_deny_applies(d, j)) {
-			*err = d->err;
-			return true;
-		}
-	}
-	return false;
+		    static_deny_applies(d, j))
+			return d;
+	return NULL;
 }
 
-static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struct jail *j, bool sealed)
+/* What a static denial does: fail in the kernel, or stop for a report. */
+static uint32_t deny_action(const struct static_deny *d, bool trace_denials)
 {
-	int err;
-	if (denied_always(id, abi, j, &err))
-		return SCMP_ACT_ERRNO((uint32_t)err);
+	if (trace_denials)
+		return SCMP_ACT_TRACE(FILTER_DENY_TAG | static_deny_index(d));
+	return SCMP_ACT_ERRNO((uint32_t)d->err);
+}
+
+static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struct jail *j, bool sealed,
+			       bool trace_denials)
+{
+	const struct static_deny *d = denied_always(id, abi, j);
+	if (d)
+		return deny_action(d, trace_denials);
 	if (handler_wanted(id, j, sealed))
 		return SCMP_ACT_TRACE((uint32_t)id);
 	return SCMP_ACT_ALLOW;
@@ -35,7 +41,8 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
  * numbers of our table as they are (libseccomp takes any native number, so
  * calls newer than libseccomp are covered); other ABIs go by name, so calls
  * libseccomp does not know stay at the default (ENOSYS) there. */
-static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j)
+static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j,
+			 bool trace_denials)
 {
 	/* can this ABI's filter allow mseal, so the scratch area gets sealed? */
 	bool sealed = native || seccomp_syscall_resolve_name_arch(abi->scmp_arch, "mseal") >= 0;
@@ -51,7 +58,7 @@ static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native
 			nr = seccomp_syscall_resolve_name(sc_info[id].name);
 		if (nr == __NR_SCMP_ERROR)
 			continue;
-		int rc = seccomp_rule_add(ctx, syscall_action((enum sc_id)id, abi, j, sealed), nr, 0);
+		int rc = seccomp_rule_add(ctx, syscall_action((enum sc_id)id, abi, j, sealed, trace_denials), nr, 0);
 		/* -EACCES: same as the default action; -EDOM/-EOPNOTSUPP/-EFAULT:
 		 * not a call of this ABI */
 		if (rc && rc != -EACCES && rc != -EOPNOTSUPP && rc != -EDOM && rc != -EFAULT) {
@@ -65,7 +72,7 @@ static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native
 
 /* Every syscall of our list: TRACE if handled, ERRNO if always denied, else
  * ALLOW; unknown numbers ENOSYS; an ABI we do not support kills the process. */
-static scmp_filter_ctx build_syscall_filter(const struct jail *j, bool set_nnp)
+static scmp_filter_ctx build_syscall_filter(const struct jail *j, bool set_nnp, bool trace_denials)
 {
 	scmp_filter_ctx merged = NULL;
 	for (int i = 0; abi_supported[i]; i++) {
@@ -76,7 +83,7 @@ static scmp_filter_ctx build_syscall_filter(const struct jail *j, bool set_nnp)
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp) ||
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) ||
 		    (!native && (seccomp_arch_add(ctx, abi->scmp_arch) || seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE))) ||
-		    add_abi_rules(ctx, abi, native, j)) {
+		    add_abi_rules(ctx, abi, native, j, trace_denials)) {
 			if (ctx)
 				seccomp_release(ctx);
 			if (merged)
@@ -109,7 +116,8 @@ static int scmp_nr(const struct abi *abi, bool native, enum sc_id id)
 }
 
 /* One ABI's argument-dependent denials, in its own context. */
-static int add_deny_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j)
+static int add_deny_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j,
+			  bool trace_denials)
 {
 	for (const struct static_deny *d = NULL; (d = static_deny_next(d));) {
 		if (static_deny_always(d) || !static_deny_applies(d, j) || !static_deny_on_abi(d, abi->table))
@@ -126,7 +134,7 @@ static int add_deny_rules(scmp_filter_ctx ctx, const struct abi *abi, bool nativ
 			else
 				cmp[n++] = (struct scmp_arg_cmp){c->arg, SCMP_CMP_NE, c->value, 0};
 		}
-		int rc = seccomp_rule_add_array(ctx, SCMP_ACT_ERRNO((uint32_t)d->err), nr, n, cmp);
+		int rc = seccomp_rule_add_array(ctx, deny_action(d, trace_denials), nr, n, cmp);
 		if (rc && rc != -EOPNOTSUPP && rc != -EDOM && rc != -EFAULT) {
 			fprintf(stderr, "jail: seccomp deny rule for %s (%s): %s\n", sc_info[d->id].name, abi->name,
 				strerror(-rc));
@@ -139,7 +147,7 @@ static int add_deny_rules(scmp_filter_ctx ctx, const struct abi *abi, bool nativ
 /* The argument-dependent denials, with ALLOW as the default: ERRNO outranks
  * the syscall filter's TRACE and ALLOW. One context per ABI, merged, so a
  * row can leave out an ABI whose call takes its arguments in memory. */
-static scmp_filter_ctx build_deny_filter(const struct jail *j, bool set_nnp)
+static scmp_filter_ctx build_deny_filter(const struct jail *j, bool set_nnp, bool trace_denials)
 {
 	scmp_filter_ctx merged = NULL;
 	for (int i = 0; abi_supported[i]; i++) {
@@ -150,7 +158,7 @@ static scmp_filter_ctx build_deny_filter(const struct jail *j, bool set_nnp)
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp) ||
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) ||
 		    (!native && (seccomp_arch_add(ctx, abi->scmp_arch) || seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE))) ||
-		    add_deny_rules(ctx, abi, native, j)) {
+		    add_deny_rules(ctx, abi, native, j, trace_denials)) {
 			if (ctx)
 				seccomp_release(ctx);
 			if (merged)
@@ -183,11 +191,11 @@ static scmp_filter_ctx build_kill_filter(uint32_t arch, bool set_nnp)
 	return ctx;
 }
 
-int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp)
+int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool trace_denials)
 {
 	memset(f, 0, sizeof(*f));
-	f->ctx[f->count++] = build_syscall_filter(j, set_nnp);
-	f->ctx[f->count++] = build_deny_filter(j, set_nnp);
+	f->ctx[f->count++] = build_syscall_filter(j, set_nnp, trace_denials);
+	f->ctx[f->count++] = build_deny_filter(j, set_nnp, trace_denials);
 	for (int i = 0; abi_killed_scmp_arches[i] && f->count < FILTER_MAX; i++)
 		f->ctx[f->count++] = build_kill_filter(abi_killed_scmp_arches[i], set_nnp);
 	for (int i = 0; i < f->count; i++)

@@ -42,9 +42,9 @@ static int exit_code(int status)
 	return 1;
 }
 
-static void run_supervisor(struct jail *j, char **command, int report_fd, pid_t front)
+static void run_supervisor(struct jail *j, char **command, int report_fd, pid_t front, bool verbose)
 {
-	struct supervisor sv = {.jail = j, .front_pid = front, .report_fd = report_fd};
+	struct supervisor sv = {.jail = j, .front_pid = front, .report_fd = report_fd, .report_denials = verbose};
 
 	for (int i = 0; supervisor_ignored_signals[i]; i++)
 		signal(supervisor_ignored_signals[i], SIG_IGN);
@@ -108,7 +108,7 @@ int main(int argc, char **argv)
 	}
 	if (pid == 0) {
 		close(report[0]);
-		run_supervisor(&cl.jail, cl.command, report[1], front);
+		run_supervisor(&cl.jail, cl.command, report[1], front, cl.verbose);
 	}
 	close(report[1]);
 	return wait_for_command(report[0]);

@@ -73,7 +73,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	bool set_nnp = geteuid() != 0;
 	int go[2];
 
-	int rc = filter_build(&filters, sv->jail, set_nnp);
+	int rc = filter_build(&filters, sv->jail, set_nnp, sv->report_denials);
 	if (rc) {
 		fprintf(stderr, "jail: cannot build the seccomp filter: %s\n", strerror(-rc));
 		return rc;

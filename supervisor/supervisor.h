@@ -15,6 +15,7 @@ struct supervisor {
 	bool main_done;
 	pid_t front_pid;     /* the `jail` process that waits for main_status (0: none) */
 	int report_fd;       /* where main_status is written (-1: nowhere) */
+	bool report_denials; /* jail -v: report each static denial (report.c) */
 };
 
 /* Signals the supervisor ignores (it must outlive the terminal's signals);

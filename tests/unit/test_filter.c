@@ -106,24 +106,27 @@ static uint32_t run(const struct prog *p, const struct seccomp_data *d)
 
 static struct prog progs[FILTER_MAX];
 static int nprogs;
+static bool trace_denials; /* build the filters of jail -v */
 
 static void build(const struct jail *j)
 {
 	struct filter_set f;
-	ck_assert_int_eq(filter_build(&f, j, false), 0);
+	ck_assert_int_eq(filter_build(&f, j, false, trace_denials), 0);
 	for (int i = 0; i < f.count; i++)
 		export(f.ctx[i], &progs[i]);
 	nprogs = f.count;
 	filter_free(&f);
 }
 
-/* The kernel's decision over all filters: the lowest action value, as s32. */
+/* The kernel's decision over all filters: the lowest action value, as s32;
+ * among equal actions the most recently loaded filter's (the kernel runs
+ * them newest first and keeps a result only if strictly lower). */
 static uint32_t decide_args(uint32_t arch, int nr, const uint64_t args[6])
 {
 	struct seccomp_data d = {.nr = nr, .arch = arch};
 	memcpy(d.args, args, sizeof(d.args));
 	uint32_t best = SECCOMP_RET_ALLOW;
-	for (int i = 0; i < nprogs; i++) {
+	for (int i = nprogs - 1; i >= 0; i--) {
 		uint32_t r = run(&progs[i], &d);
 		if ((int32_t)(r & SECCOMP_RET_ACTION_FULL) < (int32_t)(best & SECCOMP_RET_ACTION_FULL))
 			best = r;
@@ -421,6 +424,40 @@ START_TEST(rows_are_well_formed)
 }
 END_TEST
 
+/* jail -v: each denial stops the process tagged with its row, so the
+ * supervisor can report it and fail the call with the row's errno. */
+START_TEST(report_mode_tags_every_row)
+{
+	struct jail j;
+	jail_init(&j);
+	trace_denials = true;
+	build(&j);
+	trace_denials = false;
+	for (const struct static_deny *d = NULL; (d = static_deny_next(d));) {
+		ck_assert_ptr_eq(static_deny_at(static_deny_index(d)), d);
+		if (!static_deny_applies(d, &j))
+			continue;
+		for (int i = 0; abi_supported[i]; i++) {
+			const struct abi *abi = abi_supported[i];
+			if (!static_deny_on_abi(d, abi->table) || !known_on(abi, d->id))
+				continue;
+			uint64_t args[6];
+			matching_args(d, args);
+			uint32_t got = decide_args(abi->audit_arch, abi_nr(abi, d->id), args);
+			ck_assert_msg(got == (SECCOMP_RET_TRACE | FILTER_DENY_TAG | static_deny_index(d)),
+				      "%s on %s: got %#x", row_name(d), abi->name, got);
+		}
+	}
+	/* handled and allowed calls are as without -v */
+	for (int i = 0; abi_supported[i]; i++) {
+		const struct abi *abi = abi_supported[i];
+		ck_assert_uint_eq(decide(abi->audit_arch, nr_of(abi, "uname"), 0, 0), SECCOMP_RET_TRACE | SC_uname);
+		ck_assert_uint_eq(decide(abi->audit_arch, nr_of(abi, "getpid"), 0, 0), SECCOMP_RET_ALLOW);
+		ck_assert_uint_eq(decide(abi->audit_arch, nr_of(abi, "clone"), 17, 0), SECCOMP_RET_ALLOW);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("filter");
@@ -437,6 +474,7 @@ int main(void)
 	tcase_add_test(tc, i386_multiplexers_and_old_mmap);
 #endif
 	tcase_add_test(tc, rows_are_well_formed);
+	tcase_add_test(tc, report_mode_tags_every_row);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
