@@ -1,14 +1,19 @@
 /* Jailed root may not touch the kernel or the host's hardware: modules,
- * reboot and kexec, swap, accounting, I/O ports, BPF, perf, kcmp,
+ * reboot and kexec, quotas, swap, accounting, I/O ports, BPF, perf, kcmp,
  * fanotify, vhangup, uselib, userfaultfd, file handles. Each call is made
  * harmless without the jail: a bad reboot magic, a module that does not
  * exist, missing paths, invalid descriptors or flags, a terminal hangup in
  * a session with no terminal. */
 #include <fcntl.h>
+#include <sys/quota.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include "probe.h"
+
+#ifndef SYS_quotactl_fd
+#define SYS_quotactl_fd 443
+#endif
 
 #define NOPATH "/nonexistent-jail-probe"
 
@@ -39,6 +44,7 @@ int main(void)
 		unsigned char f_handle[128];
 	} fh = {.handle_bytes = 128};
 	int mount_id;
+	char dq[256];
 	char ldt[16];
 
 	/* modules */
@@ -51,6 +57,15 @@ int main(void)
 #ifdef SYS_kexec_file_load
 	CHECK_DENIED(syscall(SYS_kexec_file_load, -1, -1, 0, "", 0), EPERM);
 #endif
+#ifdef SYS_create_module
+	CHECK_DENIED(syscall(SYS_create_module, "jail_probe", 0), EPERM); /* gone from the kernel: ENOSYS */
+#endif
+#ifdef SYS_nfsservctl
+	CHECK_DENIED(syscall(SYS_nfsservctl, 0, NULL, NULL), EPERM); /* gone from the kernel: ENOSYS */
+#endif
+	/* quotas of a device that does not exist, of an invalid descriptor */
+	CHECK_DENIED(syscall(SYS_quotactl, QCMD(Q_GETQUOTA, USRQUOTA), NOPATH, 0, dq), EPERM);
+	CHECK_DENIED(syscall(SYS_quotactl_fd, -1, QCMD(Q_GETQUOTA, USRQUOTA), 0, dq), EPERM);
 	/* swap and accounting on files that do not exist */
 	CHECK_DENIED(syscall(SYS_swapon, NOPATH, 0), EPERM);
 	CHECK_DENIED(syscall(SYS_swapoff, NOPATH), EPERM);
@@ -76,6 +91,6 @@ int main(void)
 	/* file handles */
 	CHECK_DENIED(syscall(SYS_name_to_handle_at, AT_FDCWD, NOPATH, &fh, &mount_id, 0), EPERM);
 	CHECK_DENIED(syscall(SYS_open_by_handle_at, -1, &fh, O_RDONLY), EPERM);
-	checks_done("modules, reboot, kexec, swap, acct, I/O ports, bpf, perf, kcmp, fanotify, vhangup, "
+	checks_done("modules, reboot, kexec, quotas, swap, acct, I/O ports, bpf, perf, kcmp, fanotify, vhangup, "
 		    "uselib, userfaultfd and file handles give EPERM");
 }

@@ -10,6 +10,11 @@
 
 #include "probe.h"
 
+#define NOKEY 0x7ffffff0 /* no key has this serial */
+#ifndef KEYCTL_MOVE
+#define KEYCTL_MOVE 30
+#endif
+
 int main(void)
 {
 	char desc[256];
@@ -19,7 +24,17 @@ int main(void)
 	CHECK_DENIED(syscall(SYS_add_key, "", "jail-probe", "x", 1, KEY_SPEC_USER_KEYRING), EPERM);
 	CHECK_DENIED(syscall(SYS_add_key, "", "jail-probe", "x", 1, KEY_SPEC_USER_SESSION_KEYRING), EPERM);
 	CHECK_DENIED(syscall(SYS_request_key, "", "jail-probe", NULL, KEY_SPEC_USER_KEYRING), EPERM);
-	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_GET_PERSISTENT, -1, 0x7ffffff0), EPERM);
+	CHECK_DENIED(syscall(SYS_request_key, "", "jail-probe", NULL, KEY_SPEC_USER_SESSION_KEYRING), EPERM);
+	/* the shared keyrings in the other argument positions: a key that does
+	 * not exist is linked to them or moved there, an empty key type is
+	 * searched for */
+	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_LINK, NOKEY, KEY_SPEC_USER_KEYRING), EPERM);
+	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_LINK, NOKEY, KEY_SPEC_USER_SESSION_KEYRING), EPERM);
+	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_MOVE, NOKEY, NOKEY, KEY_SPEC_USER_KEYRING, 0), EPERM);
+	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_MOVE, NOKEY, NOKEY, KEY_SPEC_USER_SESSION_KEYRING, 0), EPERM);
+	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_SEARCH, NOKEY, "", "jail-probe", KEY_SPEC_USER_KEYRING), EPERM);
+	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_SEARCH, NOKEY, "", "jail-probe", KEY_SPEC_USER_SESSION_KEYRING), EPERM);
+	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_GET_PERSISTENT, -1, NOKEY), EPERM);
 	CHECK_DENIED(syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, (char *)1), EPERM);
 	CHECK_ALLOWED(syscall(SYS_keyctl, KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0), 0);
 	checks_done("keyrings shared with the host give EPERM");
