@@ -13,7 +13,9 @@
 
 #include "../policy/jail.h"
 #include "filter.h"
+#include "fs_root.h"
 #include "landlock_guard.h"
+#include "landlock_root.h"
 #include "supervisor.h"
 #include "scratch.h"
 #include "tracee.h"
@@ -24,7 +26,8 @@
 
 const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
 
-static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp, char **argv)
+static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp,
+		       const struct fs_root *root, char **argv)
 {
 	char go;
 
@@ -42,6 +45,14 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 	if (rc && rc != -EOPNOTSUPP) {
 		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
 		_exit(1);
+	}
+	if (root) {
+		rc = landlock_confine_to_root(root);
+		if (rc) {
+			/* no kernel backstop: a lost race could escape, so do not start */
+			fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
+			_exit(1);
+		}
 	}
 	rc = filter_load(filters);
 	if (rc) {
@@ -80,7 +91,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	if (pid == 0) {
 		close(go[1]);
-		child_exec(go[0], &filters, set_nnp, argv);
+		child_exec(go[0], &filters, set_nnp, sv->root, argv);
 	}
 	close(go[0]);
 	filter_free(&filters);
@@ -94,6 +105,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	struct tracee *t = tracee_add(pid, pid, sv->jail);
 	t->attached = true; /* seized while running: no attach stop */
+	t->root = fs_root_ref(sv->root);
 	scratch_new_space(t);
 	sv->main_pid = pid;
 	if (write(go[1], "g", 1) != 1) {
