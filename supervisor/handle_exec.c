@@ -151,8 +151,9 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 		int dynamic = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) &&
 			      elf_interp(fd, interp_path, sizeof(interp_path));
 		close(fd);
-		if (!pl->guest_program[0] && guest[0] == '/')
-			strcpy(pl->guest_program, guest);
+		if (!pl->guest_program[0] &&
+		    fs_host_to_guest(t, pl->host, pl->guest_program, sizeof(pl->guest_program)))
+			pl->guest_program[0] = '\0';
 		if (!dynamic) {
 			if (first)
 				add_word(pl, first);
