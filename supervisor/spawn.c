@@ -12,10 +12,12 @@
 #include <unistd.h>
 
 #include "../policy/jail.h"
+#include "../policy/priv_caps.h"
 #include "filter.h"
 #include "fs_root.h"
 #include "landlock_guard.h"
 #include "landlock_root.h"
+#include "priv_setup.h"
 #include "supervisor.h"
 #include "scratch.h"
 #include "tracee.h"
@@ -27,7 +29,7 @@
 const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
 
 static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp,
-		       const struct fs_root *root, char **argv)
+		       const struct fs_root *root, uint64_t caps, char **argv)
 {
 	char go;
 
@@ -54,9 +56,21 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 			_exit(1);
 		}
 	}
+	/* the host's session keyring stays outside (ENOSYS: no keyrings at all) */
+	rc = priv_own_session_keyring();
+	if (rc && rc != -ENOSYS) {
+		fprintf(stderr, "jail: session keyring: %s\n", strerror(-rc));
+		_exit(1);
+	}
 	rc = filter_load(filters);
 	if (rc) {
 		fprintf(stderr, "jail: seccomp: %s\n", strerror(-rc));
+		_exit(1);
+	}
+	/* last: loading the filter without no_new_privs needs CAP_SYS_ADMIN */
+	rc = priv_limit_capabilities(caps);
+	if (rc) {
+		fprintf(stderr, "jail: capabilities: %s\n", strerror(-rc));
 		_exit(1);
 	}
 	execvp(argv[0], argv);
@@ -91,7 +105,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	if (pid == 0) {
 		close(go[1]);
-		child_exec(go[0], &filters, set_nnp, sv->root, argv);
+		child_exec(go[0], &filters, set_nnp, sv->root, jail_kept_capabilities(sv->jail), argv);
 	}
 	close(go[0]);
 	filter_free(&filters);
