@@ -199,8 +199,10 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 		/* kcmp: does the child share the parent's memory (thread, vfork,
 		 * CLONE_VM)? Then it shares the scratch area too. */
 		long same = syscall(SYS_kcmp, ev->tid, child, KCMP_VM, 0, 0);
-		if (parent)
+		if (parent) {
 			scratch_inherit(c, parent, same == 0);
+			tracee_inherit_fs(c, parent);
+		}
 	}
 	resume(ev->tid, 0);
 }
@@ -209,6 +211,12 @@ static void on_exec(struct tracee *t)
 {
 	unsigned long former = 0;
 	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
+	/* the program the execve handler chose to run, as the guest names it */
+	struct tracee *execer = tracee_find((pid_t)former);
+	if (!execer)
+		execer = t;
+	tracee_set_exe(t, execer->pending_exe);
+	execer->pending_exe = NULL;
 	/* exec from a non-leader thread: it now has the leader's tid, and every
 	 * other thread of the group is gone */
 	tracee_remove_group_except(t->tgid, t->tid);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../policy/cmdline.h"
+#include "fs_root.h"
 #include "supervisor.h"
 
 /* The command starts in the current directory if it lies inside the jail's
@@ -50,6 +51,13 @@ static void run_supervisor(struct jail *j, char **command, int report_fd, pid_t 
 		signal(supervisor_ignored_signals[i], SIG_IGN);
 	/* orphans of the jail are reparented to us, not to the host's init */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	if (jail_has_root(j)) {
+		int err = fs_root_open(j->path, &sv.root);
+		if (err) {
+			fprintf(stderr, "jail: path %s: %s\n", j->path, strerror(-err));
+			_exit(1);
+		}
+	}
 	if (supervisor_spawn(&sv, command) < 0)
 		_exit(1);
 	/* jailed processes must not be able to read or write our memory (set

@@ -14,7 +14,9 @@
 #include "../policy/jail.h"
 #include "../policy/priv_caps.h"
 #include "filter.h"
+#include "fs_root.h"
 #include "landlock_guard.h"
+#include "landlock_root.h"
 #include "priv_setup.h"
 #include "supervisor.h"
 #include "scratch.h"
@@ -26,7 +28,8 @@
 
 const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
 
-static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp, uint64_t caps, char **argv)
+static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp,
+		       const struct fs_root *root, uint64_t caps, char **argv)
 {
 	char go;
 
@@ -44,6 +47,14 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 	if (rc && rc != -EOPNOTSUPP) {
 		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
 		_exit(1);
+	}
+	if (root) {
+		rc = landlock_confine_to_root(root);
+		if (rc) {
+			/* no kernel backstop: a lost race could escape, so do not start */
+			fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
+			_exit(1);
+		}
 	}
 	/* the host's session keyring stays outside (ENOSYS: no keyrings at all) */
 	rc = priv_own_session_keyring();
@@ -94,7 +105,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	if (pid == 0) {
 		close(go[1]);
-		child_exec(go[0], &filters, set_nnp, jail_kept_capabilities(sv->jail), argv);
+		child_exec(go[0], &filters, set_nnp, sv->root, jail_kept_capabilities(sv->jail), argv);
 	}
 	close(go[0]);
 	filter_free(&filters);
@@ -108,6 +119,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	struct tracee *t = tracee_add(pid, pid, sv->jail);
 	t->attached = true; /* seized while running: no attach stop */
+	t->root = fs_root_ref(sv->root);
 	scratch_new_space(t);
 	sv->main_pid = pid;
 	if (write(go[1], "g", 1) != 1) {

@@ -7,9 +7,11 @@
 #include <sys/types.h>
 
 struct jail;
+struct fs_root;
 
 struct supervisor {
 	struct jail *jail;
+	struct fs_root *root; /* the jail's root (NULL: the host's /) */
 	pid_t main_pid;      /* the command the user asked for */
 	int main_status;     /* its wait status, once main_done */
 	bool main_done;

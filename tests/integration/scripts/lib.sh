@@ -4,6 +4,7 @@
 set -u
 JAIL=$1
 EXAMPLES=${2:-}
+ROOTED=${3:-} # static programs for jails with their own root
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jail-script.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
