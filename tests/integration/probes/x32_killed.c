@@ -21,6 +21,8 @@ int main(void)
 		fail("an x32 syscall did not kill the process (status %#x)", status);
 	pass("an x32 syscall kills the process with SIGSYS");
 #else
-	pass("no x32 ABI on this architecture");
+	/* nothing to test (and the outside run could not tell): skip */
+	printf("SKIP: no x32 ABI on this architecture\n");
+	return 77;
 #endif
 }

@@ -1,0 +1,162 @@
+/* aarch64 host: the native AArch64 ABI only. The syscall table is the
+ * generic one (asm-generic/unistd.h): no open, stat, fork, ... AArch32
+ * (compat) programs have another audit arch (AUDIT_ARCH_ARM), which the
+ * filter's bad-arch action kills; the jail does not supervise them.
+ *
+ * Registers: PTRACE_GETREGSET/SETREGSET with NT_PRSTATUS (x0..x30, sp, pc,
+ * pstate). The syscall number is not a register: the kernel keeps it in
+ * pt_regs.syscallno, read and written with the NT_ARM_SYSTEM_CALL regset.
+ * Arguments are x0..x5, the number x8, the result x0; `svc #0` is 4 bytes.
+ * A syscall is skipped by setting its number to -1 (the kernel then returns
+ * x0 as the result without running anything). */
+#include "abi.h"
+
+#include <asm/ptrace.h>
+#include <elf.h>
+#include <errno.h>
+#include <linux/audit.h>
+#include <seccomp.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+
+#ifndef NT_ARM_SYSTEM_CALL
+#define NT_ARM_SYSTEM_CALL 0x404
+#endif
+
+static const struct abi abi_aarch64 = {
+	.name = "aarch64",
+	.audit_arch = AUDIT_ARCH_AARCH64,
+	.scmp_arch = SCMP_ARCH_AARCH64,
+	.table = SCT_AARCH64,
+	.word_size = 8,
+};
+
+const struct abi *const abi_supported[] = {&abi_aarch64, NULL};
+/* no ABI shares AArch64's audit arch; AArch32 is killed as a bad arch */
+const uint32_t abi_killed_scmp_arches[] = {0};
+
+#define AARCH64_SVC_LEN 4   /* svc #0 */
+#define AARCH64_NR_REG 8    /* x8 holds the number at the svc */
+#define PSR_MODE32 0x10     /* pstate: an AArch32 task */
+
+static int get_regs(pid_t tid, struct user_pt_regs *r)
+{
+	struct iovec iov = {.iov_base = r, .iov_len = sizeof(*r)};
+	return ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
+}
+
+static int set_regs(pid_t tid, const struct user_pt_regs *r)
+{
+	struct iovec iov = {.iov_base = (void *)r, .iov_len = sizeof(*r)};
+	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -errno : 0;
+}
+
+/* The number the kernel will run when the tracee resumes from this stop. */
+static int set_nr(pid_t tid, long nr)
+{
+	int n = (int)nr;
+	struct iovec iov = {.iov_base = &n, .iov_len = sizeof(n)};
+	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_ARM_SYSTEM_CALL, &iov) < 0 ? -errno : 0;
+}
+
+static void put_args(struct user_pt_regs *r, const uint64_t a[6])
+{
+	for (int i = 0; i < 6; i++)
+		r->regs[i] = a[i];
+}
+
+int abi_skip_syscall(pid_t tid, const struct abi *abi, long retval)
+{
+	struct user_pt_regs r;
+	int err = get_regs(tid, &r);
+	(void)abi;
+	if (err)
+		return err;
+	r.regs[0] = (uint64_t)retval;
+	if ((err = set_regs(tid, &r)))
+		return err;
+	return set_nr(tid, -1);
+}
+
+int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t args[6])
+{
+	struct user_pt_regs r;
+	int err = get_regs(tid, &r);
+	(void)abi;
+	if (err)
+		return err;
+	put_args(&r, args);
+	/* x8 too: a restarted call (-ERESTART*) is issued again from x8 */
+	r.regs[AARCH64_NR_REG] = (uint64_t)nr;
+	if ((err = set_regs(tid, &r)))
+		return err;
+	return set_nr(tid, nr);
+}
+
+int abi_get_result(pid_t tid, const struct abi *abi, long *retval)
+{
+	struct user_pt_regs r;
+	int err = get_regs(tid, &r);
+	(void)abi;
+	if (err)
+		return err;
+	*retval = (long)r.regs[0];
+	return 0;
+}
+
+int abi_set_result(pid_t tid, const struct abi *abi, long retval)
+{
+	struct user_pt_regs r;
+	int err = get_regs(tid, &r);
+	(void)abi;
+	if (err)
+		return err;
+	r.regs[0] = (uint64_t)retval;
+	return set_regs(tid, &r);
+}
+
+_Static_assert(sizeof(struct user_pt_regs) <= sizeof(struct abi_regs), "abi_regs too small");
+
+int abi_regs_get(pid_t tid, struct abi_regs *r)
+{
+	memset(r, 0, sizeof(*r));
+	return get_regs(tid, (struct user_pt_regs *)r->raw);
+}
+
+int abi_regs_set(pid_t tid, const struct abi_regs *r)
+{
+	return set_regs(tid, (const struct user_pt_regs *)r->raw);
+}
+
+const struct abi *abi_regs_abi(const struct abi_regs *r)
+{
+	const struct user_pt_regs *u = (const struct user_pt_regs *)r->raw;
+	return (u->pstate & PSR_MODE32) ? NULL : &abi_aarch64;
+}
+
+/* At a seccomp stop x0..x5 and x8 still hold the call as issued (the kernel
+ * keeps the result apart until the call runs): back over the svc is all. */
+void abi_regs_rewind(const struct abi *abi, struct abi_regs *r)
+{
+	struct user_pt_regs *u = (struct user_pt_regs *)r->raw;
+	(void)abi;
+	u->pc -= AARCH64_SVC_LEN;
+}
+
+void abi_regs_reissue(const struct abi *abi, struct abi_regs *r, long nr, const uint64_t args[6])
+{
+	struct user_pt_regs *u = (struct user_pt_regs *)r->raw;
+	(void)abi;
+	u->pc -= AARCH64_SVC_LEN;
+	u->regs[AARCH64_NR_REG] = (uint64_t)nr;
+	put_args(u, args);
+}
+
+long abi_regs_result(const struct abi *abi, const struct abi_regs *r)
+{
+	const struct user_pt_regs *u = (const struct user_pt_regs *)r->raw;
+	(void)abi;
+	return (long)u->regs[0];
+}
