@@ -117,6 +117,10 @@ int scratch_prepare(struct tracee *t)
 	err = inject_call(&inj, nr_mmap, margs, &addr);
 	if (!err && addr < 0 && addr > -4096)
 		err = (int)addr;
+	/* a 32-bit ABI's result is sign-extended, but its addresses above
+	 * 2 GiB (where i386 mappings go) are not negative */
+	if (!err && t->abi->word_size == 4)
+		addr = (long)(uint32_t)addr;
 	if (!err && nr_mseal >= 0) {
 		uint64_t sargs[6] = {(uint64_t)addr, SCRATCH_SIZE, 0, 0, 0, 0};
 		err = inject_call(&inj, nr_mseal, sargs, &sealed);
