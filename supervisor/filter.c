@@ -4,6 +4,7 @@
 #include <seccomp.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../arch/abi.h"
 #include "../policy/static_deny.h"
@@ -41,11 +42,21 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
  * numbers of our table as they are (libseccomp takes any native number, so
  * calls newer than libseccomp are covered); other ABIs go by name, so calls
  * libseccomp does not know stay at the default (ENOSYS) there. */
+/* Does the running kernel have mseal (6.10)? mseal(0, 0, 0) seals nothing
+ * and returns 0 there; older kernels (Debian 12's 6.1) give ENOSYS. */
+static bool kernel_has_mseal(void)
+{
+	int nr = abi_nr(abi_supported[0], SC_mseal);
+	return nr >= 0 && !(syscall(nr, 0L, 0L, 0L) < 0 && errno == ENOSYS);
+}
+
 static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j,
 			 bool trace_denials)
 {
-	/* can this ABI's filter allow mseal, so the scratch area gets sealed? */
-	bool sealed = native || seccomp_syscall_resolve_name_arch(abi->scmp_arch, "mseal") >= 0;
+	/* can this ABI's filter allow mseal, so the scratch area gets sealed?
+	 * If not, handle_vm_guard.c guards it. */
+	bool sealed = kernel_has_mseal() &&
+		      (native || seccomp_syscall_resolve_name_arch(abi->scmp_arch, "mseal") >= 0);
 	for (int id = 1; id < SC_COUNT; id++) {
 		int nr = native ? abi_nr(abi, (enum sc_id)id) : seccomp_syscall_resolve_name_arch(abi->scmp_arch, sc_info[id].name);
 		if (nr == __NR_SCMP_ERROR || (native && nr < 0))

@@ -1,5 +1,6 @@
-/* Where the scratch area cannot be sealed (an ABI whose filter cannot let
- * mseal through: libseccomp 2.5.4 does not know mseal for i386), the calls
+/* Where the scratch area cannot be sealed (a kernel without mseal, before
+ * 6.10, or an ABI whose filter cannot let mseal through: libseccomp 2.5.4
+ * does not know mseal for i386), the calls
  * that could unmap, remap, reprotect or discard it are checked here instead:
  * any range that touches the area gets EPERM. Only those ABIs trap them. */
 #include <errno.h>
@@ -54,7 +55,7 @@ enum action handle_vm_guard(struct syscall_stop *s)
 	if (id == SC_mremap)
 		return deny_if(s, touches_area(s, arg(s, 0), arg(s, 1)) ||
 				      ((arg(s, 3) & MREMAP_FIXED) && touches_area(s, arg(s, 4), arg(s, 2))));
-	if (id == SC_mmap2)
+	if (id == SC_mmap2 || (id == SC_mmap && s->abi->word_size == 8))
 		return deny_if(s, (arg(s, 3) & MAP_FIXED) && touches_area(s, arg(s, 0), arg(s, 1)));
 	if (id == SC_mmap) {
 		/* i386's old mmap takes its arguments from memory, which another

@@ -191,13 +191,15 @@ START_TEST(unsealed_abis_guard_the_scratch_area)
 	struct jail j;
 	jail_init(&j);
 	build(&j);
+	/* a kernel before 6.10 has no mseal: every ABI guards the area */
+	bool kernel_seals = !(syscall(abi_nr(abi_supported[0], SC_mseal), 0L, 0L, 0L) < 0 && errno == ENOSYS);
 	for (int i = 0; abi_supported[i]; i++) {
 		const struct abi *abi = abi_supported[i];
 		uint32_t got = decide(abi->audit_arch, nr_of(abi, "munmap"), 0, 0);
 		uint32_t seal = decide(abi->audit_arch, nr_of(abi, "mseal"), 0, 0);
 		/* an ABI whose filter lets mseal through does not trap munmap; one
 		 * that cannot (mseal gives ENOSYS) traps it */
-		if (seal == SECCOMP_RET_ALLOW)
+		if (seal == SECCOMP_RET_ALLOW && kernel_seals)
 			ck_assert_uint_eq(got, SECCOMP_RET_ALLOW);
 		else
 			ck_assert_uint_eq(got, SECCOMP_RET_TRACE | SC_munmap);
@@ -256,11 +258,11 @@ START_TEST(every_row_denies_on_every_abi)
 	struct jail j;
 	jail_init(&j);
 	build(&j);
-	unsigned checked = 0;
+	unsigned checked[8] = {0};
 	for (const struct static_deny *d = NULL; (d = static_deny_next(d));) {
 		if (!static_deny_applies(d, &j))
 			continue;
-		for (int i = 0; abi_supported[i]; i++) {
+		for (int i = 0; abi_supported[i] && i < 8; i++) {
 			const struct abi *abi = abi_supported[i];
 			if (!static_deny_on_abi(d, abi->table) || abi_nr(abi, d->id) < 0)
 				continue;
@@ -269,10 +271,12 @@ START_TEST(every_row_denies_on_every_abi)
 			uint32_t want = SECCOMP_RET_ERRNO | (uint32_t)(known_on(abi, d->id) ? d->err : ENOSYS);
 			uint32_t got = decide_args(abi->audit_arch, abi_nr(abi, d->id), args);
 			ck_assert_msg(got == want, "%s on %s: got %#x, want %#x", row_name(d), abi->name, got, want);
-			checked++;
+			checked[i]++;
 		}
 	}
-	ck_assert_uint_gt(checked, 150);
+	/* each ABI (aarch64 alone has no legacy calls: about 150 rows) */
+	for (int i = 0; abi_supported[i] && i < 8; i++)
+		ck_assert_msg(checked[i] > 100, "%s: only %u rows checked", abi_supported[i]->name, checked[i]);
 }
 END_TEST
 
