@@ -15,6 +15,21 @@ if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
 fi
 
+# The per-arch suite (tests/arch/run): qemu, initramfs tools, and for
+# aarch64 the arm64 -dev libraries by multiarch plus a cross compiler.
+# Debian's gcc-aarch64-linux-gnu conflicts with gcc-multilib (above), so the
+# compiler is clang --target=aarch64-linux-gnu with the cross binutils and
+# libgcc; tests/arch/run uses aarch64-linux-gnu-gcc instead where installed.
+GCC_MAJOR=$(gcc -dumpversion | cut -d. -f1)
+ARCH_PACKAGES="qemu-system-x86 qemu-system-arm cpio busybox-static clang binutils-aarch64-linux-gnu
+libgcc-$GCC_MAJOR-dev-arm64-cross libseccomp-dev:arm64 libelf-dev:arm64 libunwind-dev:arm64
+zlib1g-dev:arm64 liblzma-dev:arm64 check:arm64"
+if ! dpkg -s $ARCH_PACKAGES >/dev/null 2>&1; then
+	dpkg --print-foreign-architectures | grep -qx arm64 || $SUDO dpkg --add-architecture arm64
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $ARCH_PACKAGES >/dev/null
+fi
+
 # The test suite runs every probe as root and as this unprivileged user.
 if ! id jailtest >/dev/null 2>&1; then
 	$SUDO useradd --create-home --shell /bin/sh jailtest
