@@ -103,3 +103,13 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	close(go[1]);
 	return rc;
 }
+
+int supervisor_attach(struct supervisor *sv, pid_t pid)
+{
+	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS) < 0)
+		return -errno;
+	struct tracee *t = tracee_add(pid, pid, sv->jail);
+	t->attached = true; /* seized while running: no attach stop */
+	scratch_new_space(t);
+	return 0;
+}

@@ -39,5 +39,8 @@ void tracee_remove(struct tracee *t);
 void tracee_remove_group_except(pid_t tgid, pid_t keep);
 /* Number of traced threads. */
 unsigned tracee_count(void);
+/* The jail's processes: the distinct thread-group ids of the traced
+ * threads, ascending, at most max of them in out. Their number. */
+unsigned tracee_tgids(pid_t *out, unsigned max);
 
 #endif
