@@ -205,7 +205,7 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 	memset(out, 0, sizeof(*out));
 	jail_init(&out->jail);
 	out->stop_timeout = JAIL_STOP_TIMEOUT_DEFAULT;
-	optind = 1;
+	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
 	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:v")) != -1) {
 		switch (opt) {

@@ -55,7 +55,7 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
 	jail_init(&out->jail);
 	out->stop_timeout = JAIL_STOP_TIMEOUT_DEFAULT;
 	out->old_syntax = true;
-	optind = 1;
+	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
 	while ((opt = getopt(argc, argv, "+iqvn:")) != -1) {
 		switch (opt) {

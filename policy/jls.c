@@ -95,7 +95,7 @@ int jls_parse_args(int argc, char **argv, struct jls_opts *o, char *err, size_t 
 {
 	int c;
 	memset(o, 0, sizeof(*o));
-	optind = 1;
+	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
 	while ((c = getopt(argc, argv, "adj:hNnqsv")) != -1) {
 		switch (c) {

@@ -407,9 +407,8 @@ bool control_may_exit(struct supervisor *sv)
 void control_finish(struct supervisor *sv)
 {
 	(void)sv;
-	for (int i = ctl.nclients - 1; i >= 0; i--) {
+	/* the sockets stay open: jail -r sees them close when we exit */
+	for (int i = 0; i < ctl.nclients; i++)
 		if (ctl.clients[i].removing)
 			reply(ctl.clients[i].fd, 0, 0);
-		drop_client(i);
-	}
 }

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
@@ -115,10 +117,12 @@ static int remove_one(struct registry *reg, const struct reg_entry *e, const cha
 	int fd = ctl_connect(addr.sun_path, 10);
 	if (fd < 0)
 		goto gone; /* its supervisor just died */
+	int pidfd = -1;
 	int rc = ctl_send(fd, CTL_INFO, 0);
 	if (rc == 0)
 		rc = ctl_recv_info(fd, &info);
 	if (rc == 0) {
+		pidfd = (int)syscall(SYS_pidfd_open, info.supervisor_pid, 0);
 		struct timeval tv = {.tv_sec = info.stop_timeout + 30};
 		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 		rc = ctl_send(fd, CTL_REMOVE, 0);
@@ -128,12 +132,19 @@ static int remove_one(struct registry *reg, const struct reg_entry *e, const cha
 	if (rc && rc != -ECONNRESET) {
 		fprintf(stderr, "jail: %s: %s\n", e->name, strerror(-rc));
 		close(fd);
+		if (pidfd >= 0)
+			close(pidfd);
 		return 1;
 	}
 	/* the supervisor has unregistered the jail; wait for it to exit */
 	while (recv(fd, buf, sizeof(buf), 0) > 0)
 		;
 	close(fd);
+	if (pidfd >= 0) {
+		struct pollfd p = {.fd = pidfd, .events = POLLIN};
+		poll(&p, 1, 5000);
+		close(pidfd);
+	}
 gone:
 	if (label && !quiet)
 		printf("%s: removed\n", label);
