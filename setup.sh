@@ -9,7 +9,7 @@ SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
 PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check
-libunwind-dev gcc-multilib proot hyperfine python3 make util-linux"
+libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
@@ -18,6 +18,17 @@ fi
 # The test suite runs every probe as root and as this unprivileged user.
 if ! id jailtest >/dev/null 2>&1; then
 	$SUDO useradd --create-home --shell /bin/sh jailtest
+fi
+
+# A Debian minbase root for the path-confinement tests (made once, cached
+# outside the checkout so the unprivileged test user can read it).
+ROOTFS=/var/cache/jail-tests/rootfs-bookworm
+if [ ! -x "$ROOTFS/bin/sh" ]; then
+	MIRROR=$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)
+	$SUDO mkdir -p /var/cache/jail-tests
+	$SUDO rm -rf "$ROOTFS.tmp"
+	$SUDO debootstrap --variant=minbase bookworm "$ROOTFS.tmp" "${MIRROR:-http://deb.debian.org/debian}" >/dev/null
+	$SUDO mv "$ROOTFS.tmp" "$ROOTFS"
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

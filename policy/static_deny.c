@@ -8,36 +8,88 @@
 #define SECCOMP_FILTER_FLAG_NEW_LISTENER (1UL << 3)
 #endif
 
+/* The supervisor's own integrity: calls that would take a process, or its
+ * syscalls, out of the supervisor's sight. */
 const struct static_deny static_denies[] = {
 	/* The supervisor must see every process: a child it does not trace would
 	 * keep the filter but escape the handlers. */
-	{SC_clone, 0, CLONE_UNTRACED, CLONE_UNTRACED, EPERM, NO_ALLOW,
-	 "untraced children would escape the supervisor"},
-	{SC_unshare, 0, CLONE_UNTRACED, CLONE_UNTRACED, EPERM, NO_ALLOW,
-	 "untraced children would escape the supervisor"},
+	DENY_IF(clone, DC_BITS(0, CLONE_UNTRACED), EPERM, NO_ALLOW,
+		"untraced children would escape the supervisor"),
+	DENY_IF(unshare, DC_BITS(0, CLONE_UNTRACED), EPERM, NO_ALLOW,
+		"untraced children would escape the supervisor"),
 	/* clone3 keeps its flags in memory, out of the filter's reach: glibc
 	 * falls back to clone on ENOSYS. */
-	{SC_clone3, DENY_ALWAYS, 0, 0, ENOSYS, NO_ALLOW,
-	 "flags in memory cannot be checked race-free"},
+	DENY(clone3, ENOSYS, NO_ALLOW, "flags in memory cannot be checked race-free"),
 	/* A listener filter's USER_NOTIF outranks the supervisor's TRACE. */
-	{SC_seccomp, 1, SECCOMP_FILTER_FLAG_NEW_LISTENER, SECCOMP_FILTER_FLAG_NEW_LISTENER, EPERM, NO_ALLOW,
-	 "a user-notification filter would hide syscalls from the supervisor"},
+	DENY_IF(seccomp, DC_BITS(1, SECCOMP_FILTER_FLAG_NEW_LISTENER), EPERM, NO_ALLOW,
+		"a user-notification filter would hide syscalls from the supervisor"),
 	/* io_uring runs file and socket operations without syscalls. */
-	{SC_io_uring_setup, DENY_ALWAYS, 0, 0, EPERM, NO_ALLOW,
-	 "io_uring operations bypass syscall interposition"},
-	{SC_io_uring_enter, DENY_ALWAYS, 0, 0, EPERM, NO_ALLOW,
-	 "io_uring operations bypass syscall interposition"},
-	{SC_io_uring_register, DENY_ALWAYS, 0, 0, EPERM, NO_ALLOW,
-	 "io_uring operations bypass syscall interposition"},
+	DENY(io_uring_setup, EPERM, NO_ALLOW, "io_uring operations bypass syscall interposition"),
+	DENY(io_uring_enter, EPERM, NO_ALLOW, "io_uring operations bypass syscall interposition"),
+	DENY(io_uring_register, EPERM, NO_ALLOW, "io_uring operations bypass syscall interposition"),
 	/* Every jailed process is already traced by the supervisor; tracing
 	 * anything else (the supervisor, host processes) is outside the jail. */
-	{SC_ptrace, DENY_ALWAYS, 0, 0, EPERM, NO_ALLOW,
-	 "debugging another process could reach outside the jail"},
+	DENY(ptrace, EPERM, NO_ALLOW, "debugging another process could reach outside the jail"),
+	/* userfaultfd lets a process stall the kernel inside copy_from_user
+	 * at will: the classic tool to win a race against the supervisor. */
+	DENY(userfaultfd, EPERM, NO_ALLOW, "page-fault handling in user space widens check/use races at will"),
 };
 
 const unsigned static_deny_count = sizeof(static_denies) / sizeof(static_denies[0]);
 
+const struct static_deny *static_deny_next(const struct static_deny *prev)
+{
+	if (!prev)
+		return static_deny_count ? &static_denies[0] : priv_deny_count ? &priv_denies[0] : NULL;
+	if (prev >= static_denies && prev < static_denies + static_deny_count) {
+		if (prev + 1 < static_denies + static_deny_count)
+			return prev + 1;
+		return priv_deny_count ? &priv_denies[0] : NULL;
+	}
+	return prev + 1 < priv_denies + priv_deny_count ? prev + 1 : NULL;
+}
+
+const struct static_deny *static_deny_at(unsigned i)
+{
+	if (i < static_deny_count)
+		return &static_denies[i];
+	i -= static_deny_count;
+	return i < priv_deny_count ? &priv_denies[i] : NULL;
+}
+
+unsigned static_deny_index(const struct static_deny *d)
+{
+	if (d >= static_denies && d < static_denies + static_deny_count)
+		return (unsigned)(d - static_denies);
+	return static_deny_count + (unsigned)(d - priv_denies);
+}
+
 bool static_deny_applies(const struct static_deny *d, const struct jail *j)
 {
 	return d->allow == NO_ALLOW || !j->allow[d->allow];
+}
+
+bool static_deny_always(const struct static_deny *d)
+{
+	return d->cond[0].cmp == DENY_CMP_NONE;
+}
+
+bool static_deny_on_abi(const struct static_deny *d, enum sc_table t)
+{
+	return d->only_abis == 0 || (d->only_abis & (1u << t));
+}
+
+bool static_deny_matches(const struct static_deny *d, const uint64_t args[6], unsigned word_size)
+{
+	for (int i = 0; i < DENY_MAX_CONDS; i++) {
+		const struct deny_cond *c = &d->cond[i];
+		uint64_t a = args[c->arg];
+		if (word_size == 4) /* a 32-bit ABI's filter sees 32-bit registers */
+			a &= 0xffffffffu;
+		if (c->cmp == DENY_CMP_MASKED_EQ && (a & c->mask) != c->value)
+			return false;
+		if (c->cmp == DENY_CMP_NE && a == c->value)
+			return false;
+	}
+	return true;
 }

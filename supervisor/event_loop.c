@@ -9,9 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../policy/static_deny.h"
 #include "control.h"
+#include "filter.h"
 #include "handlers.h"
 #include "procfs.h"
+#include "report.h"
 #include "scratch.h"
 #include "supervisor.h"
 #include "tracee.h"
@@ -121,6 +124,15 @@ static void on_seccomp(struct tracee *t)
 	s.id = abi_id(s.abi, (long)info.seccomp.nr);
 	memcpy(s.args, info.seccomp.args, sizeof(s.args));
 	t->abi = s.abi;
+	if (info.seccomp.ret_data & FILTER_DENY_TAG) {
+		/* jail -v: a static denial, reported, then failed as the filter
+		 * would have failed it */
+		const struct static_deny *d = static_deny_at(info.seccomp.ret_data & ~FILTER_DENY_TAG);
+		report_denial(&s, d);
+		abi_skip_syscall(t->tid, s.abi, -(d ? d->err : EPERM));
+		resume(t->tid, 0);
+		return;
+	}
 	const struct handler *h = &handlers[s.id];
 	if (h->uses_scratch && !scratch_ready(t)) {
 		/* map the area; the syscall is then issued again and stops here anew */
@@ -188,8 +200,10 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 		/* kcmp: does the child share the parent's memory (thread, vfork,
 		 * CLONE_VM)? Then it shares the scratch area too. */
 		long same = syscall(SYS_kcmp, ev->tid, child, KCMP_VM, 0, 0);
-		if (parent)
+		if (parent) {
 			scratch_inherit(c, parent, same == 0);
+			tracee_inherit_fs(c, parent);
+		}
 	}
 	resume(ev->tid, 0);
 }
@@ -198,6 +212,12 @@ static void on_exec(struct tracee *t)
 {
 	unsigned long former = 0;
 	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
+	/* the program the execve handler chose to run, as the guest names it */
+	struct tracee *execer = tracee_find((pid_t)former);
+	if (!execer)
+		execer = t;
+	tracee_set_exe(t, execer->pending_exe);
+	execer->pending_exe = NULL;
 	/* exec from a non-leader thread: it now has the leader's tid, and every
 	 * other thread of the group is gone */
 	tracee_remove_group_except(t->tgid, t->tid);

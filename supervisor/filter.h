@@ -8,6 +8,10 @@
 struct jail;
 
 #define FILTER_MAX 4
+/* With trace_denials, a static denial stops the process instead of failing
+ * the call in the kernel: SECCOMP_RET_TRACE with this bit and the row's
+ * static_deny_index() as data (handled ids are below it). */
+#define FILTER_DENY_TAG 0x8000u
 
 struct filter_set {
 	void *ctx[FILTER_MAX]; /* scmp_filter_ctx */
@@ -18,9 +22,11 @@ struct filter_set {
  *  - the syscall filter: every syscall the jail traps -> TRACE, the other
  *    known syscalls -> ALLOW, unknown numbers -> ENOSYS, other ABIs -> kill
  *    the process;
- *  - the deny filter: static denials from registers -> ERRNO (outranks TRACE);
+ *  - the deny filter: static denials from registers -> ERRNO (outranks TRACE),
+ *    or, with trace_denials (jail -v: the supervisor reports them, then
+ *    fails the call with the same errno), TRACE tagged FILTER_DENY_TAG;
  *  - one filter per killed ABI (x32) -> kill the process. */
-int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp);
+int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool trace_denials);
 /* Loads them into the calling thread; 0 or -errno. */
 int filter_load(const struct filter_set *f);
 void filter_free(struct filter_set *f);

@@ -19,6 +19,7 @@
 
 #include "../policy/cmdline.h"
 #include "control.h"
+#include "fs_root.h"
 #include "registry.h"
 #include "supervisor.h"
 
@@ -52,12 +53,20 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 			   pid_t front)
 {
 	struct supervisor sv = {.jail = &cl->jail, .front_pid = front, .report_fd = report_fd,
-				.stop_timeout = cl->stop_timeout};
+				.stop_timeout = cl->stop_timeout, .report_denials = cl->verbose};
 
 	for (int i = 0; supervisor_ignored_signals[i]; i++)
 		signal(supervisor_ignored_signals[i], SIG_IGN);
 	/* orphans of the jail are reparented to us, not to the host's init */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	if (jail_has_root(&cl->jail)) {
+		int err = fs_root_open(cl->jail.path, &sv.root);
+		if (err) {
+			fprintf(stderr, "jail: path %s: %s\n", cl->jail.path, strerror(-err));
+			registry_remove(reg, h);
+			_exit(1);
+		}
+	}
 	int rc = control_init(&sv, h->listen_fd);
 	if (rc) {
 		fprintf(stderr, "jail: control socket: %s\n", strerror(-rc));

@@ -8,9 +8,11 @@
  * ATTACH / ATTACH_GO), then installs the jail's seccomp filters, Landlock
  * and no_new_privs exactly as a spawned command does, and execs. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
 #include <linux/close_range.h>
+#include <linux/openat2.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -23,9 +25,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../policy/priv_caps.h"
+#include "confine.h"
 #include "control.h"
 #include "filter.h"
-#include "landlock_guard.h"
+#include "fs_root.h"
 #include "registry.h"
 
 static const char usage_text[] =
@@ -58,14 +62,28 @@ static void usage(void)
 	exit(1);
 }
 
+/* A file of the jail, its name resolved inside the jail's root (a symlink
+ * in the jail cannot point jexec at a host file). */
+static FILE *fopen_in_root(const char *root, const char *name)
+{
+	struct open_how how = {.flags = O_RDONLY | O_CLOEXEC, .resolve = RESOLVE_IN_ROOT};
+	int dir = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (dir < 0)
+		return NULL;
+	int fd = (int)syscall(SYS_openat2, dir, name, &how, sizeof(how));
+	close(dir);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "re");
+	if (fd >= 0 && !f)
+		close(fd);
+	return f;
+}
+
 /* A user from the jail's own passwd file (or the host's for a jail at /). */
 static struct passwd *jail_getpwnam(const char *root, const char *name)
 {
 	if (strcmp(root, "/") == 0)
 		return getpwnam(name);
-	char path[PATH_MAX + 16];
-	snprintf(path, sizeof(path), "%s/etc/passwd", root);
-	FILE *f = fopen(path, "re");
+	FILE *f = fopen_in_root(root, "etc/passwd");
 	struct passwd *pw = NULL;
 	if (!f)
 		return NULL;
@@ -81,12 +99,10 @@ static int jail_initgroups(const char *root, const struct passwd *pw)
 {
 	if (strcmp(root, "/") == 0)
 		return initgroups(pw->pw_name, pw->pw_gid);
-	char path[PATH_MAX + 16];
 	gid_t groups[NGROUPS_MAX];
 	int n = 0;
 	groups[n++] = pw->pw_gid;
-	snprintf(path, sizeof(path), "%s/etc/group", root);
-	FILE *f = fopen(path, "re");
+	FILE *f = fopen_in_root(root, "etc/group");
 	struct group *g;
 	while (f && (g = fgetgrent(f)))
 		for (char **m = g->gr_mem; *m && n < NGROUPS_MAX; m++)
@@ -126,12 +142,11 @@ static void set_user_env(const struct opts *o, const struct passwd *pw)
 	setenv("SHELL", *pw->pw_shell ? pw->pw_shell : "/bin/sh", 1);
 }
 
-/* A directory inside the jail, as a host path. */
-static void enter(const char *root, const char *dir)
+/* A directory inside the jail (called once confined: the name is the
+ * jail's, and the supervisor resolves it inside the root). */
+static void enter(const char *dir)
 {
-	char path[PATH_MAX * 2];
-	snprintf(path, sizeof(path), "%s%s%s", strcmp(root, "/") == 0 ? "" : root, dir[0] == '/' ? "" : "/", dir);
-	if (chdir(path) < 0)
+	if (chdir(dir) < 0)
 		die("chdir: %s: %s", dir, strerror(errno));
 }
 
@@ -154,6 +169,9 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 	const char *root = info.jail.path;
 	if (chdir(root) < 0)
 		die("chdir(): /: %s", strerror(errno));
+	struct fs_root *root_fs = NULL;
+	if (jail_has_root(&info.jail) && (rc = fs_root_open(root, &root_fs)))
+		die("jail_attach(%d): %s: %s", jid, root, strerror(-rc));
 
 	/* credentials, before any jailed process can see us */
 	if (o->user) {
@@ -183,15 +201,11 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 
 	bool set_nnp = geteuid() != 0;
 	struct filter_set filters;
-	rc = filter_build(&filters, &info.jail, set_nnp);
+	rc = filter_build(&filters, &info.jail, set_nnp, false);
 	if (rc)
 		die("cannot build the seccomp filter: %s", strerror(-rc));
 	if (have_pw)
 		set_user_env(o, &pw);
-	if (o->dir)
-		enter(root, o->dir);
-	else if (o->clean)
-		enter(root, pw.pw_dir);
 
 	/* Yama (ptrace_scope 1): the supervisor is not our ancestor */
 	prctl(PR_SET_PTRACER, (unsigned long)info.supervisor_pid, 0, 0, 0);
@@ -202,14 +216,13 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 	close(sock);
 
 	/* traced now: the same restrictions as a spawned command */
-	if (set_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		die("prctl(NO_NEW_PRIVS): %s", strerror(errno));
-	rc = landlock_guard_proc_writes();
-	if (rc && rc != -EOPNOTSUPP)
-		die("landlock: %s", strerror(-rc));
-	rc = filter_load(&filters);
-	if (rc)
-		die("seccomp: %s", strerror(-rc));
+	if (confine_self("jexec", &filters, set_nnp, root_fs, jail_kept_capabilities(&info.jail)))
+		exit(1);
+	/* from here on paths are the jail's, translated by the supervisor */
+	if (o->dir)
+		enter(o->dir);
+	else if (o->clean)
+		enter(pw.pw_dir);
 	if (o->command) {
 		execvp(o->command[0], o->command);
 		die("execvp: %s: %s", o->command[0], strerror(errno));

@@ -13,8 +13,8 @@
 
 struct tracee;
 
-/* Bytes a thread's slot holds: two paths and a sockaddr/msghdr or so. */
-#define SCRATCH_SLOT_SIZE (2 * 4096 + 4096)
+/* Bytes a thread's slot holds: two paths, a sockaddr or msghdr, or an exec's new argv. */
+#define SCRATCH_SLOT_SIZE (64 * 1024)
 
 /* Is t's address space's area mapped? */
 bool scratch_ready(const struct tracee *t);

@@ -12,8 +12,10 @@
 #include <unistd.h>
 
 #include "../policy/jail.h"
+#include "../policy/priv_caps.h"
+#include "confine.h"
 #include "filter.h"
-#include "landlock_guard.h"
+#include "fs_root.h"
 #include "supervisor.h"
 #include "scratch.h"
 #include "tracee.h"
@@ -24,7 +26,8 @@
 
 const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
 
-static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp, char **argv)
+static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp,
+		       const struct fs_root *root, uint64_t caps, char **argv)
 {
 	char go;
 
@@ -34,20 +37,8 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 	if (read(go_fd, &go, 1) != 1)
 		_exit(127);
 	close(go_fd);
-	if (set_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
-		fprintf(stderr, "jail: prctl(NO_NEW_PRIVS): %s\n", strerror(errno));
+	if (confine_self("jail", filters, set_nnp, root, caps))
 		_exit(1);
-	}
-	int rc = landlock_guard_proc_writes();
-	if (rc && rc != -EOPNOTSUPP) {
-		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
-		_exit(1);
-	}
-	rc = filter_load(filters);
-	if (rc) {
-		fprintf(stderr, "jail: seccomp: %s\n", strerror(-rc));
-		_exit(1);
-	}
 	execvp(argv[0], argv);
 	fprintf(stderr, "jail: execvp: %s: %s\n", argv[0], strerror(errno));
 	_exit(1);
@@ -59,7 +50,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	bool set_nnp = geteuid() != 0;
 	int go[2];
 
-	int rc = filter_build(&filters, sv->jail, set_nnp);
+	int rc = filter_build(&filters, sv->jail, set_nnp, sv->report_denials);
 	if (rc) {
 		fprintf(stderr, "jail: cannot build the seccomp filter: %s\n", strerror(-rc));
 		return rc;
@@ -80,7 +71,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	if (pid == 0) {
 		close(go[1]);
-		child_exec(go[0], &filters, set_nnp, argv);
+		child_exec(go[0], &filters, set_nnp, sv->root, jail_kept_capabilities(sv->jail), argv);
 	}
 	close(go[0]);
 	filter_free(&filters);
@@ -94,6 +85,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	struct tracee *t = tracee_add(pid, pid, sv->jail);
 	t->attached = true; /* seized while running: no attach stop */
+	t->root = fs_root_ref(sv->root);
 	scratch_new_space(t);
 	sv->main_pid = pid;
 	if (write(go[1], "g", 1) != 1) {
@@ -110,6 +102,7 @@ int supervisor_attach(struct supervisor *sv, pid_t pid)
 		return -errno;
 	struct tracee *t = tracee_add(pid, pid, sv->jail);
 	t->attached = true; /* seized while running: no attach stop */
+	t->root = fs_root_ref(sv->root);
 	scratch_new_space(t);
 	return 0;
 }

@@ -7,15 +7,18 @@
 #include <sys/types.h>
 
 struct jail;
+struct fs_root;
 
 struct supervisor {
 	struct jail *jail;
+	struct fs_root *root; /* the jail's root (NULL: the host's /) */
 	pid_t main_pid;      /* the command the user asked for */
 	int main_status;     /* its wait status, once main_done */
 	bool main_done;
 	pid_t front_pid;     /* the `jail` process that waits for main_status (0: none) */
 	int report_fd;       /* where main_status is written (-1: nowhere) */
 	int stop_timeout;    /* jail -r: seconds between SIGTERM and SIGKILL */
+	bool report_denials; /* jail -v: report each static denial (report.c) */
 };
 
 /* Signals the supervisor ignores (it must outlive the terminal's signals);

@@ -1,5 +1,6 @@
 #include "tracee.h"
 
+#include "fs_root.h"
 #include "scratch.h"
 
 #include <stdio.h>
@@ -36,6 +37,9 @@ struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
 void tracee_remove(struct tracee *t)
 {
 	scratch_detach(t);
+	fs_root_unref(t->root);
+	free(t->exe);
+	free(t->pending_exe);
 	HASH_DEL(table, t);
 	free(t);
 }
@@ -71,4 +75,44 @@ unsigned tracee_tgids(pid_t *out, unsigned max)
 		if (i == 0 || out[i] != out[i - 1])
 			out[uniq++] = out[i];
 	return uniq;
+}
+
+void tracee_set_root(pid_t tgid, struct fs_root *r)
+{
+	struct tracee *t, *tmp;
+	HASH_ITER(hh, table, t, tmp)
+		if (t->tgid == tgid) {
+			fs_root_unref(t->root);
+			t->root = fs_root_ref(r);
+		}
+}
+
+void tracee_inherit_fs(struct tracee *child, const struct tracee *parent)
+{
+	if (child->root != parent->root) {
+		fs_root_unref(child->root);
+		child->root = fs_root_ref(parent->root);
+	}
+	if (parent->exe && !child->exe)
+		child->exe = strdup(parent->exe);
+}
+
+void tracee_set_exe(struct tracee *t, char *exe)
+{
+	free(t->exe);
+	t->exe = exe;
+}
+
+const char *tracee_exe_for_link(const struct tracee *asker, const char *host)
+{
+	int pid = 0, tid = 0, n = 0;
+	if (sscanf(host, "/proc/%d/exe%n", &pid, &n) == 1 && host[n] == '\0')
+		tid = pid;
+	else if (sscanf(host, "/proc/%d/task/%d/exe%n", &pid, &tid, &n) == 2 && host[n] == '\0')
+		;
+	else
+		return NULL;
+	(void)asker;
+	const struct tracee *t = tracee_find(tid);
+	return t ? t->exe : NULL;
 }

@@ -12,6 +12,7 @@
 
 struct jail;
 struct addr_space;
+struct fs_root;
 
 struct tracee {
 	pid_t tid;
@@ -21,6 +22,10 @@ struct tracee {
 	const struct abi *abi;  /* ABI of its current (or last) syscall stop */
 	struct addr_space *as;  /* its address space (scratch.c); shared by threads */
 	int slot;               /* its slot in the scratch area, or -1 */
+	struct fs_root *root;   /* its root directory (NULL: the host's /) */
+	char *exe;              /* the guest path of the program it runs, when the
+	                         * kernel's /proc/<pid>/exe would say otherwise */
+	char *pending_exe;      /* exe if the execve it is in succeeds */
 	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
 	 * its exit handler needs from the enter stop. */
 	enum sc_id exit_handler;
@@ -37,6 +42,15 @@ void tracee_remove(struct tracee *t);
 /* Removes every thread of tgid except the one with tid keep (exec from a
  * non-leader thread: the other threads are gone). */
 void tracee_remove_group_except(pid_t tgid, pid_t keep);
+/* Gives every thread of tgid the root r (chroot); takes a new reference. */
+void tracee_set_root(pid_t tgid, struct fs_root *r);
+/* A child starts with its parent's root and program. */
+void tracee_inherit_fs(struct tracee *child, const struct tracee *parent);
+/* For readlink of host path /proc/P/exe (or /proc/P/task/T/exe) of a traced
+ * process whose exe is recorded: that path; else NULL. */
+const char *tracee_exe_for_link(const struct tracee *asker, const char *host);
+/* Sets t->exe (takes ownership of exe, may be NULL). */
+void tracee_set_exe(struct tracee *t, char *exe);
 /* Number of traced threads. */
 unsigned tracee_count(void);
 /* The jail's processes: the distinct thread-group ids of the traced

@@ -4,7 +4,10 @@
 # The probe runs as `JAIL / probehost 127.0.0.2 PROBE` and must print a line
 # starting with PASS and exit 0. OUTSIDE says what the same probe does with
 # no jail: "fail" (it must fail there: the probe can tell), "pass", or "-"
-# (not run outside: it would not be harmless).
+# (not run outside: it would not be harmless), or "each": a probe of several
+# denials (probe.h's checks); outside as root no check may print "ok:" (each
+# denial is one the kernel would grant or reach), as a normal user the
+# outside run is only shown (the kernel refuses most of it already).
 set -u
 who=$1 jail=$2 probe=$3 outside=$4
 here=$(dirname "$0")
@@ -29,6 +32,14 @@ rc=$?
 echo "outside (rc=$rc): $out"
 case "$outside" in
 fail) case "$out" in PASS*) echo "FAIL: the probe also passes with no jail: it tests nothing"; exit 1 ;; esac ;;
+each)
+	[ "$who" = root ] && [ "$(id -u)" = 0 ] || exit 0
+	case "$out" in PASS*) echo "FAIL: the probe also passes with no jail: it tests nothing"; exit 1 ;; esac
+	if printf '%s\n' "$out" | grep -q '^ok: '; then
+		echo "FAIL: these checks also hold with no jail, they test nothing:"
+		printf '%s\n' "$out" | grep '^ok: '
+		exit 1
+	fi ;;
 pass) case "$out" in PASS*) ;; *) echo "FAIL: the probe should pass with no jail too"; exit 1 ;; esac ;;
 esac
 exit 0

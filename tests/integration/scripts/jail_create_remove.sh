@@ -50,7 +50,7 @@ expect_gone $q "$jid"
 # processes that ignore SIGTERM: SIGKILL after stop.timeout
 r=cr-r-$$
 CREATED="$CREATED $r"
-jid=$("$JAIL" -i -c name=$r persist stop.timeout=1 command=sh -c "trap '' TERM; sleep 62$$ & echo bg") ||
+jid=$("$JAIL" -i -c name=$r persist stop.timeout=1 command=sh -c "trap '' TERM; sleep 62$$ >/dev/null 2>&1 & echo bg") ||
 	fail "jail -c $r with a command"
 start=$(date +%s%N)
 "$JAIL" -r $r
@@ -85,7 +85,7 @@ i=0
 while ! "$JLS" -j $o >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 jid=$("$JLS" -j $o jid)
 expect_eq "old syntax: listed while it runs" "$("$JLS" -j $o name host.hostname ip4.addr nproc)" "$o oldhost 127.0.0.23 2"
-pkill -u "$(id -u)" -f "^sleep 63$$"
+kill "$(pgrep -u "$(id -u)" -f "^sleep 63$$")"
 wait $front
 expect_eq "old syntax: its status" $? 143
 sleep 0.2

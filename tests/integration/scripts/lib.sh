@@ -14,6 +14,7 @@ JLS=$BIN/jls
 JEXEC=$BIN/jexec
 JKILL=$BIN/jkill
 EXAMPLES=${2:-}
+ROOTED=${3:-} # static programs for jails with their own root
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jail-script.XXXXXX")
 # Jails a script creates (by name) are removed when it exits, pass or fail.
 CREATED=

@@ -1,0 +1,371 @@
+#include "fs_root.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "../policy/path.h"
+#include "tracee.h"
+
+#define MAX_LINKS 40 /* the kernel's limit on symlinks in one lookup */
+
+const char *const fs_safe_dev_names[] = {
+	"null", "zero", "full", "random", "urandom", "tty", "ptmx", "pts",
+	"shm", "fd", "stdin", "stdout", "stderr", NULL,
+};
+
+int fs_root_open(const char *path, struct fs_root **out)
+{
+	struct fs_root *r = calloc(1, sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	if (!realpath(path, r->host)) {
+		int err = -errno;
+		free(r);
+		return err;
+	}
+	r->fd = open(r->host, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (r->fd < 0) {
+		int err = -errno;
+		free(r);
+		return err;
+	}
+	if (strcmp(r->host, "/") != 0) {
+		r->host_proc = faccessat(r->fd, "proc/self", F_OK, AT_SYMLINK_NOFOLLOW) != 0;
+		r->host_dev = faccessat(r->fd, "dev/null", F_OK, AT_SYMLINK_NOFOLLOW) != 0;
+	}
+	r->refs = 1;
+	*out = r;
+	return 0;
+}
+
+struct fs_root *fs_root_ref(struct fs_root *r)
+{
+	if (r)
+		r->refs++;
+	return r;
+}
+
+void fs_root_unref(struct fs_root *r)
+{
+	if (r && --r->refs == 0) {
+		close(r->fd);
+		free(r);
+	}
+}
+
+static bool is_host_root(const struct fs_root *r)
+{
+	return !r || (r->host[0] == '/' && r->host[1] == '\0');
+}
+
+/* Is guest path p (absolute) one the guest sees from the host? */
+static bool shared_with_host(const struct fs_root *r, const char *p)
+{
+	if (r->host_proc && path_within("/proc", p))
+		return true;
+	if (r->host_dev && strncmp(p, "/dev/", 5) == 0) {
+		const char *name = p + 5;
+		size_t n = strcspn(name, "/");
+		for (int i = 0; fs_safe_dev_names[i]; i++)
+			if (strlen(fs_safe_dev_names[i]) == n && strncmp(fs_safe_dev_names[i], name, n) == 0)
+				return true;
+	}
+	return false;
+}
+
+int fs_host_to_guest(const struct tracee *t, const char *host, char *guest, size_t size)
+{
+	const struct fs_root *r = t->root;
+	if (is_host_root(r)) {
+		if (strlen(host) >= size)
+			return -ENAMETOOLONG;
+		strcpy(guest, host);
+		return 0;
+	}
+	if (path_within(r->host, host))
+		return path_host_to_guest(r->host, host, guest, size);
+	if (host[0] == '/' && shared_with_host(r, host)) {
+		if (strlen(host) >= size)
+			return -ENAMETOOLONG;
+		strcpy(guest, host);
+		return 0;
+	}
+	return -EXDEV;
+}
+
+static int read_link(const char *path, char *buf, size_t size)
+{
+	ssize_t n = readlink(path, buf, size);
+	if (n < 0)
+		return -errno;
+	if ((size_t)n >= size)
+		return -ENAMETOOLONG;
+	buf[n] = '\0';
+	return 0;
+}
+
+/* The host path a supervisor descriptor refers to. */
+static int fd_host_path(int fd, char *buf, size_t size)
+{
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	return read_link(link, buf, size);
+}
+
+/* The guest path of a directory of t: its cwd (AT_FDCWD) or descriptor. */
+static int guest_dir(const struct tracee *t, int dirfd, char *guest, size_t size)
+{
+	char link[64], host[PATH_MAX];
+	if (dirfd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", t->tid);
+	else if (dirfd < 0)
+		return -EBADF;
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", t->tid, dirfd);
+	int err = read_link(link, host, sizeof(host));
+	if (err == -ENOENT)
+		return dirfd == AT_FDCWD ? -ENOENT : -EBADF;
+	if (err)
+		return err;
+	if (host[0] != '/')
+		return -ENOTDIR; /* pipe:[..], socket:[..], anon_inode:... */
+	size_t n = strlen(host);
+	if (n > 10 && strcmp(host + n - 10, " (deleted)") == 0)
+		return -ENOENT;
+	err = fs_host_to_guest(t, host, guest, size);
+	return err == -EXDEV ? -EACCES : err;
+}
+
+int fs_guest_cwd(const struct tracee *t, char *guest, size_t size)
+{
+	return guest_dir(t, AT_FDCWD, guest, size);
+}
+
+static int open_in_root(const struct fs_root *r, const char *guest, unsigned long flags)
+{
+	struct open_how how = {
+		.flags = flags | O_PATH | O_CLOEXEC,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
+	};
+	long fd = syscall(SYS_openat2, r->fd, guest, &how, sizeof(how));
+	return fd < 0 ? -errno : (int)fd;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* Guest path p lies in the host's /proc: rewrites self and thread-self,
+ * and replaces the magic links root, cwd and fd/N by the guest paths they
+ * lead to when the walk goes through them (or follows them at the end).
+ * Sets *restart when p was rewritten into a path to resolve again. */
+static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follow follow,
+		     bool *restart)
+{
+	char rest[PATH_MAX], pid_part[64];
+	const char *after = p + 5; /* past "/proc" */
+	while (*after == '/')
+		after++;
+	size_t n = strcspn(after, "/");
+	if (n == 4 && strncmp(after, "self", 4) == 0)
+		snprintf(pid_part, sizeof(pid_part), "%d", t->tgid);
+	else if (n == 11 && strncmp(after, "thread-self", 11) == 0)
+		snprintf(pid_part, sizeof(pid_part), "%d/task/%d", t->tgid, t->tid);
+	else if (all_digits(after, n) && n < 20)
+		snprintf(pid_part, sizeof(pid_part), "%.*s", (int)n, after);
+	else
+		return 0; /* /proc, /proc/cpuinfo ...: the kernel's own */
+	const char *tail = after + n; /* "" or "/..." */
+	/* pid_part may be "P/task/T"; the tail may add "task/T" itself */
+	char full[PATH_MAX];
+	if ((size_t)snprintf(full, sizeof(full), "/proc/%s%s", pid_part, tail) >= sizeof(full))
+		return -ENAMETOOLONG;
+	/* find the component after /proc/P[/task/T] */
+	const char *q = full + 6;
+	q += strspn(q, "0123456789");
+	if (strncmp(q, "/task/", 6) == 0) {
+		const char *tq = q + 6;
+		size_t tn = strspn(tq, "0123456789");
+		if (tn > 0 && (tq[tn] == '/' || tq[tn] == '\0'))
+			q = tq + tn;
+	}
+	size_t base_len = (size_t)(q - full);
+	const char *comp = q;
+	while (*comp == '/')
+		comp++;
+	size_t cn = strcspn(comp, "/");
+	const char *beyond = comp + cn;
+	while (*beyond == '/')
+		beyond++;
+	bool last = *beyond == '\0';
+	char linkname[PATH_MAX], rest2[PATH_MAX];
+	if (cn == 4 && strncmp(comp, "root", 4) == 0) {
+		if (last && follow == FS_NOFOLLOW)
+			goto verbatim;
+		/* every jailed process sees its root as "/" */
+		if (path_join("/", beyond, rest2, sizeof(rest2)) || strlen(rest2) >= size)
+			return -ENAMETOOLONG;
+		strcpy(p, rest2);
+		*restart = true;
+		return 0;
+	}
+	if (cn == 3 && strncmp(comp, "cwd", 3) == 0) {
+		if (last && follow == FS_NOFOLLOW)
+			goto verbatim;
+		snprintf(linkname, sizeof(linkname), "%.*s/%.*s", (int)base_len, full, (int)cn, comp);
+	} else if (cn == 2 && strncmp(comp, "fd", 2) == 0 && !last) {
+		size_t dn = strcspn(beyond, "/");
+		const char *past = beyond + dn;
+		while (*past == '/')
+			past++;
+		if (!all_digits(beyond, dn) || *past == '\0')
+			goto verbatim; /* /proc/P/fd/N itself: the kernel reopens it */
+		snprintf(linkname, sizeof(linkname), "%.*s/fd/%.*s", (int)base_len, full, (int)dn, beyond);
+		beyond = past;
+	} else {
+		goto verbatim;
+	}
+	char target[PATH_MAX], guest[PATH_MAX];
+	int err = read_link(linkname, target, sizeof(target));
+	if (err)
+		return err;
+	if (target[0] != '/')
+		return -ENOTDIR;
+	err = fs_host_to_guest(t, target, guest, sizeof(guest));
+	if (err)
+		return err == -EXDEV ? -EACCES : err;
+	if (path_join(guest, beyond, rest, sizeof(rest)) || strlen(rest) >= size)
+		return -ENAMETOOLONG;
+	strcpy(p, rest);
+	*restart = true;
+	return 0;
+verbatim:
+	if (strlen(full) >= size)
+		return -ENAMETOOLONG;
+	strcpy(p, full);
+	return 0;
+}
+
+/* Resolves absolute guest path p inside root r. */
+static int resolve_in_root(const struct fs_root *r, const char *p, enum fs_follow follow, int depth,
+			   char *host, size_t size)
+{
+	char parent[PATH_MAX], last[NAME_MAX + 1], hp[PATH_MAX];
+	bool slash;
+	int err = path_split_last(p, parent, sizeof(parent), last, sizeof(last), &slash);
+	if (err)
+		return err;
+	if (last[0] == '\0' || follow != FS_NOFOLLOW || slash) {
+		int fd = open_in_root(r, p, 0);
+		if (fd >= 0) {
+			err = fd_host_path(fd, hp, sizeof(hp));
+			close(fd);
+			if (err)
+				return err;
+			if (slash && strcmp(hp, "/") != 0 && strlen(hp) + 1 < sizeof(hp))
+				strcat(hp, "/");
+			goto done;
+		}
+		if (fd != -ENOENT || last[0] == '\0')
+			return fd;
+	}
+	int pfd = open_in_root(r, parent[0] ? parent : "/", O_DIRECTORY);
+	if (pfd < 0)
+		return pfd;
+	if (follow == FS_FOLLOW_CREATE && !slash) {
+		/* a dangling symlink: the file to create is its target */
+		char target[PATH_MAX];
+		ssize_t n = readlinkat(pfd, last, target, sizeof(target) - 1);
+		if (n >= 0) {
+			close(pfd);
+			target[n] = '\0';
+			if (depth >= MAX_LINKS)
+				return -ELOOP;
+			char next[PATH_MAX];
+			if (target[0] == '/')
+				strcpy(next, target);
+			else if (path_join(parent[0] ? parent : "/", target, next, sizeof(next)))
+				return -ENAMETOOLONG;
+			return resolve_in_root(r, next, follow, depth + 1, host, size);
+		}
+	}
+	err = fd_host_path(pfd, hp, sizeof(hp));
+	close(pfd);
+	if (err)
+		return err;
+	char joined[PATH_MAX];
+	if (path_join(hp, last, joined, sizeof(joined)))
+		return -ENAMETOOLONG;
+	if (slash && strlen(joined) + 1 < sizeof(joined))
+		strcat(joined, "/");
+	strcpy(hp, joined);
+done:;
+	/* never hand the kernel a path outside the root */
+	char check[PATH_MAX];
+	strcpy(check, hp);
+	size_t cl = strlen(check);
+	if (cl > 1 && check[cl - 1] == '/')
+		check[cl - 1] = '\0';
+	if (!path_within(r->host, check))
+		return -EACCES;
+	if (strlen(hp) >= size)
+		return -ENAMETOOLONG;
+	strcpy(host, hp);
+	return 0;
+}
+
+int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
+		     char *host, size_t size)
+{
+	const struct fs_root *r = t->root;
+	if (guest[0] == '\0')
+		return -ENOENT;
+	if (strlen(guest) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (is_host_root(r)) {
+		strcpy(host, guest); /* no root to translate into */
+		return 0;
+	}
+	char p[PATH_MAX];
+	if (guest[0] == '/') {
+		strcpy(p, guest);
+	} else {
+		char base[PATH_MAX];
+		int err = guest_dir(t, dirfd, base, sizeof(base));
+		if (err)
+			return err;
+		if (path_join(base, guest, p, sizeof(p)))
+			return -ENAMETOOLONG;
+	}
+	for (int round = 0; round < MAX_LINKS; round++) {
+		if (!shared_with_host(r, p))
+			return resolve_in_root(r, p, follow, 0, host, size);
+		bool restart = false;
+		if (path_within("/proc", p)) {
+			int err = proc_path(t, p, sizeof(p), follow, &restart);
+			if (err)
+				return err;
+		}
+		if (!restart) {
+			if (strlen(p) >= size)
+				return -ENAMETOOLONG;
+			strcpy(host, p);
+			return 0;
+		}
+	}
+	return -ELOOP;
+}

@@ -1,0 +1,50 @@
+/* A jailed process's root directory and the guest <-> host translation of
+ * path names under it: chroot(2) semantics done in the supervisor, with the
+ * kernel resolving each name inside the root (openat2 RESOLVE_IN_ROOT).
+ * All functions return 0 or -errno (the errno the tracee gets). */
+#ifndef JAIL_SUPERVISOR_FS_ROOT_H
+#define JAIL_SUPERVISOR_FS_ROOT_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct tracee;
+
+struct fs_root {
+	char host[PATH_MAX]; /* canonical host path of the root */
+	int fd;              /* O_PATH descriptor of it, in the supervisor */
+	bool host_proc;      /* the root has no /proc: the guest sees the host's */
+	bool host_dev;       /* the root has no /dev/null: the guest sees the safe set */
+	int refs;
+};
+
+/* Opens host directory path as a root (a new reference). */
+int fs_root_open(const char *path, struct fs_root **out);
+struct fs_root *fs_root_ref(struct fs_root *r);
+void fs_root_unref(struct fs_root *r);
+
+/* How a syscall treats a symbolic link in the last component. */
+enum fs_follow {
+	FS_NOFOLLOW,      /* act on the link itself (lstat, unlink, rename...) */
+	FS_FOLLOW,        /* follow; a dangling link is ENOENT (stat, chdir...) */
+	FS_FOLLOW_CREATE, /* follow; a dangling link names the file to create (open O_CREAT) */
+};
+
+/* Translates path `guest` of tracee t, relative to dirfd (AT_FDCWD or one
+ * of t's descriptors) when not absolute, into the host path the kernel
+ * must be given. `..` clamps at t's root, symlinks resolve inside it. */
+int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
+		     char *host, size_t size);
+
+/* The guest's name for host path `host` as seen by t; -EXDEV if the guest
+ * cannot name it (outside the root and not a shared host path). */
+int fs_host_to_guest(const struct tracee *t, const char *host, char *guest, size_t size);
+
+/* The guest's name of t's current directory (for getcwd). */
+int fs_guest_cwd(const struct tracee *t, char *guest, size_t size);
+
+/* The /dev names the guest sees from the host when its root has no /dev. */
+extern const char *const fs_safe_dev_names[];
+
+#endif

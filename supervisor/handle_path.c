@@ -1,0 +1,251 @@
+/* Path confinement: every path argument is translated from the jail's view
+ * (guest) to the host's at the seccomp stop, written to the scratch area,
+ * and the syscall runs on it (fs_root.c does the resolution). Outputs that
+ * hold host paths (getcwd, readlink of /proc magic links) are emulated in
+ * the guest's terms. chroot(2) is emulated: it changes the root the
+ * supervisor resolves in. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs_root.h"
+#include "handlers.h"
+#include "memory.h"
+#include "path_table.h"
+#include "procfs.h"
+#include "scratch.h"
+#include "tracee.h"
+
+#define SLOT_PATH(i) ((size_t)(i) * PATH_MAX)
+
+static enum fs_follow follow_of(const struct path_spec *ps, int rule, const struct syscall_stop *s)
+{
+	uint64_t flags = ps->flags >= 0 ? s->args[ps->flags] : 0;
+	switch ((enum path_follow_rule)rule) {
+	case PF_NOFOLLOW:
+		return FS_NOFOLLOW;
+	case PF_AT_NOFOLLOW:
+		return (flags & AT_SYMLINK_NOFOLLOW) ? FS_NOFOLLOW : FS_FOLLOW;
+	case PF_AT_FOLLOW:
+		return (flags & AT_SYMLINK_FOLLOW) ? FS_FOLLOW : FS_NOFOLLOW;
+	case PF_OPEN:
+		if ((flags & O_CREAT) && (flags & O_EXCL))
+			return FS_NOFOLLOW; /* EEXIST on any symlink, dangling or not */
+		if (flags & O_NOFOLLOW)
+			return FS_NOFOLLOW;
+		return (flags & O_CREAT) ? FS_FOLLOW_CREATE : FS_FOLLOW;
+	case PF_CREAT:
+		return FS_FOLLOW_CREATE;
+	case PF_INOTIFY:
+		return (flags & IN_DONT_FOLLOW) ? FS_NOFOLLOW : FS_FOLLOW;
+	case PF_FOLLOW:
+	case PF_NONE:
+	default:
+		return FS_FOLLOW;
+	}
+}
+
+/* Reads the path at addr of t; 0 or -errno. */
+static int read_path(struct tracee *t, uint64_t addr, char *buf)
+{
+	int err = mem_read_string(t->tid, addr, buf, PATH_MAX);
+	return err == -ENAMETOOLONG ? -ENAMETOOLONG : err ? -EFAULT : 0;
+}
+
+/* Translates path slot i in place: s->args then points into the scratch area. */
+static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, int i, bool *changed)
+{
+	const struct path_slot *sl = &ps->slot[i];
+	uint64_t addr = s->args[sl->path];
+	if (addr == 0 && ps->null_ok)
+		return 0;
+	char guest[PATH_MAX], host[PATH_MAX];
+	int err = read_path(s->t, addr, guest);
+	if (err)
+		return err;
+	if (guest[0] == '\0') {
+		if (ps->empty_ok && ps->flags >= 0 && (s->args[ps->flags] & AT_EMPTY_PATH))
+			return 0; /* the descriptor itself */
+		return -ENOENT;
+	}
+	int dirfd = sl->dirfd >= 0 ? (int)s->args[sl->dirfd] : AT_FDCWD;
+	err = fs_guest_to_host(s->t, dirfd, guest, follow_of(ps, sl->rule, s), host, sizeof(host));
+	if (err)
+		return err;
+	uint64_t where;
+	err = scratch_put(s->t, SLOT_PATH(i), host, strlen(host) + 1, &where);
+	if (err)
+		return err;
+	s->args[sl->path] = where;
+	*changed = true;
+	return 0;
+}
+
+enum action handle_path(struct syscall_stop *s)
+{
+	const struct path_spec *ps = path_spec_of(s->id);
+	if (!ps)
+		return ACT_CONTINUE;
+	bool changed = false;
+	for (int i = 0; i < 2 && ps->slot[i].rule != PF_NONE; i++) {
+		int err = translate_slot(s, ps, i, &changed);
+		if (err) {
+			s->retval = err;
+			return ACT_RETURN;
+		}
+	}
+	if (changed)
+		abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	return ACT_CONTINUE;
+}
+
+/* openat2(dirfd, path, how, size): the open_how is copied to the scratch
+ * area with the path, so the flags the kernel uses are the ones checked. */
+enum action handle_openat2(struct syscall_stop *s)
+{
+	struct open_how how;
+	size_t size = (size_t)s->args[3];
+	if (size < sizeof(how) || size > 4096) {
+		s->retval = size < sizeof(how) ? -EINVAL : -E2BIG;
+		return ACT_RETURN;
+	}
+	if (mem_read(s->t->tid, s->args[2], &how, sizeof(how))) {
+		s->retval = -EFAULT;
+		return ACT_RETURN;
+	}
+	if (how.resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT)) {
+		/* confined to dirfd by the kernel itself */
+		return ACT_CONTINUE;
+	}
+	char guest[PATH_MAX], host[PATH_MAX];
+	int err = read_path(s->t, s->args[1], guest);
+	if (!err) {
+		enum fs_follow f = FS_FOLLOW;
+		if (((how.flags & O_CREAT) && (how.flags & O_EXCL)) || (how.flags & O_NOFOLLOW))
+			f = FS_NOFOLLOW;
+		else if (how.flags & O_CREAT)
+			f = FS_FOLLOW_CREATE;
+		err = fs_guest_to_host(s->t, (int)s->args[0], guest, f, host, sizeof(host));
+	}
+	uint64_t path_at, how_at;
+	if (!err)
+		err = scratch_put(s->t, SLOT_PATH(0), host, strlen(host) + 1, &path_at);
+	if (!err)
+		err = scratch_put(s->t, SLOT_PATH(1), &how, sizeof(how), &how_at);
+	if (err) {
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	s->args[1] = path_at;
+	s->args[2] = how_at;
+	s->args[3] = sizeof(how);
+	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	return ACT_CONTINUE;
+}
+
+/* getcwd(buf, size): the guest's name of the current directory. */
+enum action handle_getcwd(struct syscall_stop *s)
+{
+	char guest[PATH_MAX];
+	int err = fs_guest_cwd(s->t, guest, sizeof(guest));
+	if (err) {
+		s->retval = err == -EACCES ? -ENOENT : err;
+		return ACT_RETURN;
+	}
+	size_t len = strlen(guest) + 1;
+	if (s->args[1] < len)
+		s->retval = -ERANGE;
+	else if (mem_write(s->t->tid, s->args[0], guest, len))
+		s->retval = -EFAULT;
+	else
+		s->retval = (long)len;
+	return ACT_RETURN;
+}
+
+/* readlink(path, buf, size) and readlinkat(dirfd, path, buf, size): read
+ * in the supervisor; a /proc magic link's host target is shown as the
+ * guest names it. */
+enum action handle_readlink(struct syscall_stop *s)
+{
+	int at = s->id == SC_readlinkat ? 1 : 0;
+	int dirfd = at ? (int)s->args[0] : AT_FDCWD;
+	uint64_t buf = s->args[at + 1];
+	long bufsiz = (long)(int)s->args[at + 2];
+	char guest[PATH_MAX], host[PATH_MAX], target[PATH_MAX], shown[PATH_MAX];
+	int err = read_path(s->t, s->args[at], guest);
+	if (!err && guest[0] == '\0')
+		err = -ENOENT;
+	if (!err)
+		err = fs_guest_to_host(s->t, dirfd, guest, FS_NOFOLLOW, host, sizeof(host));
+	if (err) {
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	if (bufsiz <= 0) {
+		s->retval = -EINVAL;
+		return ACT_RETURN;
+	}
+	ssize_t n = readlink(host, target, sizeof(target) - 1);
+	if (n < 0) {
+		s->retval = -errno;
+		return ACT_RETURN;
+	}
+	target[n] = '\0';
+	const char *out = target;
+	if (strncmp(host, "/proc/", 6) == 0 && target[0] == '/') {
+		if (fs_host_to_guest(s->t, target, shown, sizeof(shown)) == 0)
+			out = shown;
+		const char *exe = tracee_exe_for_link(s->t, host);
+		if (exe)
+			out = exe;
+	}
+	size_t len = strlen(out);
+	if (len > (size_t)bufsiz)
+		len = (size_t)bufsiz;
+	if (mem_write(s->t->tid, buf, out, len))
+		s->retval = -EFAULT;
+	else
+		s->retval = (long)len;
+	return ACT_RETURN;
+}
+
+/* chroot(path): root inside the jail may narrow its own root (FreeBSD
+ * allows chroot in a jail); the supervisor resolves in the new root from
+ * then on, for every thread of the process and its future children. */
+enum action handle_chroot(struct syscall_stop *s)
+{
+	char guest[PATH_MAX], host[PATH_MAX];
+	int err = read_path(s->t, s->args[0], guest);
+	if (!err && proc_status_field(s->t->tid, "Uid", 1) != 0)
+		err = -EPERM;
+	if (!err)
+		err = fs_guest_to_host(s->t, AT_FDCWD, guest, FS_FOLLOW, host, sizeof(host));
+	struct stat st;
+	if (!err && stat(host, &st) < 0)
+		err = -errno;
+	if (!err && !S_ISDIR(st.st_mode))
+		err = -ENOTDIR;
+	struct fs_root *root = NULL;
+	if (!err)
+		err = fs_root_open(host, &root);
+	if (!err) {
+		/* the host's /proc and /dev show through only where the jail's did */
+		root->host_proc = root->host_proc && s->t->root && s->t->root->host_proc;
+		root->host_dev = root->host_dev && s->t->root && s->t->root->host_dev;
+		tracee_set_root(s->t->tgid, root);
+		fs_root_unref(root);
+	}
+	s->retval = err;
+	return ACT_RETURN;
+}
+
+/* Calls that would reach the host's mounts or devices by path. */
+enum action handle_path_denied(struct syscall_stop *s)
+{
+	s->retval = -EPERM;
+	return ACT_RETURN;
+}

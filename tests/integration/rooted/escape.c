@@ -1,0 +1,163 @@
+/* Escape attempts from a jail with its own root. Run as
+ *   jail ROOT h "" /escape HOST_SECRET
+ * where HOST_SECRET is the host path of a file holding "SECRET" outside
+ * ROOT, and ROOT holds /inside ("INSIDE"). Every attempt must fail to read
+ * the secret. Run without the jail the same program reads it (FAIL), which
+ * shows it can tell. Prints PASS/FAIL lines; exit 0 only if all pass. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static const char *secret;
+static int failures;
+
+static void verdict(int ok, const char *what)
+{
+	printf("%s: %s\n", ok ? "PASS" : "FAIL", what);
+	if (!ok)
+		failures++;
+}
+
+/* 1 if path opens (relative to dirfd) to a file starting with SECRET */
+static int reads_secret_at(int dirfd, const char *path)
+{
+	int fd = openat(dirfd, path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	char buf[8] = {0};
+	ssize_t n = read(fd, buf, 6);
+	close(fd);
+	return n == 6 && memcmp(buf, "SECRET", 6) == 0;
+}
+
+static int reads_secret(const char *path)
+{
+	return reads_secret_at(AT_FDCWD, path);
+}
+
+static char flip_buf[4096];
+static atomic_int stop_flag;
+
+static void *flipper(void *arg)
+{
+	(void)arg;
+	size_t n = strlen(secret) + 1;
+	while (!atomic_load(&stop_flag)) {
+		memcpy(flip_buf, secret, n);
+		memcpy(flip_buf, "/inside", 8);
+	}
+	return NULL;
+}
+
+static void *swapper(void *arg)
+{
+	(void)arg;
+	while (!atomic_load(&stop_flag))
+		syscall(SYS_renameat2, AT_FDCWD, "d", AT_FDCWD, "l", 2 /* RENAME_EXCHANGE */);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: escape HOST_SECRET [TRIES]\n");
+		return 2;
+	}
+	secret = argv[1];
+	long tries = argc > 2 ? atol(argv[2]) : 100000;
+	char path[8192];
+
+	verdict(!reads_secret(secret), "the host path of a file outside the root");
+	snprintf(path, sizeof(path), "/../../../../../../../..%s", secret);
+	verdict(!reads_secret(path), "/../.. storm");
+	if (chdir("/") == 0) {
+		snprintf(path, sizeof(path), "../../../../../../../../../..%s", secret);
+		verdict(!reads_secret(path), "relative .. storm from /");
+	}
+	snprintf(path, sizeof(path), "/proc/self/root%s", secret);
+	verdict(!reads_secret(path), "/proc/self/root/...");
+	snprintf(path, sizeof(path), "/proc/self/cwd/../../../../..%s", secret);
+	verdict(!reads_secret(path), "/proc/self/cwd/../..");
+
+	/* a thread flips the path between an inside and an outside name */
+	pthread_t th;
+	long escapes = 0;
+	atomic_store(&stop_flag, 0);
+	memcpy(flip_buf, "/inside", 8);
+	pthread_create(&th, NULL, flipper, NULL);
+	for (long i = 0; i < tries; i++)
+		escapes += reads_secret(flip_buf);
+	atomic_store(&stop_flag, 1);
+	pthread_join(th, NULL);
+	printf("flipper: %ld escapes in %ld opens\n", escapes, tries);
+	verdict(escapes == 0, "a thread flipping the path buffer (TOCTOU)");
+
+	/* a directory and a symlink to the secret's host directory swap places */
+	char dir[4096], base[4096];
+	snprintf(dir, sizeof(dir), "%s", secret);
+	snprintf(base, sizeof(base), "%s", secret);
+	char *sd = dirname(dir), *sb = basename(base);
+	escapes = 0;
+	if (chdir("/tmp") == 0 && mkdir("d", 0755) == 0 && symlink(sd, "l") == 0) {
+		snprintf(path, sizeof(path), "d/%s", sb);
+		int fd = open(path, O_CREAT | O_WRONLY, 0644);
+		if (fd >= 0) {
+			if (write(fd, "INSIDE", 6) != 6)
+				perror("write");
+			close(fd);
+		}
+		atomic_store(&stop_flag, 0);
+		pthread_create(&th, NULL, swapper, NULL);
+		for (long i = 0; i < tries / 5; i++)
+			escapes += reads_secret(path);
+		atomic_store(&stop_flag, 1);
+		pthread_join(th, NULL);
+		printf("rename race: %ld escapes in %ld opens\n", escapes, tries / 5);
+		verdict(escapes == 0, "a directory swapped with a symlink to the host (rename race)");
+	} else {
+		verdict(0, "set up the rename race in /tmp");
+	}
+
+	/* chroot without chdir, and fchdir to a directory opened before it */
+	if (geteuid() == 0) {
+		mkdir("/sub", 0755);
+		int before = open("/", O_RDONLY | O_DIRECTORY);
+		if (chdir("/") == 0 && chroot("/sub") == 0) {
+			snprintf(path, sizeof(path), "../../../../../../..%s", secret);
+			verdict(!reads_secret(path), "chroot without chdir, then ..");
+			verdict(!reads_secret_at(before, path), "a directory fd opened before chroot, then ..");
+			if (fchdir(before) == 0)
+				verdict(!reads_secret(path), "fchdir to a directory opened before chroot, then ..");
+			verdict(!reads_secret(secret), "the host path after chroot");
+		} else {
+			printf("chroot: %s\n", strerror(errno));
+			verdict(0, "chroot inside the jail as root");
+		}
+	} else {
+		errno = 0;
+		verdict(chroot("/") < 0 && errno == EPERM, "chroot as a normal user is EPERM");
+	}
+
+	/* file handles bypass path lookup altogether */
+	struct {
+		unsigned int bytes;
+		int type;
+		unsigned char f[128];
+	} fh = {.bytes = 128};
+	int mount_id;
+	long rc = syscall(SYS_name_to_handle_at, AT_FDCWD, "/", &fh, &mount_id, 0);
+	int e1 = errno;
+	long rc2 = syscall(SYS_open_by_handle_at, AT_FDCWD, &fh, O_RDONLY);
+	int e2 = errno;
+	verdict(rc < 0 && e1 == EPERM && rc2 < 0 && e2 == EPERM, "name_to_handle_at and open_by_handle_at are EPERM");
+
+	return failures ? 1 : 0;
+}
