@@ -18,7 +18,8 @@ struct jail_cmdline {
 	struct jail jail;
 	char **command;   /* NULL-terminated argv to run in the jail; points into argv; NULL: none */
 	bool quiet;       /* -q */
-	bool verbose;     /* -v */
+	bool verbose;     /* -v: report denials */
+	const char *report_log; /* -L file: report denials to file (implies -v) */
 	enum jail_op op;
 	bool old_syntax;  /* path hostname ip command ... */
 	bool print_jid;   /* -i: print the new jail's jid */
@@ -37,7 +38,7 @@ extern const char jail_usage[];
 int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen);
 
 /* Parses any command line jail(8) accepts here:
- *   jail [-iqv] [-n name] path hostname ip[,...] command ...      (old syntax)
+ *   jail [-iqv] [-L logfile] [-n name] path hostname ip[,...] command ...  (old syntax)
  *   jail -c [-iqv] param=value ... [command=command ...]          (create)
  *   jail -r [-qv] jail ...                                        (remove; jid, name or *)
  * Parameters: jid, name, path, host.hostname, host.domainname, ip4.addr,

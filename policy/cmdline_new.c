@@ -207,7 +207,7 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 	out->stop_timeout = JAIL_STOP_TIMEOUT_DEFAULT;
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
-	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:v")) != -1) {
+	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:vL:")) != -1) {
 		switch (opt) {
 		case 'c':
 			create = true;
@@ -225,6 +225,10 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 			break;
 		case 'v':
 			out->verbose = true;
+			break;
+		case 'L':
+			out->verbose = true;
+			out->report_log = optarg;
 			break;
 		case 'n':
 			name = optarg;

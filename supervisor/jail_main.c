@@ -21,6 +21,7 @@
 #include "control.h"
 #include "fs_root.h"
 #include "registry.h"
+#include "report.h"
 #include "supervisor.h"
 
 /* The command starts in the current directory if it lies inside the jail's
@@ -220,6 +221,17 @@ int main(int argc, char **argv)
 	}
 	if (cl.op == JAIL_OP_REMOVE)
 		return remove_jails(&cl);
+	/* the log file first: a bad one leaves nothing registered */
+	FILE *log = NULL;
+	if (cl.report_log) {
+		int fd = open(cl.report_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+		if (fd < 0 || !(log = fdopen(fd, "a"))) {
+			fprintf(stderr, "jail: %s: %s\n", cl.report_log, strerror(errno));
+			return 1;
+		}
+		setvbuf(log, NULL, _IOLBF, 0);
+		report_set_output(log);
+	}
 	struct utsname host;
 	if (!cl.jail.domainname[0] && uname(&host) == 0)
 		jail_set_domainname(&cl.jail, host.domainname, strlen(host.domainname));
