@@ -38,10 +38,6 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
 	return SCMP_ACT_ALLOW;
 }
 
-/* The rules of one ABI in its own context. The native ABI's rules use the
- * numbers of our table as they are (libseccomp takes any native number, so
- * calls newer than libseccomp are covered); other ABIs go by name, so calls
- * libseccomp does not know stay at the default (ENOSYS) there. */
 /* Does the running kernel have mseal (6.10)? mseal(0, 0, 0) seals nothing
  * and returns 0 there; older kernels (Debian 12's 6.1) give ENOSYS. */
 static bool kernel_has_mseal(void)
@@ -50,6 +46,10 @@ static bool kernel_has_mseal(void)
 	return nr >= 0 && !(syscall(nr, 0L, 0L, 0L) < 0 && errno == ENOSYS);
 }
 
+/* The rules of one ABI in its own context. The native ABI's rules use the
+ * numbers of our table as they are (libseccomp takes any native number, so
+ * calls newer than libseccomp are covered); other ABIs go by name, so calls
+ * libseccomp does not know stay at the default (ENOSYS) there. */
 static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j,
 			 bool trace_denials)
 {
