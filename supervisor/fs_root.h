@@ -29,7 +29,14 @@ enum fs_follow {
 	FS_NOFOLLOW,      /* act on the link itself (lstat, unlink, rename...) */
 	FS_FOLLOW,        /* follow; a dangling link is ENOENT (stat, chdir...) */
 	FS_FOLLOW_CREATE, /* follow; a dangling link names the file to create (open O_CREAT) */
+	FS_PARENT,        /* never follow, even with a trailing slash: the call acts on the
+			   * name in its directory (mkdir, rmdir, unlink, rename, symlink...) */
 };
+
+static inline bool fs_follows(enum fs_follow f)
+{
+	return f == FS_FOLLOW || f == FS_FOLLOW_CREATE;
+}
 
 /* Translates path `guest` of tracee t, relative to dirfd (AT_FDCWD or one
  * of t's descriptors) when not absolute, into the host path the kernel

@@ -22,22 +22,31 @@
 
 #define SLOT_PATH(i) ((size_t)(i) * PATH_MAX)
 
+/* O_CREAT|O_EXCL (EEXIST on any symlink) and O_CREAT|O_NOFOLLOW (ELOOP on
+ * one) never follow the last name: the kernel decides on it. */
+static enum fs_follow open_follow(uint64_t flags)
+{
+	if ((flags & O_CREAT) && (flags & (O_EXCL | O_NOFOLLOW)))
+		return FS_PARENT;
+	if (flags & O_NOFOLLOW)
+		return FS_NOFOLLOW;
+	return (flags & O_CREAT) ? FS_FOLLOW_CREATE : FS_FOLLOW;
+}
+
 static enum fs_follow follow_of(const struct path_spec *ps, int rule, const struct syscall_stop *s)
 {
 	uint64_t flags = ps->flags >= 0 ? s->args[ps->flags] : 0;
 	switch ((enum path_follow_rule)rule) {
 	case PF_NOFOLLOW:
 		return FS_NOFOLLOW;
+	case PF_PARENT:
+		return FS_PARENT;
 	case PF_AT_NOFOLLOW:
 		return (flags & AT_SYMLINK_NOFOLLOW) ? FS_NOFOLLOW : FS_FOLLOW;
 	case PF_AT_FOLLOW:
 		return (flags & AT_SYMLINK_FOLLOW) ? FS_FOLLOW : FS_NOFOLLOW;
 	case PF_OPEN:
-		if ((flags & O_CREAT) && (flags & O_EXCL))
-			return FS_NOFOLLOW; /* EEXIST on any symlink, dangling or not */
-		if (flags & O_NOFOLLOW)
-			return FS_NOFOLLOW;
-		return (flags & O_CREAT) ? FS_FOLLOW_CREATE : FS_FOLLOW;
+		return open_follow(flags);
 	case PF_CREAT:
 		return FS_FOLLOW_CREATE;
 	case PF_INOTIFY:
@@ -54,6 +63,25 @@ static int read_path(struct tracee *t, uint64_t addr, char *buf)
 {
 	int err = mem_read_string(t->tid, addr, buf, PATH_MAX);
 	return err == -ENAMETOOLONG ? -ENAMETOOLONG : err ? -EFAULT : 0;
+}
+
+/* rmdir of "/", "x/.." or "x/.": the kernel's errors for those last
+ * components (the host path it gets names the directory as "D/."). */
+static int rmdir_last_error(const char *guest)
+{
+	size_t end = strlen(guest);
+	while (end > 0 && guest[end - 1] == '/')
+		end--;
+	if (end == 0)
+		return guest[0] == '/' ? -EBUSY : 0;
+	size_t start = end;
+	while (start > 0 && guest[start - 1] != '/')
+		start--;
+	if (end - start == 2 && guest[start] == '.' && guest[start + 1] == '.')
+		return -ENOTEMPTY;
+	if (end - start == 1 && guest[start] == '.')
+		return -EINVAL;
+	return 0;
 }
 
 /* Translates path slot i in place: s->args then points into the scratch area. */
@@ -76,6 +104,11 @@ static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, in
 	err = fs_guest_to_host(s->t, dirfd, guest, follow_of(ps, sl->rule, s), host, sizeof(host));
 	if (err)
 		return err;
+	if (s->id == SC_rmdir || (s->id == SC_unlinkat && (s->args[2] & AT_REMOVEDIR))) {
+		err = rmdir_last_error(guest);
+		if (err)
+			return err;
+	}
 	uint64_t where;
 	err = scratch_put(s->t, SLOT_PATH(i), host, strlen(host) + 1, &where);
 	if (err)
@@ -124,12 +157,8 @@ enum action handle_openat2(struct syscall_stop *s)
 	char guest[PATH_MAX], host[PATH_MAX];
 	int err = read_path(s->t, s->args[1], guest);
 	if (!err) {
-		enum fs_follow f = FS_FOLLOW;
-		if (((how.flags & O_CREAT) && (how.flags & O_EXCL)) || (how.flags & O_NOFOLLOW))
-			f = FS_NOFOLLOW;
-		else if (how.flags & O_CREAT)
-			f = FS_FOLLOW_CREATE;
-		err = fs_guest_to_host(s->t, (int)s->args[0], guest, f, host, sizeof(host));
+		err = fs_guest_to_host(s->t, (int)s->args[0], guest, open_follow(how.flags), host,
+				       sizeof(host));
 	}
 	uint64_t path_at, how_at;
 	if (!err)
