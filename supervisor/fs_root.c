@@ -275,7 +275,82 @@ verbatim:
 	return 0;
 }
 
+/* Absolute guest path p without ".", ".." (clamped at "/") and repeated
+ * slashes; a trailing slash is kept. What the kernel's walk of p reaches
+ * when no component of p is a symlink. */
+static int lexical_path(const char *p, char *out, size_t size)
+{
+	size_t n = 0;
+	const char *c = p;
+	for (;;) {
+		c += strspn(c, "/");
+		if (*c == '\0')
+			break;
+		size_t len = strcspn(c, "/");
+		if (len == 1 && c[0] == '.') {
+			/* nothing */
+		} else if (len == 2 && c[0] == '.' && c[1] == '.') {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--; /* the slash before it */
+		} else {
+			if (n + 1 + len >= size)
+				return -ENAMETOOLONG;
+			out[n++] = '/';
+			memcpy(out + n, c, len);
+			n += len;
+		}
+		c += len;
+	}
+	if (n == 0)
+		out[n++] = '/';
+	else if (p[strlen(p) - 1] == '/') {
+		if (n + 1 >= size)
+			return -ENAMETOOLONG;
+		out[n++] = '/';
+	}
+	out[n] = '\0';
+	return 0;
+}
+
 /* The host path of the object fd refers to, plus suffix. */
+static int fd_host_path_plus(int fd, const char *suffix, char *hp, size_t size);
+
+/* Resolves guest path p in root r (open flags O_DIRECTORY, O_NOFOLLOW)
+ * and gives the host path of what the kernel reached, plus suffix. When no
+ * component is a symlink (RESOLVE_NO_SYMLINKS) that is the root's path and
+ * the lexical form of p, which saves reading it back from /proc/self/fd. */
+static int resolve_host(const struct fs_root *r, const char *p, int flags, const char *suffix,
+			char *hp, size_t size)
+{
+	char lex[PATH_MAX];
+	if (lexical_path(p, lex, sizeof(lex)) == 0) {
+		struct open_how how = {
+			.flags = (unsigned)flags | O_PATH | O_CLOEXEC,
+			.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS,
+		};
+		long fd = syscall(SYS_openat2, r->fd, lex, &how, sizeof(how));
+		if (fd >= 0) {
+			close((int)fd);
+			size_t ln = strlen(lex);
+			if (ln > 1 && lex[ln - 1] == '/')
+				lex[--ln] = '\0'; /* the caller's suffix says */
+			const char *tail = strcmp(lex, "/") == 0 ? "" : lex;
+			if (strlen(r->host) + strlen(tail) + strlen(suffix) >= size)
+				return -ENAMETOOLONG;
+			snprintf(hp, size, "%s%s%s", r->host, tail, suffix); /* r->host is not "/" */
+			return 0;
+		}
+		if (errno != ELOOP)
+			return -errno;
+	}
+	int fd = open_in_root(r, p, flags);
+	if (fd < 0)
+		return fd;
+	return fd_host_path_plus(fd, suffix, hp, size);
+}
+
 static int fd_host_path_plus(int fd, const char *suffix, char *hp, size_t size)
 {
 	int err = fd_host_path(fd, hp, size);
@@ -335,30 +410,22 @@ static int resolve_names(const struct fs_root *r, const char *p, const char *par
 		/* "/", or a last component "." or "..": resolved whole (".." clamps);
 		 * a call that acts on the name itself sees it as "." (EEXIST,
 		 * EISDIR, EBUSY, EINVAL as for the guest's own "." or "..") */
-		int fd = open_in_root(r, p, 0);
-		if (fd < 0)
-			return fd;
-		err = fd_host_path_plus(fd, follow == FS_PARENT ? "/." : slash ? "/" : "", hp, hsize);
-		return err;
+		return resolve_host(r, p, 0, follow == FS_PARENT ? "/." : slash ? "/" : "", hp, hsize);
 	}
 	if (slash && follow == FS_NOFOLLOW)
 		follow = FS_FOLLOW; /* a lookup follows a last component with a trailing slash */
 	if (slash && follow == FS_FOLLOW_CREATE)
 		follow = FS_PARENT; /* open("x/", O_CREAT) is EISDIR: the kernel says so */
 	if (follow == FS_FOLLOW || follow == FS_FOLLOW_CREATE) {
-		int fd = open_in_root(r, p, 0);
-		if (fd >= 0) {
-			err = fd_host_path_plus(fd, slash ? "/" : "", hp, hsize);
-			return err;
-		}
+		err = resolve_host(r, p, 0, slash ? "/" : "", hp, hsize);
 		/* a lookup's error is the kernel's answer; a name to create may not exist yet */
-		if (follow == FS_FOLLOW || fd != -ENOENT)
-			return fd;
+		if (err != -ENOENT || follow == FS_FOLLOW)
+			return err;
 	}
-	int pfd = open_in_root(r, parent[0] ? parent : "/", O_DIRECTORY);
-	if (pfd < 0)
-		return pfd;
 	if (follow == FS_FOLLOW_CREATE) {
+		int pfd = open_in_root(r, parent[0] ? parent : "/", O_DIRECTORY);
+		if (pfd < 0)
+			return pfd;
 		/* a dangling symlink: the file to create is its target */
 		char target[PATH_MAX];
 		ssize_t n = readlinkat(pfd, last, target, sizeof(target));
@@ -379,9 +446,9 @@ static int resolve_names(const struct fs_root *r, const char *p, const char *par
 			}
 			return resolve_in_root(r, next, follow, depth + 1, hp, hsize);
 		}
+		close(pfd);
 	}
-	err = fd_host_path(pfd, hp, hsize);
-	close(pfd);
+	err = resolve_host(r, parent[0] ? parent : "/", O_DIRECTORY, "", hp, hsize);
 	if (err)
 		return err;
 	char joined[PATH_MAX];
@@ -393,6 +460,42 @@ static int resolve_names(const struct fs_root *r, const char *p, const char *par
 		strcat(joined, "/");
 	}
 	strcpy(hp, joined);
+	return 0;
+}
+
+/* The absolute guest path p that guest names (relative to dirfd when not
+ * absolute). 1: the kernel is to get guest as it is (only "." components
+ * from a removed directory, which the kernel resolves on t's own
+ * descriptor). */
+static int guest_absolute(struct tracee *t, int dirfd, const char *guest, char *p, size_t size)
+{
+	if (guest[0] == '/') {
+		strcpy(p, guest);
+		return 0;
+	}
+	char base[PATH_MAX];
+	bool deleted = false;
+	int err = guest_dir_ex(t, dirfd, base, sizeof(base), &deleted);
+	if (err && deleted) {
+		/* a removed directory holds nothing: "." is itself, ".." its
+		 * former parent */
+		const char *rest = guest;
+		while (rest[0] == '.' && (rest[1] == '/' || rest[1] == '\0'))
+			rest += 1 + strspn(rest + 1, "/");
+		if (*rest == '\0')
+			return 1;
+		if (rest[0] != '.' || rest[1] != '.' || (rest[2] != '/' && rest[2] != '\0'))
+			return -ENOENT;
+		char *slash = strrchr(base, '/');
+		if (slash)
+			slash[slash == base ? 1 : 0] = '\0';
+		guest = rest + 2 + strspn(rest + 2, "/");
+		err = 0;
+	}
+	if (err)
+		return err;
+	if (path_join(base, guest, p, size))
+		return -ENAMETOOLONG;
 	return 0;
 }
 
@@ -409,41 +512,19 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 		return 0;
 	}
 	char p[PATH_MAX];
-	if (guest[0] == '/') {
-		strcpy(p, guest);
-	} else {
-		char base[PATH_MAX];
-		bool deleted = false;
-		int err = guest_dir_ex(t, dirfd, base, sizeof(base), &deleted);
-		if (err && deleted) {
-			/* a removed directory holds nothing: "." is itself (the kernel
-			 * resolves it on t's own descriptor), ".." its former parent */
-			const char *rest = guest;
-			while (rest[0] == '.' && (rest[1] == '/' || rest[1] == '\0'))
-				rest += 1 + strspn(rest + 1, "/");
-			if (*rest == '\0') {
-				strcpy(host, guest);
-				return 0;
-			}
-			if (rest[0] != '.' || rest[1] != '.' || (rest[2] != '/' && rest[2] != '\0'))
-				return -ENOENT;
-			char *slash = strrchr(base, '/');
-			if (slash)
-				slash[slash == base ? 1 : 0] = '\0';
-			guest = rest + 2 + strspn(rest + 2, "/");
-			err = 0;
-		}
-		if (err)
-			return err;
-		if (path_join(base, guest, p, sizeof(p)))
-			return -ENAMETOOLONG;
+	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
+	if (err == 1) {
+		strcpy(host, guest);
+		return 0;
 	}
+	if (err)
+		return err;
 	for (int round = 0; round < MAX_LINKS; round++) {
 		if (!shared_with_host(r, p))
 			return resolve_in_root(r, p, follow, 0, host, size);
 		bool restart = false;
 		if (path_within("/proc", p)) {
-			int err = proc_path(t, p, sizeof(p), follow, &restart);
+			err = proc_path(t, p, sizeof(p), follow, &restart);
 			if (err)
 				return err;
 		}
@@ -455,4 +536,26 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 		}
 	}
 	return -ELOOP;
+}
+
+int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd)
+{
+	const struct fs_root *r = t->root;
+	if (guest[0] == '\0')
+		return -ENOENT;
+	if (strlen(guest) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (is_host_root(r))
+		return 1;
+	char p[PATH_MAX];
+	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
+	if (err)
+		return err;
+	if (shared_with_host(r, p))
+		return 1;
+	int f = open_in_root(r, p, follow ? 0 : O_NOFOLLOW);
+	if (f < 0)
+		return strlen(r->host) + strlen(p) >= PATH_MAX ? -ENAMETOOLONG : f;
+	*fd = f;
+	return 0;
 }

@@ -44,6 +44,13 @@ static inline bool fs_follows(enum fs_follow f)
 int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
 		     char *host, size_t size);
 
+/* Opens what guest names (as fs_guest_to_host resolves it, following or
+ * not its last symlink) as an O_PATH descriptor of the supervisor's: 0 and
+ * *fd, or -errno (the errno the tracee gets), or 1 if the name is not
+ * inside t's root (the host's /proc or /dev, no root at all) and must be
+ * translated instead. */
+int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd);
+
 /* The guest's name for host path `host` as seen by t; -EXDEV if the guest
  * cannot name it (outside the root and not a shared host path). */
 int fs_host_to_guest(const struct tracee *t, const char *host, char *guest, size_t size);

@@ -118,11 +118,95 @@ static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, in
 	return 0;
 }
 
+/* Does the supervisor look names up with the tracee's permissions? Run by
+ * a normal user, the tracee has the supervisor's credentials and cannot
+ * change them (no_new_privs, no capabilities). Run by root, the jail's root
+ * starts as uid 0 with CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, which
+ * every lookup passes, as the supervisor's do, until it changes its
+ * credentials (handle_creds_change, set-id programs in handle_exec.c). */
+static bool lookups_as_tracee(const struct tracee *t)
+{
+	static int euid = -1;
+	if (euid < 0)
+		euid = (int)geteuid();
+	return euid != 0 || !t->creds_changed;
+}
+
+/* set*id, setgroups, capset: from now on (even if the call fails) this
+ * thread and its children look names up in the kernel themselves. */
+enum action handle_creds_change(struct syscall_stop *s)
+{
+	/* jail's own start-up drops capabilities to the jail's set */
+	if (s->t->execed)
+		s->t->creds_changed = true;
+	return ACT_CONTINUE;
+}
+
+/* stat, lstat, newfstatat and statx on a name inside the root are answered
+ * from the supervisor's own descriptor of what the kernel resolved inside
+ * the root: no window between the check and the use, so a rename or symlink
+ * race cannot show a host file's metadata (Landlock does not cover stat).
+ * Returns false to translate the name instead (a descriptor's own stat, a
+ * host /proc or /dev name, a layout this supervisor does not share). */
+static bool stat_emulated(struct syscall_stop *s)
+{
+	int dirfd = AT_FDCWD, flags = 0;
+	uint64_t path, buf, mask = 0;
+	bool is_statx = s->id == SC_statx;
+	bool native = s->abi == abi_supported[0];
+	if (s->id == SC_stat && native) {
+		path = s->args[0], buf = s->args[1];
+	} else if (s->id == SC_lstat && native) {
+		path = s->args[0], buf = s->args[1], flags = AT_SYMLINK_NOFOLLOW;
+	} else if (s->id == SC_newfstatat && native) {
+		dirfd = (int)s->args[0], path = s->args[1], buf = s->args[2], flags = (int)s->args[3];
+	} else if (is_statx) {
+		dirfd = (int)s->args[0], path = s->args[1], flags = (int)s->args[2];
+		mask = (unsigned)s->args[3], buf = s->args[4];
+	} else {
+		return false;
+	}
+	int known = AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT |
+		    (is_statx ? AT_STATX_SYNC_TYPE : 0);
+	if ((flags & ~known) || !lookups_as_tracee(s->t) || path == 0)
+		return false; /* the kernel's EINVAL; another's permissions; fstat */
+	char guest[PATH_MAX];
+	int err = read_path(s->t, path, guest);
+	if (!err && guest[0] == '\0' && (flags & AT_EMPTY_PATH))
+		return false; /* the descriptor itself */
+	int fd = -1;
+	if (!err)
+		err = fs_guest_open(s->t, dirfd, guest, !(flags & AT_SYMLINK_NOFOLLOW), &fd);
+	if (err == 1)
+		return false;
+	if (!err) {
+		if (is_statx) {
+			struct statx stx;
+			if (statx(fd, "", AT_EMPTY_PATH | (flags & AT_STATX_SYNC_TYPE), (unsigned)mask, &stx) < 0)
+				err = -errno;
+			else if (mem_write(s->t->tid, buf, &stx, sizeof(stx)))
+				err = -EFAULT;
+		} else {
+			struct stat st;
+			if (fstatat(fd, "", &st, AT_EMPTY_PATH) < 0)
+				err = -errno;
+			else if (mem_write(s->t->tid, buf, &st, sizeof(st)))
+				err = -EFAULT;
+		}
+		close(fd);
+	}
+	s->retval = err;
+	return true;
+}
+
 enum action handle_path(struct syscall_stop *s)
 {
 	const struct path_spec *ps = path_spec_of(s->id);
 	if (!ps)
 		return ACT_CONTINUE;
+	if ((s->id == SC_stat || s->id == SC_lstat || s->id == SC_newfstatat || s->id == SC_statx) &&
+	    stat_emulated(s))
+		return ACT_RETURN;
 	bool changed = false;
 	for (int i = 0; i < 2 && ps->slot[i].rule != PF_NONE; i++) {
 		int err = translate_slot(s, ps, i, &changed);

@@ -16,6 +16,27 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_sethostname] = {.enter = handle_sethostname},
 	[SC_setdomainname] = {.enter = handle_setdomainname},
 
+	/* credentials change: path lookups then stay the kernel's (handle_path.c) */
+	[SC_setuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setreuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setreuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setregid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setregid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgroups] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgroups32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_capset] = PATH_NOSCRATCH(handle_creds_change),
+
 	/* paths (handle_path.c, handle_exec.c) */
 	[SC_open] = PATH(handle_path),
 	[SC_creat] = PATH(handle_path),

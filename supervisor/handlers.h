@@ -56,6 +56,7 @@ enum action handle_getcwd(struct syscall_stop *s);
 enum action handle_readlink(struct syscall_stop *s);
 enum action handle_chroot(struct syscall_stop *s);
 enum action handle_path_denied(struct syscall_stop *s);
+enum action handle_creds_change(struct syscall_stop *s);
 
 /* handle_exec.c */
 enum action handle_execve(struct syscall_stop *s);

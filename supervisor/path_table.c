@@ -5,6 +5,8 @@
 #define ONE(d, p, r) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = -1}
 #define ONE_F(d, p, r, f) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = f}
 #define AT_F(d, p, r, f) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = f, .empty_ok = 1}
+/* AT_EMPTY_PATH calls that also take a NULL path for "" (Linux 6.11) */
+#define AT_FN(d, p, r, f) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = f, .empty_ok = 1, .null_ok = 1}
 #define TWO(d1, p1, r1, d2, p2, r2, f) {.slot = {{d1, p1, r1}, {d2, p2, r2}}, .flags = f}
 
 static const struct path_spec specs[SC_COUNT] = {
@@ -19,9 +21,9 @@ static const struct path_spec specs[SC_COUNT] = {
 	[SC_lstat] = ONE(-1, 0, PF_NOFOLLOW),
 	[SC_lstat64] = ONE(-1, 0, PF_NOFOLLOW),
 	[SC_oldlstat] = ONE(-1, 0, PF_NOFOLLOW),
-	[SC_newfstatat] = AT_F(0, 1, PF_AT_NOFOLLOW, 3),
-	[SC_fstatat64] = AT_F(0, 1, PF_AT_NOFOLLOW, 3),
-	[SC_statx] = AT_F(0, 1, PF_AT_NOFOLLOW, 2),
+	[SC_newfstatat] = AT_FN(0, 1, PF_AT_NOFOLLOW, 3),
+	[SC_fstatat64] = AT_FN(0, 1, PF_AT_NOFOLLOW, 3),
+	[SC_statx] = AT_FN(0, 1, PF_AT_NOFOLLOW, 2),
 	[SC_statfs] = ONE(-1, 0, PF_FOLLOW),
 	[SC_statfs64] = ONE(-1, 0, PF_FOLLOW),
 	/* access */

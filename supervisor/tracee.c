@@ -75,12 +75,15 @@ void tracee_inherit_fs(struct tracee *child, const struct tracee *parent)
 	}
 	if (parent->exe && !child->exe)
 		child->exe = strdup(parent->exe);
+	child->creds_changed = child->creds_changed || parent->creds_changed;
+	child->execed = child->execed || parent->execed;
 }
 
 void tracee_set_exe(struct tracee *t, char *exe)
 {
 	free(t->exe);
 	t->exe = exe;
+	t->execed = true; /* called at every exec */
 }
 
 const char *tracee_exe_for_link(const struct tracee *asker, const char *host)

@@ -26,6 +26,11 @@ struct tracee {
 	char *exe;              /* the guest path of the program it runs, when the
 	                         * kernel's /proc/<pid>/exe would say otherwise */
 	char *pending_exe;      /* exe if the execve it is in succeeds */
+	bool execed;            /* it runs a jailed program (not jail's own start-up) */
+	bool creds_changed;     /* it may no longer have the credentials it was
+	                         * started with (set*id, setgroups, capset, a
+	                         * set-id or capability program): the supervisor
+	                         * cannot look names up on its behalf */
 	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
 	 * its exit handler needs from the enter stop. */
 	enum sc_id exit_handler;

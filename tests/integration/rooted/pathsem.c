@@ -509,6 +509,31 @@ static void links(void)
 	do_stat("stat(weird) follows", P("/t/weird"));
 }
 
+/* After a change of credentials the jail's root is an ordinary user: a
+ * private directory is closed to it (stat too). */
+static void creds(void)
+{
+	if (mkdir(P("/t/private"), 0700) < 0)
+		printf("setup private: %s\n", strerror(errno));
+	mkfile("/t/private/f");
+	pid_t pid = fork();
+	if (pid == 0) {
+		int rc = setuid(65534);
+		printf("setuid(65534): %s\n", res(rc));
+		struct stat st;
+		rc = stat(P("/t/private/f"), &st);
+		show_stat("  ... stat in a 0700 directory", rc, &st);
+		rc = lstat(P("/t/private/f"), &st);
+		show_stat("  ... lstat in a 0700 directory", rc, &st);
+		struct statx sx;
+		rc = statx(AT_FDCWD, P("/t/private/f"), 0, STATX_TYPE, &sx);
+		line("  ... statx in a 0700 directory", "%s", res(rc));
+		fflush(stdout);
+		_exit(0);
+	}
+	waitpid(pid, NULL, 0);
+}
+
 static void dotdot(void)
 {
 	same_file("/.. is /", "/..", "/");
@@ -553,6 +578,7 @@ int main(int argc, char **argv)
 	links();
 	loops();
 	dotdot();
+	creds();
 	name_too_long();
 	return 0;
 }
