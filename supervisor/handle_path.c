@@ -85,7 +85,7 @@ static int rmdir_last_error(const char *guest)
 }
 
 /* Translates path slot i in place: s->args then points into the scratch area. */
-static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, int i, bool *changed)
+static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, int i, unsigned *changed)
 {
 	const struct path_slot *sl = &ps->slot[i];
 	uint64_t addr = s->args[sl->path];
@@ -114,7 +114,7 @@ static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, in
 	if (err)
 		return err;
 	s->args[sl->path] = where;
-	*changed = true;
+	*changed |= 1u << sl->path;
 	return 0;
 }
 
@@ -207,7 +207,7 @@ enum action handle_path(struct syscall_stop *s)
 	if ((s->id == SC_stat || s->id == SC_lstat || s->id == SC_newfstatat || s->id == SC_statx) &&
 	    stat_emulated(s))
 		return ACT_RETURN;
-	bool changed = false;
+	unsigned changed = 0;
 	for (int i = 0; i < 2 && ps->slot[i].rule != PF_NONE; i++) {
 		int err = translate_slot(s, ps, i, &changed);
 		if (err) {
@@ -215,8 +215,9 @@ enum action handle_path(struct syscall_stop *s)
 			return ACT_RETURN;
 		}
 	}
-	if (changed)
-		abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	for (int a = 0; a < 6; a++)
+		if (changed & (1u << a))
+			abi_set_arg(s->t->tid, s->abi, a, s->args[a]);
 	return ACT_CONTINUE;
 }
 
