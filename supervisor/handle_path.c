@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "fs_root.h"
@@ -19,6 +20,10 @@
 #include "procfs.h"
 #include "scratch.h"
 #include "tracee.h"
+
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452 /* Linux 6.6; newer than Debian 12's headers */
+#endif
 
 #define SLOT_PATH(i) ((size_t)(i) * PATH_MAX)
 
@@ -199,6 +204,58 @@ static bool stat_emulated(struct syscall_stop *s)
 	return true;
 }
 
+/* chmod and chown on a name inside the root act on the supervisor's
+ * descriptor of what the kernel resolved inside the root, for the same
+ * reason as stat: Landlock does not govern them, and a rename race must
+ * not change a host file's mode or owner. Returns false to translate. */
+static bool attr_emulated(struct syscall_stop *s)
+{
+	int dirfd = AT_FDCWD, flags = 0, path_arg;
+	bool native = s->abi == abi_supported[0], is_chown = true;
+	enum sc_id id = s->id;
+	if (id == SC_chmod || id == SC_fchmodat || id == SC_fchmodat2) {
+		is_chown = false;
+		path_arg = id == SC_chmod ? 0 : 1;
+		if (id != SC_chmod)
+			dirfd = (int)s->args[0];
+		if (id == SC_fchmodat2)
+			flags = (int)s->args[3];
+	} else if (((id == SC_chown || id == SC_lchown) && native) || id == SC_chown32 ||
+		   id == SC_lchown32) {
+		path_arg = 0;
+		if (id == SC_lchown || id == SC_lchown32)
+			flags = AT_SYMLINK_NOFOLLOW;
+	} else if (id == SC_fchownat) {
+		dirfd = (int)s->args[0], path_arg = 1, flags = (int)s->args[4];
+	} else {
+		return false;
+	}
+	if ((flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) || !lookups_as_tracee(s->t) ||
+	    s->args[path_arg] == 0)
+		return false;
+	char guest[PATH_MAX];
+	int err = read_path(s->t, s->args[path_arg], guest);
+	if (!err && guest[0] == '\0' && (flags & AT_EMPTY_PATH))
+		return false; /* the descriptor itself */
+	int fd = -1;
+	if (!err)
+		err = fs_guest_open(s->t, dirfd, guest, !(flags & AT_SYMLINK_NOFOLLOW), &fd);
+	if (err == 1)
+		return false;
+	if (!err) {
+		long rc;
+		if (is_chown)
+			rc = fchownat(fd, "", (uid_t)s->args[path_arg + 1], (gid_t)s->args[path_arg + 2],
+				      AT_EMPTY_PATH);
+		else
+			rc = syscall(SYS_fchmodat2, fd, "", (mode_t)s->args[path_arg + 1], AT_EMPTY_PATH);
+		err = rc < 0 ? -errno : 0;
+		close(fd);
+	}
+	s->retval = err;
+	return true;
+}
+
 enum action handle_path(struct syscall_stop *s)
 {
 	const struct path_spec *ps = path_spec_of(s->id);
@@ -206,6 +263,8 @@ enum action handle_path(struct syscall_stop *s)
 		return ACT_CONTINUE;
 	if ((s->id == SC_stat || s->id == SC_lstat || s->id == SC_newfstatat || s->id == SC_statx) &&
 	    stat_emulated(s))
+		return ACT_RETURN;
+	if (attr_emulated(s))
 		return ACT_RETURN;
 	unsigned changed = 0;
 	for (int i = 0; i < 2 && ps->slot[i].rule != PF_NONE; i++) {

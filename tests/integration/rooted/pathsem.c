@@ -509,6 +509,47 @@ static void links(void)
 	do_stat("stat(weird) follows", P("/t/weird"));
 }
 
+static void show_mode(const char *label, const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) < 0)
+		line(label, "%s", res(-1));
+	else
+		line(label, "%c %o", type_of(st.st_mode), (unsigned)(st.st_mode & 07777));
+}
+
+/* chmod and chown, which the jail does on its own descriptor */
+static void attrs(void)
+{
+	line("chmod(file, 0600)", "%s", res(chmod(P("/t/file"), 0600)));
+	show_mode("  ... file", P("/t/file"));
+	line("chmod(lfile, 0640) follows", "%s", res(chmod(P("/t/lfile"), 0640)));
+	show_mode("  ... file", P("/t/file"));
+	line("fchmodat(AT_SYMLINK_NOFOLLOW) on a link", "%s",
+	     res(fchmodat(AT_FDCWD, P("/t/lfile"), 0600, AT_SYMLINK_NOFOLLOW)));
+	line("syscall fchmodat2(AT_SYMLINK_NOFOLLOW) on a link", "%s",
+	     res(syscall(452, AT_FDCWD, P("/t/lfile"), 0600, AT_SYMLINK_NOFOLLOW)));
+	line("chmod(dangling)", "%s", res(chmod(P("/t/dangling"), 0600)));
+	line("chmod(file/)", "%s", res(chmod(P("/t/file/"), 0600)));
+	line("chmod(ldir/, 0700)", "%s", res(chmod(P("/t/ldir/"), 0700)));
+	show_mode("  ... dir", P("/t/dir"));
+	chmod(P("/t/dir"), 0755);
+	int dfd = open(P("/t/dir"), O_RDONLY | O_DIRECTORY);
+	line("fchmodat(dirfd, sub/f, 0604)", "%s", res(fchmodat(dfd, "sub/f", 0604, 0)));
+	show_mode("  ... sub/f", P("/t/dir/sub/f"));
+	line("chown(file, -1, -1)", "%s", res(chown(P("/t/file"), (uid_t)-1, (gid_t)-1)));
+	line("lchown(lfile, -1, -1)", "%s", res(lchown(P("/t/lfile"), (uid_t)-1, (gid_t)-1)));
+	line("chown(file, getuid(), getgid())", "%s", res(chown(P("/t/file"), getuid(), getgid())));
+	line("chown(file, 12345, -1)", "%s", res(chown(P("/t/file"), 12345, (gid_t)-1)));
+	line("fchownat(dirfd, ../lfile, -1, -1, AT_SYMLINK_NOFOLLOW)", "%s",
+	     res(fchownat(dfd, "../lfile", (uid_t)-1, (gid_t)-1, AT_SYMLINK_NOFOLLOW)));
+	line("chown(missing)", "%s", res(chown(P("/t/missing"), (uid_t)-1, (gid_t)-1)));
+	if (chown(P("/t/file"), 0, 0) == 0)
+		chown(P("/t/file"), getuid(), getgid());
+	chmod(P("/t/file"), 0644);
+	close(dfd);
+}
+
 /* After a change of credentials the jail's root is an ordinary user: a
  * private directory is closed to it (stat too). */
 static void creds(void)
@@ -578,6 +619,7 @@ int main(int argc, char **argv)
 	links();
 	loops();
 	dotdot();
+	attrs();
 	creds();
 	name_too_long();
 	return 0;
