@@ -349,20 +349,35 @@ enum action handle_readlink(struct syscall_stop *s)
 	uint64_t buf = s->args[at + 1];
 	long bufsiz = (long)(int)s->args[at + 2];
 	char guest[PATH_MAX], host[PATH_MAX], target[PATH_MAX], shown[PATH_MAX];
-	int err = read_path(s->t, s->args[at], guest);
+	int err = bufsiz <= 0 ? -EINVAL : read_path(s->t, s->args[at], guest);
 	if (!err && guest[0] == '\0')
 		err = -ENOENT;
+	/* a link inside the root is read through the supervisor's own
+	 * descriptor of it: a rename race cannot show a host link's text */
+	int fd = -1;
 	if (!err)
+		err = fs_guest_open(s->t, dirfd, guest, false, &fd);
+	if (err == 1)
 		err = fs_guest_to_host(s->t, dirfd, guest, FS_NOFOLLOW, host, sizeof(host));
+	else
+		host[0] = '\0';
 	if (err) {
+		if (fd >= 0)
+			close(fd);
 		s->retval = err;
 		return ACT_RETURN;
 	}
-	if (bufsiz <= 0) {
-		s->retval = -EINVAL;
-		return ACT_RETURN;
+	ssize_t n;
+	if (fd >= 0) {
+		n = readlinkat(fd, "", target, sizeof(target) - 1);
+		if (n < 0 && errno == ENOENT)
+			errno = EINVAL; /* not a link: readlink's answer */
+		int e = errno;
+		close(fd);
+		errno = e;
+	} else {
+		n = readlink(host, target, sizeof(target) - 1);
 	}
-	ssize_t n = readlink(host, target, sizeof(target) - 1);
 	if (n < 0) {
 		s->retval = -errno;
 		return ACT_RETURN;
