@@ -256,6 +256,71 @@ static bool attr_emulated(struct syscall_stop *s)
 	return true;
 }
 
+/* access, faccessat, faccessat2 and utimensat: as attr_emulated (existence
+ * and permissions are metadata; times are written). Returns false to
+ * translate. */
+static bool access_times_emulated(struct syscall_stop *s)
+{
+	int dirfd = AT_FDCWD, flags = 0, known = AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH;
+	uint64_t path;
+	enum sc_id id = s->id;
+	bool times = false;
+	if (id == SC_access) {
+		path = s->args[0];
+	} else if (id == SC_faccessat || id == SC_faccessat2) {
+		dirfd = (int)s->args[0], path = s->args[1];
+		flags = id == SC_faccessat2 ? (int)s->args[3] : 0;
+		known |= AT_EACCESS;
+	} else if ((id == SC_utimensat && s->abi == abi_supported[0]) ||
+		   (id == SC_utimensat_time64 && s->abi->word_size == 4)) {
+		dirfd = (int)s->args[0], path = s->args[1], flags = (int)s->args[3];
+		times = true;
+	} else {
+		return false;
+	}
+	if ((flags & ~known) || path == 0 || !lookups_as_tracee(s->t))
+		return false;
+	struct timespec ts[2], *tsp = NULL;
+	if (times && s->args[2]) {
+		/* two struct timespec with 64-bit fields: x86_64's, and i386's time64 */
+		struct {
+			int64_t sec;
+			int64_t nsec;
+		} t64[2];
+		if (mem_read(s->t->tid, s->args[2], t64, sizeof(t64))) {
+			s->retval = -EFAULT;
+			return true;
+		}
+		for (int i = 0; i < 2; i++) {
+			ts[i].tv_sec = (time_t)t64[i].sec;
+			/* i386 time64: the upper half of tv_nsec is padding */
+			ts[i].tv_nsec = s->abi->word_size == 4 ? (long)(int32_t)t64[i].nsec : (long)t64[i].nsec;
+		}
+		tsp = ts;
+	}
+	char guest[PATH_MAX];
+	int err = read_path(s->t, path, guest);
+	if (!err && guest[0] == '\0' && (flags & AT_EMPTY_PATH))
+		return false; /* the descriptor itself */
+	int fd = -1;
+	if (!err)
+		err = fs_guest_open(s->t, dirfd, guest, !(flags & AT_SYMLINK_NOFOLLOW), &fd);
+	if (err == 1)
+		return false;
+	if (!err) {
+		long rc;
+		if (times)
+			rc = utimensat(fd, "", tsp, AT_EMPTY_PATH);
+		else
+			rc = syscall(SYS_faccessat2, fd, "", (int)(id == SC_access ? s->args[1] : s->args[2]),
+				     AT_EMPTY_PATH | (flags & AT_EACCESS));
+		err = rc < 0 ? -errno : 0;
+		close(fd);
+	}
+	s->retval = err;
+	return true;
+}
+
 enum action handle_path(struct syscall_stop *s)
 {
 	const struct path_spec *ps = path_spec_of(s->id);
@@ -264,7 +329,7 @@ enum action handle_path(struct syscall_stop *s)
 	if ((s->id == SC_stat || s->id == SC_lstat || s->id == SC_newfstatat || s->id == SC_statx) &&
 	    stat_emulated(s))
 		return ACT_RETURN;
-	if (attr_emulated(s))
+	if (attr_emulated(s) || access_times_emulated(s))
 		return ACT_RETURN;
 	unsigned changed = 0;
 	for (int i = 0; i < 2 && ps->slot[i].rule != PF_NONE; i++) {

@@ -544,6 +544,26 @@ static void attrs(void)
 	line("fchownat(dirfd, ../lfile, -1, -1, AT_SYMLINK_NOFOLLOW)", "%s",
 	     res(fchownat(dfd, "../lfile", (uid_t)-1, (gid_t)-1, AT_SYMLINK_NOFOLLOW)));
 	line("chown(missing)", "%s", res(chown(P("/t/missing"), (uid_t)-1, (gid_t)-1)));
+	line("access(file, R_OK|W_OK)", "%s", res(access(P("/t/file"), R_OK | W_OK)));
+	line("access(file, X_OK)", "%s", res(access(P("/t/file"), X_OK)));
+	line("access(dangling, F_OK)", "%s", res(access(P("/t/dangling"), F_OK)));
+	line("access(file/, F_OK)", "%s", res(access(P("/t/file/"), F_OK)));
+	line("faccessat(dirfd, ../lfile, R_OK, AT_SYMLINK_NOFOLLOW)", "%s",
+	     res(syscall(SYS_faccessat2, dfd, "../lfile", R_OK, AT_SYMLINK_NOFOLLOW)));
+	line("faccessat(dirfd, sub, X_OK, AT_EACCESS)", "%s",
+	     res(faccessat(dfd, "sub", X_OK, AT_EACCESS)));
+	struct timespec ts[2] = {{1000000, 5}, {2000000, UTIME_OMIT}};
+	line("utimensat(file, {1000000.5, OMIT})", "%s", res(utimensat(AT_FDCWD, P("/t/file"), ts, 0)));
+	struct stat st;
+	if (stat(P("/t/file"), &st) == 0)
+		line("  ... atime", "%ld.%ld", (long)st.st_atim.tv_sec, st.st_atim.tv_nsec);
+	line("utimensat(lfile, AT_SYMLINK_NOFOLLOW)", "%s",
+	     res(utimensat(AT_FDCWD, P("/t/lfile"), ts, AT_SYMLINK_NOFOLLOW)));
+	if (lstat(P("/t/lfile"), &st) == 0)
+		line("  ... link atime", "%ld", (long)st.st_atim.tv_sec);
+	line("utimensat(missing)", "%s", res(utimensat(AT_FDCWD, P("/t/missing"), NULL, 0)));
+	struct timespec bad[2] = {{0, 2000000000L}, {0, 0}};
+	line("utimensat(file, bad nsec)", "%s", res(utimensat(AT_FDCWD, P("/t/file"), bad, 0)));
 	if (chown(P("/t/file"), 0, 0) == 0)
 		chown(P("/t/file"), getuid(), getgid());
 	chmod(P("/t/file"), 0644);
