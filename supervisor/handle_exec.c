@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/xattr.h>
 #include <unistd.h>
 
 #include "fs_root.h"
@@ -149,13 +148,8 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 		struct stat st;
 		/* only an executable regular file goes to the loader; anything
 		 * else is the kernel's to refuse */
-		bool have_st = fstat(fd, &st) == 0;
-		int dynamic = have_st && S_ISREG(st.st_mode) && (st.st_mode & 0111) &&
+		int dynamic = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) &&
 			      elf_interp(fd, interp_path, sizeof(interp_path));
-		/* a set-id or capability program may run with other credentials */
-		if (!dynamic && (!have_st || (st.st_mode & (S_ISUID | S_ISGID)) ||
-				 fgetxattr(fd, "security.capability", NULL, 0) > 0))
-			t->creds_changed = true;
 		close(fd);
 		if (!pl->guest_program[0] &&
 		    fs_host_to_guest(t, pl->host, pl->guest_program, sizeof(pl->guest_program)))

@@ -6,7 +6,10 @@
  * supervisor resolves in. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <linux/openat2.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
@@ -123,27 +126,77 @@ static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, in
 	return 0;
 }
 
-/* Does the supervisor look names up with the tracee's permissions? Run by
- * a normal user, the tracee has the supervisor's credentials and cannot
- * change them (no_new_privs, no capabilities). Run by root, the jail's root
- * starts as uid 0 with CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, which
- * every lookup passes, as the supervisor's do, until it changes its
- * credentials (handle_creds_change, set-id programs in handle_exec.c). */
-static bool lookups_as_tracee(const struct tracee *t)
+/* The credentials that decide path lookups and attribute changes, from
+ * /proc/<tid>/status (or the supervisor's own with tid 0): every uid and
+ * gid, the supplementary groups, and the capabilities that override file
+ * permissions. */
+struct lookup_creds {
+	char uid[64], gid[64], groups[512];
+	unsigned long long caps;
+};
+
+#define LOOKUP_CAPS                                                                               \
+	((1ULL << CAP_CHOWN) | (1ULL << CAP_DAC_OVERRIDE) | (1ULL << CAP_DAC_READ_SEARCH) |       \
+	 (1ULL << CAP_FOWNER) | (1ULL << CAP_FSETID))
+
+static int read_lookup_creds(pid_t tid, struct lookup_creds *c)
 {
-	static int euid = -1;
-	if (euid < 0)
-		euid = (int)geteuid();
-	return euid != 0 || !t->creds_changed;
+	char path[64], line[1024];
+	if (tid)
+		snprintf(path, sizeof(path), "/proc/%d/status", tid);
+	else
+		snprintf(path, sizeof(path), "/proc/thread-self/status");
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	int found = 0;
+	memset(c, 0, sizeof(*c));
+	while (fgets(line, sizeof(line), f)) {
+		char *v = strchr(line, ':');
+		if (!v)
+			continue;
+		*v++ = '\0';
+		v += strspn(v, " \t");
+		if (strcmp(line, "Uid") == 0)
+			found |= 1, snprintf(c->uid, sizeof(c->uid), "%s", v);
+		else if (strcmp(line, "Gid") == 0)
+			found |= 2, snprintf(c->gid, sizeof(c->gid), "%s", v);
+		else if (strcmp(line, "Groups") == 0)
+			found |= 4, snprintf(c->groups, sizeof(c->groups), "%s", v);
+		else if (strcmp(line, "CapEff") == 0)
+			found |= 8, c->caps = strtoull(v, NULL, 16) & LOOKUP_CAPS;
+	}
+	fclose(f);
+	return found == 15 ? 0 : -EIO;
 }
 
-/* set*id, setgroups, capset: from now on (even if the call fails) this
- * thread and its children look names up in the kernel themselves. */
+/* Does the supervisor look names up with the tracee's rights? Checked in
+ * /proc once per thread, again after exec and set*id/setgroups/capset.
+ * Run by a normal user, a jailed process has the supervisor's
+ * credentials; run by root, the jail's root (uid 0 with CAP_CHOWN,
+ * CAP_DAC_*, CAP_FOWNER, CAP_FSETID) has the same rights in lookups until
+ * it changes its credentials. jexec -U enters with other credentials. */
+static bool lookups_as_tracee(struct tracee *t)
+{
+	static struct lookup_creds self;
+	static int have_self = -1;
+	if (have_self < 0)
+		have_self = read_lookup_creds(0, &self) == 0;
+	if (t->creds == CREDS_UNKNOWN) {
+		struct lookup_creds c;
+		bool same = have_self && read_lookup_creds(t->tid, &c) == 0 &&
+			    strcmp(c.uid, self.uid) == 0 && strcmp(c.gid, self.gid) == 0 &&
+			    strcmp(c.groups, self.groups) == 0 && c.caps == self.caps;
+		t->creds = same ? CREDS_SAME : CREDS_OTHER;
+	}
+	return t->creds == CREDS_SAME;
+}
+
+/* set*id, setgroups, capset: the thread's credentials are checked again
+ * before the supervisor next looks a name up for it. */
 enum action handle_creds_change(struct syscall_stop *s)
 {
-	/* jail's own start-up drops capabilities to the jail's set */
-	if (s->t->execed)
-		s->t->creds_changed = true;
+	s->t->creds = CREDS_UNKNOWN;
 	return ACT_CONTINUE;
 }
 
