@@ -417,6 +417,19 @@ static void at_calls(void)
 	close(ffd);
 }
 
+/* 254 f's: long enough for every name below */
+#define FS                                                                                   \
+	"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff" \
+	"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff" \
+	"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+
+/* snprintf into an array, reporting a result it had to cut (never expected) */
+#define FMT(buf, ...)                                                              \
+	do {                                                                       \
+		if ((size_t)snprintf(buf, sizeof(buf), __VA_ARGS__) >= sizeof(buf)) \
+			printf("cut: %s\n", #buf);                                 \
+	} while (0)
+
 static void name_too_long(void)
 {
 	/* a chain of directories whose host path is 3844 + prefixlen bytes */
@@ -444,7 +457,7 @@ static void name_too_long(void)
 	char f[2 * PATH_MAX];
 	/* host length exactly PATH_MAX - 1: allowed */
 	size_t m = PATH_MAX - 1 - prefixlen - len - 1;
-	snprintf(f, sizeof(f), "%s/%.*s", g, (int)m, "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+	FMT(f, "%s/%.*s", g, (int)m, FS);
 	do_open("open O_CREAT, host path of PATH_MAX-1 bytes", P(f), O_CREAT | O_WRONLY);
 	do_stat("stat, host path of PATH_MAX-1 bytes", P(f));
 	do_lstat("lstat, host path of PATH_MAX-1 bytes", P(f));
@@ -457,7 +470,7 @@ static void name_too_long(void)
 	line("mkdir, host path of PATH_MAX bytes", "%s", res(mkdir(P(f), 0755)));
 	line("symlink, host path of PATH_MAX bytes", "%s", res(symlink("x", P(f))));
 	/* a guest path of exactly PATH_MAX - 1 bytes: longer once translated */
-	snprintf(f, sizeof(f), "%s/%.*s", g, (int)(PATH_MAX - 1 - len - 1), "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+	FMT(f, "%s/%.*s", g, (int)(PATH_MAX - 1 - len - 1), FS);
 	if (strlen(f) != PATH_MAX - 1)
 		printf("bad guest length %zu\n", strlen(f));
 	do_open("open O_CREAT, guest path of PATH_MAX-1 bytes", P(f), O_CREAT | O_WRONLY);
@@ -465,7 +478,7 @@ static void name_too_long(void)
 	line("mkdir, guest path of PATH_MAX-1 bytes", "%s", res(mkdir(P(f), 0755)));
 	/* a dangling link whose target is long once translated */
 	char target[PATH_MAX];
-	snprintf(target, sizeof(target), "%s%s/%.*s", base, g, (int)(PATH_MAX - 1 - prefixlen - len - 1), "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
+	FMT(target, "%s%s/%.*s", base, g, (int)(PATH_MAX - 1 - prefixlen - len - 1), FS);
 	line("symlink to a long name", "%s", res(symlink(target, P("/t/longlink"))));
 	do_open("O_CREAT through it", P("/t/longlink"), O_CREAT | O_WRONLY);
 	/* relative to a directory descriptor in the chain */
