@@ -131,7 +131,7 @@ static int translate_slot(struct syscall_stop *s, const struct path_spec *ps, in
  * gid, the supplementary groups, and the capabilities that override file
  * permissions. */
 struct lookup_creds {
-	char uid[64], gid[64], groups[512];
+	char uid[64], gid[64], groups[2048];
 	unsigned long long caps;
 };
 
@@ -141,7 +141,7 @@ struct lookup_creds {
 
 static int read_lookup_creds(pid_t tid, struct lookup_creds *c)
 {
-	char path[64], line[1024];
+	char path[64], line[4096];
 	if (tid)
 		snprintf(path, sizeof(path), "/proc/%d/status", tid);
 	else
@@ -161,8 +161,8 @@ static int read_lookup_creds(pid_t tid, struct lookup_creds *c)
 			found |= 1, snprintf(c->uid, sizeof(c->uid), "%s", v);
 		else if (strcmp(line, "Gid") == 0)
 			found |= 2, snprintf(c->gid, sizeof(c->gid), "%s", v);
-		else if (strcmp(line, "Groups") == 0)
-			found |= 4, snprintf(c->groups, sizeof(c->groups), "%s", v);
+		else if (strcmp(line, "Groups") == 0 && strlen(v) < sizeof(c->groups) - 1)
+			found |= 4, snprintf(c->groups, sizeof(c->groups), "%s", v); /* else: other */
 		else if (strcmp(line, "CapEff") == 0)
 			found |= 8, c->caps = strtoull(v, NULL, 16) & LOOKUP_CAPS;
 	}
