@@ -16,6 +16,7 @@
 #include "filter.h"
 #include "fs_root.h"
 #include "landlock_guard.h"
+#include "landlock_net.h"
 #include "landlock_root.h"
 #include "priv_setup.h"
 #include "supervisor.h"
@@ -44,6 +45,12 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 		_exit(1);
 	}
 	int rc = landlock_guard_proc_writes();
+	if (rc && rc != -EOPNOTSUPP) {
+		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
+		_exit(1);
+	}
+	/* abstract AF_UNIX names stay inside the jail (docs/networking.md) */
+	rc = landlock_scope_abstract_unix();
 	if (rc && rc != -EOPNOTSUPP) {
 		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
 		_exit(1);
