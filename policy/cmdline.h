@@ -7,11 +7,25 @@
 
 #include "jail.h"
 
+enum jail_op {
+	JAIL_OP_CREATE, /* old syntax, or -c */
+	JAIL_OP_REMOVE, /* -r / -R */
+};
+
+#define JAIL_STOP_TIMEOUT_DEFAULT 10 /* stop.timeout, seconds */
+
 struct jail_cmdline {
 	struct jail jail;
-	char **command;   /* NULL-terminated argv to run in the jail; points into argv */
+	char **command;   /* NULL-terminated argv to run in the jail; points into argv; NULL: none */
 	bool quiet;       /* -q */
-	bool verbose;     /* -v */
+	bool verbose;     /* -v: report denials */
+	const char *report_log; /* -L file: report denials to file (implies -v) */
+	enum jail_op op;
+	bool old_syntax;  /* path hostname ip command ... */
+	bool print_jid;   /* -i: print the new jail's jid */
+	bool name_given;  /* name= or -n (else the name is the jid) */
+	int stop_timeout; /* stop.timeout */
+	char **targets;   /* -r: the jails to remove (jid, name or "*"), NULL-terminated */
 };
 
 /* The usage text FreeBSD's jail(8) prints (several lines, no trailing newline). */
@@ -22,5 +36,22 @@ extern const char jail_usage[];
  * (without the "jail: " prefix) in err. Checks the path exists and is a
  * directory, and stores it canonical (realpath). */
 int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen);
+
+/* Parses any command line jail(8) accepts here:
+ *   jail [-iqv] [-L logfile] [-n name] path hostname ip[,...] command ...  (old syntax)
+ *   jail -c [-iqv] param=value ... [command=command ...]          (create)
+ *   jail -r [-qv] jail ...                                        (remove; jid, name or *)
+ * Parameters: jid, name, path, host.hostname, host.domainname, ip4.addr,
+ * ip6.addr (comma lists, may repeat), persist, allow.* (booleans: `x`,
+ * `nox`, `x=true|false|N`), stop.timeout, command (takes the rest of argv;
+ * argv[i] is rewritten to point past "command="). Same returns as above;
+ * messages as FreeBSD words them ("unknown parameter: x",
+ * "persist: unknown boolean value \"x\"", "stop.timeout: non-integer value \"x\""). */
+int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen);
+
+/* Sets j->path from a path argument (absolute, existing directory; stored
+ * canonical). 0, or -1 with FreeBSD's message ("path x: not an absolute
+ * pathname", "path x: No such file or directory"). */
+int jail_cmdline_set_path(struct jail *j, const char *path, char *err, size_t errlen);
 
 #endif

@@ -16,7 +16,7 @@ const char jail_usage[] =
 	"            [-n jailname] [-s securelevel]\n"
 	"            path hostname ip[,...] command ...";
 
-static int set_path(struct jail *j, const char *path, char *err, size_t errlen)
+int jail_cmdline_set_path(struct jail *j, const char *path, char *err, size_t errlen)
 {
 	struct stat st;
 	char real[PATH_MAX];
@@ -53,19 +53,30 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
 
 	memset(out, 0, sizeof(*out));
 	jail_init(&out->jail);
-	optind = 1;
+	out->stop_timeout = JAIL_STOP_TIMEOUT_DEFAULT;
+	out->old_syntax = true;
+	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
-	while ((opt = getopt(argc, argv, "+qvn:")) != -1) {
+	while ((opt = getopt(argc, argv, "+iqvn:L:")) != -1) {
 		switch (opt) {
+		case 'i':
+			out->print_jid = true;
+			out->quiet = true;
+			break;
 		case 'q':
 			out->quiet = true;
 			break;
 		case 'v':
 			out->verbose = true;
 			break;
+		case 'L':
+			out->verbose = true;
+			out->report_log = optarg;
+			break;
 		case 'n':
 			if (set_name(&out->jail, optarg, err, errlen))
 				return -1;
+			out->name_given = true;
 			break;
 		default:
 			return 1;
@@ -75,7 +86,7 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
 	argv += optind;
 	if (argc < 4)
 		return 1;
-	if (set_path(&out->jail, argv[0], err, errlen))
+	if (jail_cmdline_set_path(&out->jail, argv[0], err, errlen))
 		return -1;
 	if (jail_set_hostname(&out->jail, argv[1], strlen(argv[1]))) {
 		snprintf(err, errlen, "host.hostname %s: name too long", argv[1]);

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const allow_names[JAIL_ALLOW_COUNT] = {
@@ -106,6 +107,55 @@ int jail_parse_addrs(struct jail *j, const char *list, char *err, size_t errlen)
 		if (*p == ',')
 			p++;
 	}
+	return 0;
+}
+
+int jail_parse_addrs_af(struct jail *j, int af, const char *list, char *err, size_t errlen)
+{
+	const char *label = af == AF_INET6 ? "ip6.addr" : "ip4.addr";
+	char entry[INET6_ADDRSTRLEN + 8];
+	const char *p = list;
+
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len >= sizeof(entry)) {
+			snprintf(err, errlen, "%s: not an IPv%c address: %.*s", label, af == AF_INET6 ? '6' : '4',
+				 (int)(len < 64 ? len : 64), p);
+			return -1;
+		}
+		memcpy(entry, p, len);
+		entry[len] = '\0';
+		struct in6_addr a6;
+		struct in_addr a4;
+		if (af == AF_INET6 && inet_pton(AF_INET6, entry, &a6) == 1) {
+			if (add_ip6(j, &a6, entry, err, errlen))
+				return -1;
+		} else if (af == AF_INET && inet_pton(AF_INET, entry, &a4) == 1) {
+			if (add_ip4(j, &a4, entry, err, errlen))
+				return -1;
+		} else {
+			snprintf(err, errlen, "%s: not an IPv%c address: %s", label, af == AF_INET6 ? '6' : '4', entry);
+			return -1;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+int jail_check_name(const char *name, int jid)
+{
+	const char *p = name;
+	if (!*p)
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p)
+		return 0; /* not numeric */
+	if (name[0] == '0' || strtol(name, NULL, 10) != jid || p - name > 10)
+		return -EINVAL;
 	return 0;
 }
 

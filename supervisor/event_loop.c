@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../policy/static_deny.h"
+#include "control.h"
 #include "filter.h"
 #include "handlers.h"
 #include "procfs.h"
@@ -304,8 +305,12 @@ void supervisor_defer_event(pid_t tid, int status)
 	}
 }
 
+/* Waits for tracee events without blocking in waitpid, so that the control
+ * socket is served too: when no event is ready, control_wait() sleeps in
+ * poll() until SIGCHLD or a request arrives. */
 void supervisor_run(struct supervisor *sv)
 {
+	unsigned streak = 0;
 	for (;;) {
 		int status;
 		pid_t tid;
@@ -314,12 +319,23 @@ void supervisor_run(struct supervisor *sv)
 			tid = deferred[deferred_count].tid;
 			status = deferred[deferred_count].status;
 		} else {
-			tid = waitpid(-1, &status, __WALL);
+			tid = waitpid(-1, &status, __WALL | WNOHANG);
+			if (tid == 0 || (tid < 0 && errno == ECHILD)) {
+				/* ECHILD: no tracee, no child left */
+				if (tid < 0 && control_may_exit(sv))
+					break;
+				control_wait(sv, true);
+				streak = 0;
+				continue;
+			}
+			/* a long run of events: let requests in now and then */
+			if (tid > 0 && ++streak % 64 == 0)
+				control_wait(sv, false);
 		}
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;
-			break; /* ECHILD: nobody left */
+			break;
 		}
 		struct event ev = classify(tid, status);
 		dispatch(sv, &ev);

@@ -13,12 +13,9 @@
 
 #include "../policy/jail.h"
 #include "../policy/priv_caps.h"
+#include "confine.h"
 #include "filter.h"
 #include "fs_root.h"
-#include "landlock_guard.h"
-#include "landlock_net.h"
-#include "landlock_root.h"
-#include "priv_setup.h"
 #include "supervisor.h"
 #include "scratch.h"
 #include "tracee.h"
@@ -40,46 +37,8 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 	if (read(go_fd, &go, 1) != 1)
 		_exit(127);
 	close(go_fd);
-	if (set_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
-		fprintf(stderr, "jail: prctl(NO_NEW_PRIVS): %s\n", strerror(errno));
+	if (confine_self("jail", filters, set_nnp, root, caps))
 		_exit(1);
-	}
-	int rc = landlock_guard_proc_writes();
-	if (rc && rc != -EOPNOTSUPP) {
-		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
-		_exit(1);
-	}
-	/* abstract AF_UNIX names stay inside the jail (docs/networking.md) */
-	rc = landlock_scope_abstract_unix();
-	if (rc && rc != -EOPNOTSUPP) {
-		fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
-		_exit(1);
-	}
-	if (root) {
-		rc = landlock_confine_to_root(root);
-		if (rc) {
-			/* no kernel backstop: a lost race could escape, so do not start */
-			fprintf(stderr, "jail: landlock: %s\n", strerror(-rc));
-			_exit(1);
-		}
-	}
-	/* the host's session keyring stays outside (ENOSYS: no keyrings at all) */
-	rc = priv_own_session_keyring();
-	if (rc && rc != -ENOSYS) {
-		fprintf(stderr, "jail: session keyring: %s\n", strerror(-rc));
-		_exit(1);
-	}
-	rc = filter_load(filters);
-	if (rc) {
-		fprintf(stderr, "jail: seccomp: %s\n", strerror(-rc));
-		_exit(1);
-	}
-	/* last: loading the filter without no_new_privs needs CAP_SYS_ADMIN */
-	rc = priv_limit_capabilities(caps);
-	if (rc) {
-		fprintf(stderr, "jail: capabilities: %s\n", strerror(-rc));
-		_exit(1);
-	}
 	execvp(argv[0], argv);
 	fprintf(stderr, "jail: execvp: %s: %s\n", argv[0], strerror(errno));
 	_exit(1);
@@ -135,4 +94,15 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	}
 	close(go[1]);
 	return rc;
+}
+
+int supervisor_attach(struct supervisor *sv, pid_t pid)
+{
+	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS) < 0)
+		return -errno;
+	struct tracee *t = tracee_add(pid, pid, sv->jail);
+	t->attached = true; /* seized while running: no attach stop */
+	t->root = fs_root_ref(sv->root);
+	scratch_new_space(t);
+	return 0;
 }

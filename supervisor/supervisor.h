@@ -17,6 +17,7 @@ struct supervisor {
 	bool main_done;
 	pid_t front_pid;     /* the `jail` process that waits for main_status (0: none) */
 	int report_fd;       /* where main_status is written (-1: nowhere) */
+	int stop_timeout;    /* jail -r: seconds between SIGTERM and SIGKILL */
 	bool report_denials; /* jail -v: report each static denial (report.c) */
 };
 
@@ -27,6 +28,11 @@ extern const int supervisor_ignored_signals[];
 /* Starts argv in the jail, traced from its first instruction, with cwd
  * already set by the caller. 0 or -errno (message on stderr). */
 int supervisor_spawn(struct supervisor *sv, char **argv);
+
+/* Adds a running process to the jail (jexec): seizes it with the same
+ * options as a spawned command; it loads the jail's filters itself. 0 or
+ * -errno. */
+int supervisor_attach(struct supervisor *sv, pid_t pid);
 
 /* A wait status that code outside the loop consumed (e.g. a tracee died
  * during a syscall injection): the loop handles it before waiting again. */

@@ -57,6 +57,26 @@ unsigned tracee_count(void)
 	return HASH_COUNT(table);
 }
 
+static int cmp_pid(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+	return (x > y) - (x < y);
+}
+
+unsigned tracee_tgids(pid_t *out, unsigned max)
+{
+	unsigned n = 0, uniq = 0;
+	struct tracee *t, *tmp;
+	HASH_ITER(hh, table, t, tmp)
+		if (n < max)
+			out[n++] = t->tgid;
+	qsort(out, n, sizeof(*out), cmp_pid);
+	for (unsigned i = 0; i < n; i++)
+		if (i == 0 || out[i] != out[i - 1])
+			out[uniq++] = out[i];
+	return uniq;
+}
+
 void tracee_set_root(pid_t tgid, struct fs_root *r)
 {
 	struct tracee *t, *tmp;

@@ -53,5 +53,8 @@ const char *tracee_exe_for_link(const struct tracee *asker, const char *host);
 void tracee_set_exe(struct tracee *t, char *exe);
 /* Number of traced threads. */
 unsigned tracee_count(void);
+/* The jail's processes: the distinct thread-group ids of the traced
+ * threads, ascending, at most max of them in out. Their number. */
+unsigned tracee_tgids(pid_t *out, unsigned max);
 
 #endif

@@ -1,12 +1,37 @@
 # Sourced by the script tests: check helpers that print a verdict.
-# Each script is run as `SCRIPT JAIL EXAMPLES_DIR` (root or test user) and
+# Each script is run as `SCRIPT BIN_DIR EXAMPLES_DIR` (root or test user;
+# BIN_DIR holds jail, jls, jexec and jkill; a path to jail works too) and
 # prints PASS lines; any FAIL exits 1.
 set -u
-JAIL=$1
+if [ -d "$1" ]; then
+	BIN=$1
+	JAIL=$1/jail
+else
+	JAIL=$1
+	BIN=$(dirname "$1")
+fi
+JLS=$BIN/jls
+JEXEC=$BIN/jexec
+JKILL=$BIN/jkill
 EXAMPLES=${2:-}
 ROOTED=${3:-} # static programs for jails with their own root
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jail-script.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+# Jails a script creates (by name) are removed when it exits, pass or fail.
+CREATED=
+cleanup() {
+	for name in $CREATED; do "$JAIL" -q -r "$name" >/dev/null 2>&1; done
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The registry directory of this user (see supervisor/registry.h).
+if [ "$(id -u)" = 0 ]; then
+	REGISTRY=/run/jail
+elif [ -n "${XDG_RUNTIME_DIR:-}" ] && [ -O "${XDG_RUNTIME_DIR:-}" ]; then
+	REGISTRY=$XDG_RUNTIME_DIR/jail
+else
+	REGISTRY=/tmp/jail-$(id -u)
+fi
 
 fail() { echo "FAIL: $*"; exit 1; }
 pass() { echo "PASS: $*"; }

@@ -1,0 +1,274 @@
+/* jail(8)'s new syntax: -c param=value ... [command=...], and -r jail ...
+ * Parameter names, booleans ("persist", "nopersist", "allow.noset_hostname",
+ * "persist=false") and messages follow FreeBSD's jail(8) and libjail. */
+#include "cmdline.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* "true"/"false" (any case) or an integer. 0 with *val set, or -1. */
+static int parse_bool(const char *s, bool *val)
+{
+	char *end;
+	if (strcasecmp(s, "true") == 0) {
+		*val = true;
+		return 0;
+	}
+	if (strcasecmp(s, "false") == 0) {
+		*val = false;
+		return 0;
+	}
+	long n = strtol(s, &end, 10);
+	if (end == s || *end)
+		return -1;
+	*val = n != 0;
+	return 0;
+}
+
+static int parse_int(const char *name, const char *s, int *val, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (end == s || *end || errno || n < -2147483647L || n > 2147483647L) {
+		snprintf(err, errlen, "%s: non-integer value \"%s\"", name, s);
+		return -1;
+	}
+	*val = (int)n;
+	return 0;
+}
+
+/* A boolean parameter: "x", "nox", "x=v", "nox=v" (v inverted). Returns 1
+ * if name is the boolean base (with or without "no"), setting *val. */
+static int bool_param(const char *base, const char *name, const char *value, bool *val, char *err,
+		      size_t errlen)
+{
+	bool negate;
+	size_t blen = strlen(base);
+	const char *dot = strrchr(base, '.');
+	size_t prefix = dot ? (size_t)(dot - base) + 1 : 0;
+
+	if (strcmp(name, base) == 0)
+		negate = false;
+	else if (strncmp(name, base, prefix) == 0 && strncmp(name + prefix, "no", 2) == 0 &&
+		 strcmp(name + prefix + 2, base + prefix) == 0 && strlen(name) == blen + 2)
+		negate = true;
+	else
+		return 0;
+	bool v = true;
+	if (value && parse_bool(value, &v)) {
+		snprintf(err, errlen, "%s: unknown boolean value \"%s\"", name, value);
+		return -1;
+	}
+	*val = negate ? !v : v;
+	return 1;
+}
+
+static int set_string(char *dst, size_t size, const char *name, const char *value, char *err, size_t errlen)
+{
+	if (strlen(value) >= size) {
+		snprintf(err, errlen, "%s %s: name too long", name, value);
+		return -1;
+	}
+	strcpy(dst, value);
+	return 0;
+}
+
+static int need_value(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (value)
+		return 0;
+	snprintf(err, errlen, "%s: missing value", name);
+	return -1;
+}
+
+/* One name[=value] argument of -c. 0, or -1 with a message. */
+static int set_param(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen)
+{
+	struct jail *j = &out->jail;
+	bool b;
+	int rc;
+
+	if (strcmp(name, "jid") == 0) {
+		if (need_value(name, value, err, errlen) || parse_int(name, value, &j->jid, err, errlen))
+			return -1;
+		if (j->jid < 0) {
+			snprintf(err, errlen, "negative jid");
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(name, "name") == 0) {
+		if (need_value(name, value, err, errlen) || set_string(j->name, sizeof(j->name), name, value, err, errlen))
+			return -1;
+		if (strchr(value, '.')) {
+			snprintf(err, errlen, "name %s: nested jails are not supported", value);
+			return -1;
+		}
+		out->name_given = value[0] != '\0';
+		return 0;
+	}
+	if (strcmp(name, "path") == 0)
+		return need_value(name, value, err, errlen) || jail_cmdline_set_path(j, value, err, errlen) ? -1 : 0;
+	if (strcmp(name, "host.hostname") == 0 || strcmp(name, "host.domainname") == 0) {
+		if (need_value(name, value, err, errlen))
+			return -1;
+		bool host = name[5] == 'h';
+		rc = host ? jail_set_hostname(j, value, strlen(value)) : jail_set_domainname(j, value, strlen(value));
+		if (rc) {
+			snprintf(err, errlen, "%s %s: name too long", name, value);
+			return -1;
+		}
+		return 0;
+	}
+	if (strcmp(name, "ip4.addr") == 0 || strcmp(name, "ip6.addr") == 0) {
+		if (need_value(name, value, err, errlen))
+			return -1;
+		return jail_parse_addrs_af(j, name[2] == '6' ? AF_INET6 : AF_INET, value, err, errlen);
+	}
+	if (strcmp(name, "stop.timeout") == 0) {
+		if (need_value(name, value, err, errlen) || parse_int(name, value, &out->stop_timeout, err, errlen))
+			return -1;
+		if (out->stop_timeout < 0)
+			out->stop_timeout = 0;
+		return 0;
+	}
+	rc = bool_param("persist", name, value, &b, err, errlen);
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		j->persist = b;
+		return 0;
+	}
+	if (strncmp(name, "allow.", 6) == 0) {
+		for (int a = 0; a < JAIL_ALLOW_COUNT; a++) {
+			char base[64];
+			snprintf(base, sizeof(base), "allow.%s", jail_allow_name((enum jail_allow)a));
+			rc = bool_param(base, name, value, &b, err, errlen);
+			if (rc < 0)
+				return -1;
+			if (rc > 0) {
+				j->allow[a] = b;
+				return 0;
+			}
+		}
+	}
+	snprintf(err, errlen, "unknown parameter: %s", name);
+	return -1;
+}
+
+static int parse_create(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen)
+{
+	/* FreeBSD: with no param=value argument the jails come from jail.conf */
+	if (argc == 0 || (argc == 1 && !strchr(argv[0], '=')))
+		return 1;
+	for (int i = 0; i < argc; i++) {
+		if (strncmp(argv[i], "command", 7) == 0 && (argv[i][7] == '\0' || argv[i][7] == '=')) {
+			if (argv[i][7] == '=') {
+				argv[i] += 8;
+				out->command = argv + i;
+			} else {
+				out->command = argv + i + 1;
+			}
+			if (!out->command[0] || !out->command[0][0]) {
+				snprintf(err, errlen, "command: missing value");
+				return -1;
+			}
+			break;
+		}
+		char name[128];
+		const char *eq = strchr(argv[i], '=');
+		size_t len = eq ? (size_t)(eq - argv[i]) : strlen(argv[i]);
+		if (len >= sizeof(name)) {
+			snprintf(err, errlen, "unknown parameter: %s", argv[i]);
+			return -1;
+		}
+		memcpy(name, argv[i], len);
+		name[len] = '\0';
+		if (set_param(out, name, eq ? eq + 1 : NULL, err, errlen))
+			return -1;
+	}
+	return 0;
+}
+
+int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen)
+{
+	bool create = false, remove = false;
+	const char *name = NULL;
+	int opt;
+
+	memset(out, 0, sizeof(*out));
+	jail_init(&out->jail);
+	out->stop_timeout = JAIL_STOP_TIMEOUT_DEFAULT;
+	optind = 0; /* glibc: 0 restarts the scan from scratch */
+	opterr = 0;
+	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:vL:")) != -1) {
+		switch (opt) {
+		case 'c':
+			create = true;
+			break;
+		case 'r':
+		case 'R':
+			remove = true;
+			break;
+		case 'i':
+			out->print_jid = true;
+			out->quiet = true;
+			break;
+		case 'q':
+			out->quiet = true;
+			break;
+		case 'v':
+			out->verbose = true;
+			break;
+		case 'L':
+			out->verbose = true;
+			out->report_log = optarg;
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		case 'd':
+		case 'f':
+		case 'h':
+		case 'J':
+		case 'l':
+		case 'm':
+		case 'p':
+		case 's':
+		case 'u':
+		case 'U':
+			snprintf(err, errlen, "option -%c is not supported", opt);
+			return -1;
+		default:
+			return 1;
+		}
+	}
+	if (!create && !remove)
+		return jail_parse_old_syntax(argc, argv, out, err, errlen);
+	if (create && remove) {
+		snprintf(err, errlen, "option -rc (restart) is not supported");
+		return -1;
+	}
+	argc -= optind;
+	argv += optind;
+	if (remove) {
+		out->op = JAIL_OP_REMOVE;
+		if (argc == 0 || name)
+			return 1;
+		for (int i = 0; i < argc; i++)
+			if (strchr(argv[i], '='))
+				return 1;
+		out->targets = argv;
+		return 0;
+	}
+	out->op = JAIL_OP_CREATE;
+	if (name && set_param(out, "name", name, err, errlen))
+		return -1;
+	return parse_create(argc, argv, out, err, errlen);
+}

@@ -1,0 +1,96 @@
+#!/bin/sh
+# jls prints FreeBSD's formats byte for byte, with the jails' live state
+# (a hostname set inside shows; processes are counted and listed).
+. "$(dirname "$0")/lib.sh"
+
+a=fmt-a-$$ b=fmt-b-$$
+jid_a=$("$JAIL" -i -c name=$a persist host.hostname=a.example ip4.addr=127.0.0.21,127.0.0.22 ip6.addr=::1) ||
+	fail "jail -c $a"
+CREATED="$CREATED $a"
+jid_b=$("$JAIL" -i -c name=$b persist path=/tmp) || fail "jail -c $b"
+CREATED="$CREATED $b"
+expect_eq "jail -i prints the new jid" "$(echo "$jid_a$jid_b" | tr -d 0-9)" ""
+
+header='   JID  IP Address      Hostname                      Path'
+row_a=$(printf '%6d  %-15.15s %-29.29s %.74s' "$jid_a" 127.0.0.21 a.example /)
+row_b=$(printf '%6d  %-15.15s %-29.29s %.74s' "$jid_b" "" "" /tmp)
+
+"$JLS" >"$WORK/all" || fail "jls exits $?"
+expect_eq "jls: header" "$(head -1 "$WORK/all")" "$header"
+grep -qxF "$row_a" "$WORK/all" || fail "jls: no row [$row_a] in: $(cat "$WORK/all")"
+grep -qxF "$row_b" "$WORK/all" || fail "jls: no row [$row_b] in: $(cat "$WORK/all")"
+pass "jls: the rows of both jails"
+printf '%s\n%s\n' "$header" "$row_a" >"$WORK/want"
+"$JLS" -j $a >"$WORK/got"
+cmp -s "$WORK/got" "$WORK/want" || fail "jls -j $a: $(cat "$WORK/got")"
+"$JLS" -j "$jid_a" >"$WORK/got"
+cmp -s "$WORK/got" "$WORK/want" || fail "jls -j $jid_a: $(cat "$WORK/got")"
+pass "jls -j NAME and -j JID, byte for byte"
+
+printf '%s\n' ' JID             IP Address      Hostname                      Path' \
+	"$(printf ' %-15s %-15.15s %-29.29s %.74s' "$a" 127.0.0.21 a.example /)" >"$WORK/want"
+"$JLS" -N -j $a >"$WORK/got"
+cmp -s "$WORK/got" "$WORK/want" || fail "jls -N: $(cat "$WORK/got")"
+pass "jls -N"
+
+printf '%s\n' '   JID  Hostname                      Path' \
+	'        Name                          State' \
+	'        CPUSetID' \
+	'        IP Address(es)' \
+	"$(printf '%6d  %-29.29s %.74s' "$jid_a" a.example /)" \
+	"$(printf '        %-29.29s %.74s' "$a" ACTIVE)" \
+	'        0' '        127.0.0.21' '        127.0.0.22' '        ::1' >"$WORK/want"
+"$JLS" -v -j $a >"$WORK/got"
+cmp -s "$WORK/got" "$WORK/want" || fail "jls -v: $(cat "$WORK/got")"
+pass "jls -v"
+
+expect_eq "jls -j NAME jid name path" "$("$JLS" -j $a jid name path)" "$jid_a $a /"
+expect_eq "jls -n" "$("$JLS" -n -j $b jid name persist ip4.addr host.hostname)" \
+	"jid=$jid_b name=$b persist ip4.addr= host.hostname=\"\""
+expect_eq "jls -h" "$("$JLS" -h -j $a name ip4.addr)" "name ip4.addr
+$a 127.0.0.21,127.0.0.22"
+expect_eq "jls -q" "$("$JLS" -q -j $b ip4.addr)" '""'
+expect_eq "jls without -q: an empty list is -" "$("$JLS" -j $b ip4.addr ip6.addr)" "- -"
+"$JLS" -n -j $a >"$WORK/got"
+case "$(cat "$WORK/got")" in
+"nodying host=new ip4=new ip6=new jid=$jid_a name=$a parent=0 path=/ persist allow.noadjtime "*" host.hostname=a.example ip4.addr=127.0.0.21,127.0.0.22 ip6.addr=::1") pass "jls -n: all parameters" ;;
+*) fail "jls -n: $(cat "$WORK/got")" ;;
+esac
+
+# live state: the hostname set inside (only the jail's root may), the processes
+if [ "$(id -u)" = 0 ]; then
+	"$JEXEC" $a hostname changed.example || fail "jexec hostname"
+	expect_eq "a hostname set inside shows" "$("$JLS" -j $a host.hostname)" changed.example
+else
+	"$JEXEC" $a hostname changed.example 2>/dev/null && fail "a jailed normal user set the hostname"
+	expect_eq "a normal user's hostname change is refused" "$("$JLS" -j $a host.hostname)" a.example
+fi
+expect_eq "no process yet" "$("$JLS" -j $a nproc pids)" "0 -"
+"$JEXEC" $a sleep 30 &
+j1=$!
+"$JEXEC" $a sleep 30 &
+j2=$!
+i=0
+while [ "$("$JLS" -j $a nproc)" != 2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+expect_eq "jls counts the jail's processes" "$("$JLS" -j $a nproc)" 2
+for pid in $("$JLS" -j $a pids | tr , ' '); do
+	expect_eq "pid $pid is a jailed sleep" "$(cat /proc/$pid/comm)" sleep
+done
+"$JKILL" -TERM $a || fail "jkill"
+wait $j1
+expect_eq "jkill: the first jexec's command got SIGTERM" $? 143
+wait $j2
+expect_eq "jkill: the second too" $? 143
+expect_eq "jkill leaves the jail" "$("$JLS" -j $a nproc)" 0
+
+# errors
+"$JLS" -j nosuch-$$ >"$WORK/out" 2>"$WORK/err"
+expect_eq "jls -j unknown: exit 1" $? 1
+expect_eq "jls -j unknown: message" "$(cat "$WORK/err")" "jls: jail \"nosuch-$$\" not found"
+expect_eq "jls -j unknown: the header still printed" "$(cat "$WORK/out")" "$header"
+"$JLS" -j 999998 jid 2>"$WORK/err"
+expect_eq "jls -j JID unknown" "$? $(cat "$WORK/err")" "1 jls: jail 999998 not found"
+"$JLS" jid bogus 2>"$WORK/err"
+expect_eq "jls: unknown parameter" "$? $(cat "$WORK/err")" "1 jls: unknown parameter: bogus"
+"$JLS" -x 2>"$WORK/err"
+expect_eq "jls: usage" "$? $(cat "$WORK/err")" "1 jls: usage: jls [-dhNnqv] [-j jail] [param ...]"

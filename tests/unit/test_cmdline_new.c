@@ -1,0 +1,194 @@
+/* policy/cmdline_new.c: jail -c param=value ... and jail -r, without
+ * creating anything. */
+#include <arpa/inet.h>
+#include <check.h>
+#include <errno.h>
+#include <string.h>
+
+#include "../../policy/cmdline.h"
+
+/* Parses a NULL-terminated list of words (copied: the parser rewrites argv). */
+static int parse(struct jail_cmdline *cl, char *err, const char *const *words)
+{
+	static char store[32][256];
+	static char *argv[33];
+	int argc = 0;
+	for (; words[argc]; argc++) {
+		strcpy(store[argc], words[argc]);
+		argv[argc] = store[argc];
+	}
+	argv[argc] = NULL;
+	err[0] = '\0';
+	return jail_parse_cmdline(argc, argv, cl, err, 256);
+}
+
+#define PARSE(...) parse(&cl, err, (const char *const[]){"jail", __VA_ARGS__, NULL})
+
+START_TEST(create_with_parameters)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-c", "name=web", "path=/", "host.hostname=web.example", "ip4.addr=127.0.0.5,127.0.0.6",
+			       "ip6.addr=::1", "ip4.addr=127.0.0.7", "persist", "allow.noset_hostname", "allow.raw_sockets=1",
+			       "stop.timeout=3"),
+			 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_CREATE);
+	ck_assert(!cl.old_syntax);
+	ck_assert_str_eq(cl.jail.name, "web");
+	ck_assert(cl.name_given);
+	ck_assert_str_eq(cl.jail.path, "/");
+	ck_assert_str_eq(cl.jail.hostname, "web.example");
+	ck_assert_int_eq(cl.jail.ip4_count, 3);
+	ck_assert_uint_eq(cl.jail.ip4[2].s_addr, inet_addr("127.0.0.7"));
+	ck_assert_int_eq(cl.jail.ip6_count, 1);
+	ck_assert(cl.jail.persist);
+	ck_assert(!cl.jail.allow[JAIL_ALLOW_set_hostname]);
+	ck_assert(cl.jail.allow[JAIL_ALLOW_raw_sockets]);
+	ck_assert_int_eq(cl.stop_timeout, 3);
+	ck_assert_ptr_null(cl.command);
+	ck_assert_int_eq(cl.jail.jid, 0);
+}
+END_TEST
+
+START_TEST(defaults)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-c", "path=/", "persist"), 0);
+	ck_assert_str_eq(cl.jail.name, "");
+	ck_assert(!cl.name_given);
+	ck_assert_str_eq(cl.jail.path, "/");
+	ck_assert_str_eq(cl.jail.hostname, "");
+	ck_assert_int_eq(cl.stop_timeout, JAIL_STOP_TIMEOUT_DEFAULT);
+	ck_assert(cl.jail.allow[JAIL_ALLOW_set_hostname]);
+	ck_assert(!cl.quiet);
+	ck_assert(!cl.print_jid);
+}
+END_TEST
+
+START_TEST(command_takes_the_rest)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-c", "name=a", "command=/bin/sh", "-c", "name=x; exit 3"), 0);
+	ck_assert_ptr_nonnull(cl.command);
+	ck_assert_str_eq(cl.command[0], "/bin/sh");
+	ck_assert_str_eq(cl.command[1], "-c");
+	ck_assert_str_eq(cl.command[2], "name=x; exit 3");
+	ck_assert_ptr_null(cl.command[3]);
+	ck_assert_str_eq(cl.jail.name, "a");
+	ck_assert_int_eq(PARSE("-c", "name=b", "command", "echo", "hi"), 0);
+	ck_assert_str_eq(cl.command[0], "echo");
+	ck_assert_str_eq(cl.command[1], "hi");
+	ck_assert_int_eq(PARSE("-ic", "-n", "c", "persist=false", "nopersist=0", "jid=12"), 0);
+	ck_assert(cl.jail.persist); /* nopersist=0 is persist */
+	ck_assert(cl.print_jid);
+	ck_assert(cl.quiet);
+	ck_assert_str_eq(cl.jail.name, "c");
+	ck_assert_int_eq(cl.jail.jid, 12);
+}
+END_TEST
+
+static const struct {
+	const char *words[4];
+	int rc;
+	const char *err;
+} bad_cases[] = {
+	{{"-c", "foo=bar"}, -1, "unknown parameter: foo"},
+	{{"-c", "name=a", "securelevel=3"}, -1, "unknown parameter: securelevel"},
+	{{"-c", "name=a", "allow.nothing"}, -1, "unknown parameter: allow.nothing"},
+	{{"-c", "persist=maybe"}, -1, "persist: unknown boolean value \"maybe\""},
+	{{"-c", "allow.mount=yes"}, -1, "allow.mount: unknown boolean value \"yes\""},
+	{{"-c", "stop.timeout=soon"}, -1, "stop.timeout: non-integer value \"soon\""},
+	{{"-c", "jid=x"}, -1, "jid: non-integer value \"x\""},
+	{{"-c", "jid=-2"}, -1, "negative jid"},
+	{{"-c", "ip4.addr=::1"}, -1, "ip4.addr: not an IPv4 address: ::1"},
+	{{"-c", "ip6.addr=127.0.0.1"}, -1, "ip6.addr: not an IPv6 address: 127.0.0.1"},
+	{{"-c", "ip4.addr=0.0.0.0"}, -1, "ip4.addr: invalid address 0.0.0.0"},
+	{{"-c", "path=tmp"}, -1, "path tmp: not an absolute pathname"},
+	{{"-c", "path=/nonexistent-jail-dir"}, -1, "path /nonexistent-jail-dir: No such file or directory"},
+	{{"-c", "name=a.b"}, -1, "name a.b: nested jails are not supported"},
+	{{"-c", "command="}, -1, "command: missing value"},
+	{{"-c"}, 1, NULL},
+	{{"-c", "web"}, 1, NULL}, /* FreeBSD: one word without '=' names a jail.conf jail */
+	{{"-c", "persist"}, 1, NULL},
+	{{"-r"}, 1, NULL},
+	{{"-r", "name=web"}, 1, NULL},
+	{{"-cm", "name=a"}, -1, "option -m is not supported"},
+	{{"-rc", "name=a"}, -1, "option -rc (restart) is not supported"},
+	{{"-x"}, 1, NULL},
+};
+
+START_TEST(bad_input)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	int rc = parse(&cl, err, (const char *const[]){"jail", bad_cases[_i].words[0], bad_cases[_i].words[1],
+							    bad_cases[_i].words[2], bad_cases[_i].words[3], NULL});
+	ck_assert_int_eq(rc, bad_cases[_i].rc);
+	if (bad_cases[_i].err)
+		ck_assert_str_eq(err, bad_cases[_i].err);
+}
+END_TEST
+
+START_TEST(remove_targets)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-r", "web", "7", "*"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_REMOVE);
+	ck_assert_str_eq(cl.targets[0], "web");
+	ck_assert_str_eq(cl.targets[1], "7");
+	ck_assert_str_eq(cl.targets[2], "*");
+	ck_assert_ptr_null(cl.targets[3]);
+	ck_assert_int_eq(PARSE("-qR", "web"), 0);
+	ck_assert(cl.quiet);
+	ck_assert_int_eq(cl.op, JAIL_OP_REMOVE);
+}
+END_TEST
+
+START_TEST(old_syntax_still_parses)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-i", "-n", "box", "/", "h", "127.0.0.2", "true"), 0);
+	ck_assert(cl.old_syntax);
+	ck_assert_int_eq(cl.op, JAIL_OP_CREATE);
+	ck_assert(cl.print_jid);
+	ck_assert(cl.name_given);
+	ck_assert_str_eq(cl.jail.name, "box");
+	ck_assert_str_eq(cl.command[0], "true");
+	ck_assert_int_eq(cl.stop_timeout, JAIL_STOP_TIMEOUT_DEFAULT);
+}
+END_TEST
+
+START_TEST(numeric_names)
+{
+	ck_assert_int_eq(jail_check_name("web", 3), 0);
+	ck_assert_int_eq(jail_check_name("", 3), 0);
+	ck_assert_int_eq(jail_check_name("3", 3), 0);
+	ck_assert_int_eq(jail_check_name("4", 3), -EINVAL);
+	ck_assert_int_eq(jail_check_name("03", 3), -EINVAL);
+	ck_assert_int_eq(jail_check_name("3a", 3), 0);
+	ck_assert_int_eq(jail_check_name("99999999999999999999", 3), -EINVAL);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("cmdline_new");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, create_with_parameters);
+	tcase_add_test(tc, defaults);
+	tcase_add_test(tc, command_takes_the_rest);
+	tcase_add_loop_test(tc, bad_input, 0, sizeof(bad_cases) / sizeof(bad_cases[0]));
+	tcase_add_test(tc, remove_targets);
+	tcase_add_test(tc, old_syntax_still_parses);
+	tcase_add_test(tc, numeric_names);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
