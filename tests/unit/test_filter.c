@@ -535,6 +535,7 @@ int main(void)
 {
 	Suite *s = suite_create("filter");
 	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 60); /* every test builds whole filter sets: slow under ASan */
 	tcase_add_test(tc, same_policy_on_every_abi);
 	tcase_add_test(tc, other_abis_kill_the_process);
 	tcase_add_test(tc, native_abi_covers_calls_newer_than_libseccomp);
