@@ -80,6 +80,20 @@ int abi_skip_syscall(pid_t tid, const struct abi *abi, long retval)
 	return set_nr(tid, -1);
 }
 
+/* arm64 has no PTRACE_POKEUSER: the whole regset, one word changed */
+int abi_set_arg(pid_t tid, const struct abi *abi, int index, uint64_t value)
+{
+	struct user_pt_regs r;
+	(void)abi;
+	if (index < 0 || index > 5)
+		return -EINVAL;
+	int err = get_regs(tid, &r);
+	if (err)
+		return err;
+	r.regs[index] = value;
+	return set_regs(tid, &r);
+}
+
 int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t args[6])
 {
 	struct user_pt_regs r;
