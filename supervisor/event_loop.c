@@ -145,7 +145,8 @@ static void on_seccomp(struct tracee *t)
 		resume(t->tid, 0);
 		return;
 	}
-	enum action act = h->enter ? h->enter(&s) : ACT_CONTINUE;
+	enum action (*enter)(struct syscall_stop *) = handler_enter(s.id, t->jail);
+	enum action act = enter ? enter(&s) : ACT_CONTINUE;
 	switch (act) {
 	case ACT_RETURN:
 		abi_skip_syscall(t->tid, s.abi, s.retval);

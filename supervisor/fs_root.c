@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../policy/path.h"
+#include "proc_hide.h"
 #include "tracee.h"
 
 #define MAX_LINKS 40 /* the kernel's limit on symlinks in one lookup */
@@ -328,8 +329,8 @@ done:;
 	return 0;
 }
 
-int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
-		     char *host, size_t size)
+static int guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
+			 char *host, size_t size)
 {
 	const struct fs_root *r = t->root;
 	if (guest[0] == '\0')
@@ -368,4 +369,14 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 		}
 	}
 	return -ELOOP;
+}
+
+int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
+		     char *host, size_t size)
+{
+	int err = guest_to_host(t, dirfd, guest, follow, host, size);
+	/* another process's /proc/<pid> is absent (handle_proc.c) */
+	if (!err && !is_host_root(t->root))
+		err = proc_hide_host_path(t, host, follow != FS_NOFOLLOW);
+	return err;
 }
