@@ -120,10 +120,16 @@ enum action handle_tgkill(struct syscall_stop *s)
 	return check_pid_arg(s, 1);
 }
 
-/* kcmp(pid1, pid2, type, idx1, idx2) */
+/* kcmp(pid1, pid2, type, idx1, idx2): compares kernel objects of
+ * processes by pid, so it stays denied (EPERM, a host-wide kernel
+ * interface: docs/privileges.md), but a pid outside the jail is ESRCH
+ * first, as if it did not exist. */
 enum action handle_kcmp(struct syscall_stop *s)
 {
-	return handle_tgkill(s);
+	if (handle_tgkill(s) == ACT_RETURN)
+		return ACT_RETURN;
+	s->retval = -EPERM;
+	return ACT_RETURN;
 }
 
 /* The pid a pidfd refers to (its fdinfo's "Pid:" line); 0 if fd is no
