@@ -2,8 +2,9 @@
  * syscall that names a process, thread or process group gives ESRCH for
  * them, never EPERM.
  *   pid_visibility [TARGET...]
- * TARGET: pids outside the caller's jail (default: the parent, which for
- * the jailed command is the supervisor). Without a jail each call reaches
+ * TARGET: pids outside the caller's jail, PID:g for one that leads its
+ * process group (default: the parent, which for the jailed command is the
+ * supervisor, and with no jail timeout(1), a group leader). Without a jail each call reaches
  * the target (it succeeds, or fails otherwise than ESRCH): run_probe.sh's
  * "each". Harmless there: everything set is set to the value it has, the
  * memory calls name address 0, signals are 0. */
@@ -44,7 +45,7 @@ static void check_same(const char *what, long rc_t, int err_t, long rc_none, int
 	}
 }
 
-static void target(pid_t t)
+static void target(pid_t t, int leader)
 {
 	char what[64];
 	pid_t own_pg = getpgid(0);
@@ -74,7 +75,7 @@ static void target(pid_t t)
 	check_result("getpriority(PRIO_PROCESS, t)", errno ? -1 : prio, errno, ESRCH);
 	long nice = prio > 0 ? 20 - prio : 0;
 	CHECK_DENIED(setpriority(PRIO_PROCESS, (id_t)t, (int)nice), ESRCH);
-	if (getpgid(0) >= 0 && own_pg != t) {
+	if (leader && own_pg != t) {
 		errno = 0;
 		long pp = syscall(SYS_getpriority, PRIO_PGRP, t);
 		check_result("getpriority(PRIO_PGRP, t)", errno ? -1 : pp, errno, ESRCH);
@@ -132,7 +133,7 @@ static void target(pid_t t)
 		CHECK_DENIED(fcntl(p[0], F_SETOWN_EX, &own), ESRCH);
 		own.type = F_OWNER_TID;
 		CHECK_DENIED(fcntl(p[0], F_SETOWN_EX, &own), ESRCH);
-		if (own_pg != t) {
+		if (leader && own_pg != t) {
 			CHECK_DENIED(fcntl(p[0], F_SETOWN, -t), ESRCH);
 			own.type = F_OWNER_PGRP;
 			CHECK_DENIED(fcntl(p[0], F_SETOWN_EX, &own), ESRCH);
@@ -162,9 +163,9 @@ int main(int argc, char **argv)
 {
 	if (argc > 1) {
 		for (int i = 1; i < argc; i++)
-			target((pid_t)atoi(argv[i]));
+			target((pid_t)atoi(argv[i]), strstr(argv[i], ":g") != NULL);
 	} else {
-		target(getppid());
+		target(getppid(), 1);
 	}
 	/* one's own process is still there */
 	CHECK_ALLOWED(kill(getpid(), 0), 0);
