@@ -142,6 +142,29 @@ static void target(pid_t t, int leader)
 		close(p[1]);
 	}
 
+	/* a terminal's foreground group: in a new session, on a new pty */
+	pid_t c = fork();
+	if (c == 0) {
+		int m = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+		int unlock = 0;
+		char *name;
+		if (setsid() < 0 || m < 0 || ioctl(m, TIOCSPTLCK, &unlock) < 0 || !(name = ptsname(m)))
+			_exit(200);
+		int sl = open(name, O_RDWR); /* the session's controlling terminal */
+		if (sl < 0)
+			_exit(201);
+		int32_t pg = t;
+		errno = 0;
+		long rc = ioctl(sl, TIOCSPGRP, &pg);
+		_exit(rc == 0 ? 0 : errno);
+	}
+	int cs = 0;
+	if (c > 0 && waitpid(c, &cs, 0) == c && WIFEXITED(cs) && WEXITSTATUS(cs) < 200)
+		check_result("ioctl(TIOCSPGRP, t) on a session's own terminal", WEXITSTATUS(cs) ? -1 : 0,
+			     WEXITSTATUS(cs), ESRCH);
+	else
+		check_log("skipped: TIOCSPGRP (no pty: status %x)\n", cs);
+
 	/* waiting: a non-child is ECHILD whether it exists or not */
 	siginfo_t wi;
 	errno = 0;
