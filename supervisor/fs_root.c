@@ -304,6 +304,15 @@ static int resolve_in_root(const struct fs_root *r, const char *p, enum fs_follo
 			return resolve_in_root(r, next, follow, depth + 1, host, size);
 		}
 	}
+	if (follow == FS_FOLLOW && !slash) {
+		/* a symlink that does not resolve inside the root: the kernel
+		 * would follow it from the host's / (to /proc/<pid>, say) */
+		char target[8];
+		if (readlinkat(pfd, last, target, sizeof(target)) >= 0) {
+			close(pfd);
+			return -ENOENT;
+		}
+	}
 	err = fd_host_path(pfd, hp, sizeof(hp));
 	close(pfd);
 	if (err)

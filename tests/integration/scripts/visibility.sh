@@ -58,6 +58,16 @@ for probe in pid_visibility proc_visibility; do
 		pass "$probe with no jail: every call reaches $host, $b, $bsv"
 	fi
 done
+# the same from a jail with its own root (the host's /proc shows through)
+if [ -x "$ROOTED/pid_visibility" ]; then
+	mkdir -p "$WORK/root/tmp" && chmod 1777 "$WORK/root/tmp"
+	cp "$ROOTED/pid_visibility" "$ROOTED/proc_visibility" "$WORK/root/"
+	for probe in pid_visibility proc_visibility; do
+		out=$("$JAIL" "$WORK/root" hr "" "/$probe" "$host:g" "$b" "$bsv" 2>&1)
+		case "$out" in PASS*) pass "$probe in a jail with its own root" ;; *) echo "$out"; fail "$probe in a rooted jail" ;; esac
+	done
+fi
+
 # and jail B does not see jail A either
 "$JAIL" -n vis-a2-$$ / ha "" sh -c "echo \$\$ >$WORK/a2.pid; exec sleep 30" &
 started="$started $!"
