@@ -18,6 +18,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,48 +209,36 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 }
 
 /* Opens, in the supervisor, what path of t (relative to dirfd) names:
- * a descriptor, or -errno. */
+ * a descriptor, or -errno. A path without symlinks resolves the same for
+ * anyone (one openat2); one with symlinks is walked (walk()), since a
+ * symlink may lead through "self", which means the looker. */
 static int open_as(const struct tracee *t, int dirfd, const char *path, bool follow)
 {
-	int flags = O_PATH | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW);
-	int fd;
-	if (path[0] == '/' && !chroot_seen) {
-		fd = open(path, flags);
-		if (fd < 0)
-			return -errno;
-	} else {
-		int bfd = start_dir(t, dirfd, path[0] == '/');
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW),
+		.resolve = RESOLVE_NO_SYMLINKS,
+	};
+	int bfd = AT_FDCWD, fd;
+	if (path[0] != '/' || chroot_seen) {
+		bfd = start_dir(t, dirfd, path[0] == '/');
 		if (bfd < 0)
 			return bfd;
-		const char *rel = path;
+	}
+	const char *rel = path;
+	if (bfd != AT_FDCWD)
 		while (*rel == '/')
 			rel++;
-		fd = openat(bfd, *rel ? rel : ".", flags);
-		int err = errno;
-		close(bfd);
-		if (fd < 0)
-			return -err;
+	fd = (int)syscall(SYS_openat2, bfd, *rel ? rel : ".", &how, sizeof(how));
+	int err = fd < 0 ? errno : 0;
+	if (fd < 0 && err == ELOOP) {
+		int links = 0;
+		int start = bfd == AT_FDCWD ? start_dir(t, dirfd, true) : dup(bfd);
+		fd = start < 0 ? start : walk(t, start, path, follow, &links);
+		err = fd < 0 ? -fd : 0;
 	}
-	/* did it go through "self" (the supervisor's own /proc entry)? */
-	struct statfs sf;
-	if (fstatfs(fd, &sf) != 0 || sf.f_type != PROC_SUPER_MAGIC)
-		return fd;
-	char link[64], canon[PATH_MAX];
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
-	ssize_t n = readlink(link, canon, sizeof(canon) - 1);
-	if (n < 0)
-		return fd;
-	canon[n] = '\0';
-	char me[32];
-	int ml = snprintf(me, sizeof(me), "/proc/%d", (int)getpid());
-	if (strncmp(canon, me, (size_t)ml) != 0 || (canon[ml] != '/' && canon[ml] != '\0'))
-		return fd;
-	close(fd);
-	int links = 0;
-	int start = start_dir(t, dirfd, path[0] == '/');
-	if (start < 0)
-		return start;
-	return walk(t, start, path, follow, &links);
+	if (bfd != AT_FDCWD)
+		close(bfd);
+	return fd < 0 ? -err : fd;
 }
 
 int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool follow, char *canon, size_t size)
@@ -485,9 +474,20 @@ enum action handle_getdents(struct syscall_stop *s)
 {
 	int fd = (int)s->args[0];
 	int g = grab_fd(s->t, fd);
+	if (g == -EBADF)
+		return ACT_CONTINUE; /* not a descriptor of the tracee: the kernel says so */
 	if (g < 0) {
-		/* not a descriptor of the tracee: the kernel says so itself */
-		return ACT_CONTINUE;
+		/* cannot take it: never let a procfs root be read unfiltered */
+		char link[64];
+		struct statfs sf;
+		struct stat st;
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)s->t->tid, fd);
+		if (statfs(link, &sf) == 0 && sf.f_type != PROC_SUPER_MAGIC)
+			return ACT_CONTINUE;
+		if (statfs(link, &sf) == 0 && stat(link, &st) == 0 && st.st_ino != PROC_ROOT_INO)
+			return ACT_CONTINUE;
+		s->retval = g;
+		return ACT_RETURN;
 	}
 	bool proc_root = is_fd_proc_root(g);
 	bool native64 = s->id == SC_getdents64 && s->abi == abi_supported[0];

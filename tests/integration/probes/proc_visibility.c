@@ -76,8 +76,14 @@ static void target(pid_t t, int procfd)
 	if (getcwd(cwd, sizeof(cwd)) && chdir("/proc/self") == 0) {
 		snprintf(p, sizeof(p), "../%d/stat", (int)t);
 		CHECK_DENIED(open(p, O_RDONLY), ENOENT);
-		if (chdir("/proc") == 0)
+		if (chdir("/proc") == 0) {
 			CHECK_DENIED(stat(name, &st), ENOENT);
+			/* "self" is the looker: through the cwd link back to /proc */
+			snprintf(p, sizeof(p), "/proc/self/cwd/%d", (int)t);
+			CHECK_DENIED(stat(p, &st), ENOENT);
+			snprintf(p, sizeof(p), "/proc/thread-self/cwd/%d/status", (int)t);
+			CHECK_DENIED(open(p, O_RDONLY), ENOENT);
+		}
 		if (chdir(cwd) != 0)
 			fail("cannot go back to %s", cwd);
 	}
