@@ -144,6 +144,7 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_process_vm_readv] = {.enter = handle_pid_arg0},
 	[SC_process_vm_writev] = {.enter = handle_pid_arg0},
 	[SC_kcmp] = {.enter = handle_kcmp},
+	[SC_capget] = {.enter = handle_capget, .uses_scratch = true},
 	[SC_get_robust_list] = PID_NONZERO(handle_pid_arg0, 0),
 	[SC_migrate_pages] = PID_NONZERO(handle_pid_arg0, 0),
 	[SC_move_pages] = PID_NONZERO(handle_pid_arg0, 0),

@@ -85,6 +85,7 @@ enum action handle_priority(struct syscall_stop *s);
 enum action handle_ioprio(struct syscall_stop *s);
 enum action handle_fcntl_owner(struct syscall_stop *s);
 enum action handle_tiocspgrp(struct syscall_stop *s);
+enum action handle_capget(struct syscall_stop *s);
 
 /* handle_proc.c */
 enum action handle_proc_guard(struct syscall_stop *s);

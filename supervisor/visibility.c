@@ -445,3 +445,42 @@ enum action handle_tiocspgrp(struct syscall_stop *s)
 	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }
+
+/* capget(hdr, data): hdr = {version, pid}. A pid outside the jail is
+ * ESRCH; the kernel then reads the checked header from the scratch area.
+ * An unknown version is answered here as the kernel would (it writes its
+ * preferred version back and ignores the pid). */
+enum action handle_capget(struct syscall_stop *s)
+{
+	struct {
+		uint32_t version;
+		int32_t pid;
+	} hdr;
+	if (mem_read(s->t->tid, s->args[0], &hdr, sizeof(hdr))) {
+		s->retval = -EFAULT;
+		return ACT_RETURN;
+	}
+	if (hdr.version != 0x19980330 && hdr.version != 0x20071026 && hdr.version != 0x20080522) {
+		uint32_t v3 = 0x20080522;
+		if (mem_write(s->t->tid, s->args[0], &v3, sizeof(v3)))
+			s->retval = -EFAULT;
+		else
+			s->retval = s->args[1] ? -EINVAL : 0;
+		return ACT_RETURN;
+	}
+	if (hdr.pid < 0) {
+		s->retval = -EINVAL;
+		return ACT_RETURN;
+	}
+	if (hdr.pid > 0 && !vis_pid(s->t, hdr.pid))
+		return hidden(s);
+	uint64_t at;
+	int err = scratch_put(s->t, 0, &hdr, sizeof(hdr), &at);
+	if (err) {
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	s->args[0] = at;
+	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	return ACT_CONTINUE;
+}

@@ -111,6 +111,14 @@ static void target(pid_t t, int leader)
 	check_result("ioprio_get(IOPRIO_WHO_PROCESS, t)", io, errno, ESRCH);
 	CHECK_DENIED(syscall(SYS_ioprio_set, IOPRIO_WHO_PROCESS, t, io >= 0 ? io : 0), ESRCH);
 
+	/* capabilities */
+	struct {
+		uint32_t version;
+		int pid;
+	} ch = {0x20080522, t};
+	uint32_t cd[6];
+	CHECK_DENIED(syscall(SYS_capget, &ch, cd), ESRCH);
+
 	/* memory and kernel objects (address 0: EFAULT if reached) */
 	char byte = 0;
 	struct iovec local = {&byte, 1}, remote = {NULL, 1};
