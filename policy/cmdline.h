@@ -14,17 +14,36 @@ enum jail_op {
 
 #define JAIL_STOP_TIMEOUT_DEFAULT 10 /* stop.timeout, seconds */
 
+/* The exec.* commands of jail.conf(5), in the order a start or stop runs them. */
+enum jail_exec {
+	JAIL_EXEC_PRESTART,  /* host, before the jail exists */
+	JAIL_EXEC_START,     /* in the jail (sh -c), as its command */
+	JAIL_EXEC_POSTSTART, /* host, once exec.start has finished */
+	JAIL_EXEC_PRESTOP,   /* host, before exec.stop */
+	JAIL_EXEC_STOP,      /* in the jail, before its processes get SIGTERM */
+	JAIL_EXEC_POSTSTOP,  /* host, once the jail is gone */
+	JAIL_EXEC_COUNT
+};
+extern const char *const jail_exec_names[JAIL_EXEC_COUNT]; /* "exec.prestart" ... */
+
 struct jail_cmdline {
 	struct jail jail;
 	char **command;   /* NULL-terminated argv to run in the jail; points into argv; NULL: none */
 	bool quiet;       /* -q */
-	bool verbose;     /* -v */
+	bool verbose;     /* -v: report denials */
+	const char *report_log; /* -L file: report denials to file (implies -v) */
 	enum jail_op op;
 	bool old_syntax;  /* path hostname ip command ... */
 	bool print_jid;   /* -i: print the new jail's jid */
 	bool name_given;  /* name= or -n (else the name is the jid) */
 	int stop_timeout; /* stop.timeout */
-	char **targets;   /* -r: the jails to remove (jid, name or "*"), NULL-terminated */
+	char **targets;   /* -r: the jails to remove (jid, name or "*"), NULL-terminated;
+			   * -c from jail.conf: the jails to create (NULL: all) */
+	const char *conf_file; /* -f (NULL: /etc/jail.conf) */
+	bool from_conf;   /* -c NAME... or -c alone: the jails come from jail.conf */
+	const char *exec[JAIL_EXEC_COUNT]; /* exec.* commands (jail.conf or param=value;
+					     * the strings are the caller's) */
+	bool exec_clean;  /* exec.clean: commands in the jail get a clean environment */
 };
 
 /* The usage text FreeBSD's jail(8) prints (several lines, no trailing newline). */
@@ -37,7 +56,7 @@ extern const char jail_usage[];
 int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen);
 
 /* Parses any command line jail(8) accepts here:
- *   jail [-iqv] [-n name] path hostname ip[,...] command ...      (old syntax)
+ *   jail [-iqv] [-L logfile] [-n name] path hostname ip[,...] command ...  (old syntax)
  *   jail -c [-iqv] param=value ... [command=command ...]          (create)
  *   jail -r [-qv] jail ...                                        (remove; jid, name or *)
  * Parameters: jid, name, path, host.hostname, host.domainname, ip4.addr,
@@ -47,6 +66,13 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
  * messages as FreeBSD words them ("unknown parameter: x",
  * "persist: unknown boolean value \"x\"", "stop.timeout: non-integer value \"x\""). */
 int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen);
+
+/* Sets one parameter (name=value, value NULL for a bare boolean) as -c
+ * param=value would, also the exec.* parameters and what jail.conf files
+ * commonly hold (mount.devfs is accepted: the jail's /dev is the safe set
+ * of docs/path-confinement.md). value is kept, not copied. 0, or -1 with
+ * FreeBSD's message. */
+int jail_cmdline_set_param(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen);
 
 /* Sets j->path from a path argument (absolute, existing directory; stored
  * canonical). 0, or -1 with FreeBSD's message ("path x: not an absolute

@@ -87,8 +87,39 @@ static int need_value(const char *name, const char *value, char *err, size_t err
 	return -1;
 }
 
-/* One name[=value] argument of -c. 0, or -1 with a message. */
-static int set_param(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen)
+const char *const jail_exec_names[JAIL_EXEC_COUNT] = {
+	"exec.prestart", "exec.start", "exec.poststart", "exec.prestop", "exec.stop", "exec.poststop",
+};
+
+/* Parameters with no effect here, accepted so that jail.conf files work:
+ * the jail's /dev is the safe set when its root has none. */
+static const char *const accepted_params[] = {"mount.devfs", "devfs_ruleset", NULL};
+
+static int set_other_param(struct jail_cmdline *out, const char *name, const char *value, char *err,
+			   size_t errlen)
+{
+	bool b;
+	int rc;
+	for (int e = 0; e < JAIL_EXEC_COUNT; e++)
+		if (strcmp(name, jail_exec_names[e]) == 0) {
+			if (need_value(name, value, err, errlen))
+				return -1;
+			out->exec[e] = value[0] ? value : NULL;
+			return 0;
+		}
+	rc = bool_param("exec.clean", name, value, &b, err, errlen);
+	if (rc)
+		return rc < 0 ? -1 : (out->exec_clean = b, 0);
+	for (int i = 0; accepted_params[i]; i++) {
+		const char *a = accepted_params[i];
+		if (strcmp(name, a) == 0 || (value == NULL && (rc = bool_param(a, name, value, &b, err, errlen))))
+			return rc < 0 ? -1 : 0;
+	}
+	snprintf(err, errlen, "unknown parameter: %s", name);
+	return -1;
+}
+
+int jail_cmdline_set_param(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen)
 {
 	struct jail *j = &out->jail;
 	bool b;
@@ -158,15 +189,17 @@ static int set_param(struct jail_cmdline *out, const char *name, const char *val
 			}
 		}
 	}
-	snprintf(err, errlen, "unknown parameter: %s", name);
-	return -1;
+	return set_other_param(out, name, value, err, errlen);
 }
 
 static int parse_create(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen)
 {
 	/* FreeBSD: with no param=value argument the jails come from jail.conf */
-	if (argc == 0 || (argc == 1 && !strchr(argv[0], '=')))
-		return 1;
+	if (argc == 0 || (argc == 1 && !strchr(argv[0], '='))) {
+		out->from_conf = true;
+		out->targets = argc ? argv : NULL;
+		return 0;
+	}
 	for (int i = 0; i < argc; i++) {
 		if (strncmp(argv[i], "command", 7) == 0 && (argv[i][7] == '\0' || argv[i][7] == '=')) {
 			if (argv[i][7] == '=') {
@@ -190,7 +223,7 @@ static int parse_create(int argc, char **argv, struct jail_cmdline *out, char *e
 		}
 		memcpy(name, argv[i], len);
 		name[len] = '\0';
-		if (set_param(out, name, eq ? eq + 1 : NULL, err, errlen))
+		if (jail_cmdline_set_param(out, name, eq ? eq + 1 : NULL, err, errlen))
 			return -1;
 	}
 	return 0;
@@ -207,7 +240,7 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 	out->stop_timeout = JAIL_STOP_TIMEOUT_DEFAULT;
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
-	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:v")) != -1) {
+	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:vL:")) != -1) {
 		switch (opt) {
 		case 'c':
 			create = true;
@@ -226,11 +259,17 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 		case 'v':
 			out->verbose = true;
 			break;
+		case 'L':
+			out->verbose = true;
+			out->report_log = optarg;
+			break;
 		case 'n':
 			name = optarg;
 			break;
-		case 'd':
 		case 'f':
+			out->conf_file = optarg;
+			break;
+		case 'd':
 		case 'h':
 		case 'J':
 		case 'l':
@@ -264,7 +303,7 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 		return 0;
 	}
 	out->op = JAIL_OP_CREATE;
-	if (name && set_param(out, "name", name, err, errlen))
+	if (name && jail_cmdline_set_param(out, "name", name, err, errlen))
 		return -1;
 	return parse_create(argc, argv, out, err, errlen);
 }

@@ -57,7 +57,7 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
 	out->old_syntax = true;
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
-	while ((opt = getopt(argc, argv, "+iqvn:")) != -1) {
+	while ((opt = getopt(argc, argv, "+iqvn:L:")) != -1) {
 		switch (opt) {
 		case 'i':
 			out->print_jid = true;
@@ -68,6 +68,10 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
 			break;
 		case 'v':
 			out->verbose = true;
+			break;
+		case 'L':
+			out->verbose = true;
+			out->report_log = optarg;
 			break;
 		case 'n':
 			if (set_name(&out->jail, optarg, err, errlen))

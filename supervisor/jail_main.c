@@ -21,6 +21,8 @@
 #include "control.h"
 #include "fs_root.h"
 #include "registry.h"
+#include "report.h"
+#include "jail_conf_run.h"
 #include "supervisor.h"
 
 /* The command starts in the current directory if it lies inside the jail's
@@ -160,7 +162,7 @@ gone:
 	return 0;
 }
 
-static int remove_jails(const struct jail_cmdline *cl)
+int jail_remove(const struct jail_cmdline *cl)
 {
 	struct registry reg;
 	char err[PATH_MAX + 128];
@@ -201,25 +203,27 @@ static int remove_jails(const struct jail_cmdline *cl)
 	return status;
 }
 
-int main(int argc, char **argv)
+int jail_create(struct jail_cmdline *cl_in)
 {
 	static struct jail_cmdline cl;
 	static struct registry reg;
 	struct reg_handle h;
 	char err[PATH_MAX + 128];
 	int report[2];
+	int rc;
 
-	int rc = jail_parse_cmdline(argc, argv, &cl, err, sizeof(err));
-	if (rc > 0) {
-		fprintf(stderr, "%s\n", jail_usage);
-		return 1;
+	cl = *cl_in;
+	/* the log file first: a bad one leaves nothing registered */
+	FILE *log = NULL;
+	if (cl.report_log) {
+		int fd = open(cl.report_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+		if (fd < 0 || !(log = fdopen(fd, "a"))) {
+			fprintf(stderr, "jail: %s: %s\n", cl.report_log, strerror(errno));
+			return 1;
+		}
+		setvbuf(log, NULL, _IOLBF, 0);
+		report_set_output(log);
 	}
-	if (rc < 0) {
-		fprintf(stderr, "jail: %s\n", err);
-		return 1;
-	}
-	if (cl.op == JAIL_OP_REMOVE)
-		return remove_jails(&cl);
 	struct utsname host;
 	if (!cl.jail.domainname[0] && uname(&host) == 0)
 		jail_set_domainname(&cl.jail, host.domainname, strlen(host.domainname));
@@ -241,6 +245,9 @@ int main(int argc, char **argv)
 		printf("%d\n", cl.jail.jid);
 		fflush(stdout);
 	}
+	char *start_argv[] = {"/bin/sh", "-c", (char *)cl.exec[JAIL_EXEC_START], NULL};
+	if (!cl.command && cl.exec[JAIL_EXEC_START]) /* exec.start=... on the command line */
+		cl.command = start_argv;
 	if (!cl.command && !cl.jail.persist) {
 		/* FreeBSD: no process and no persist, the jail is gone at once */
 		registry_remove(&reg, &h);
@@ -271,4 +278,25 @@ int main(int argc, char **argv)
 	close(h.entry_fd);
 	close(h.listen_fd);
 	return wait_for_command(report[0]);
+}
+
+int main(int argc, char **argv)
+{
+	static struct jail_cmdline cl;
+	char err[PATH_MAX + 128];
+
+	int rc = jail_parse_cmdline(argc, argv, &cl, err, sizeof(err));
+	if (rc > 0) {
+		fprintf(stderr, "%s\n", jail_usage);
+		return 1;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	if (cl.op == JAIL_OP_REMOVE)
+		return cl.conf_file || access(JAIL_CONF_DEFAULT, F_OK) == 0 ? conf_remove(&cl, argv[0]) : jail_remove(&cl);
+	if (cl.from_conf)
+		return conf_create(&cl);
+	return jail_create(&cl);
 }

@@ -10,6 +10,7 @@
 #include "../policy/jail.h"
 #include "../policy/static_deny.h"
 #include "handlers.h"
+#include "report_args.h"
 #include "tracee.h"
 
 #define MAX_FRAMES 16
@@ -23,6 +24,12 @@ struct reported {
 	UT_hash_handle hh;
 };
 static struct reported *reported;
+static FILE *report_out; /* where reports go; NULL: stderr */
+
+void report_set_output(FILE *f)
+{
+	report_out = f;
+}
 
 static bool first_time(pid_t tgid, enum sc_id id)
 {
@@ -73,17 +80,17 @@ static void backtrace(pid_t tid)
 	void *ui = as ? _UPT_create(tid) : NULL;
 	unw_cursor_t c;
 	if (!ui || unw_init_remote(&c, as, ui) < 0) {
-		fprintf(stderr, "jail:   (no backtrace)\n");
+		fprintf(report_out ? report_out : stderr, "jail:   (no backtrace)\n");
 	} else {
 		for (int i = 0; i < MAX_FRAMES; i++) {
 			unw_word_t ip = 0, off = 0;
 			char name[128];
 			unw_get_reg(&c, UNW_REG_IP, &ip);
 			if (unw_get_proc_name(&c, name, sizeof(name), &off) == 0)
-				fprintf(stderr, "jail:   #%d 0x%llx %s+0x%llx\n", i, (unsigned long long)ip, name,
+				fprintf(report_out ? report_out : stderr, "jail:   #%d 0x%llx %s+0x%llx\n", i, (unsigned long long)ip, name,
 					(unsigned long long)off);
 			else
-				fprintf(stderr, "jail:   #%d 0x%llx ?\n", i, (unsigned long long)ip);
+				fprintf(report_out ? report_out : stderr, "jail:   #%d 0x%llx ?\n", i, (unsigned long long)ip);
 			if (unw_step(&c) <= 0)
 				break;
 		}
@@ -100,18 +107,20 @@ void report_denial(const struct syscall_stop *s, const struct static_deny *d)
 	if (!d || !first_time(s->t->tgid, s->id))
 		return;
 	char prog[256], jid[16];
-	program_name(s->t->tgid, prog, sizeof(prog));
+	if (s->t->exe) /* the jail's name for it */
+		snprintf(prog, sizeof(prog), "%s", s->t->exe);
+	else
+		program_name(s->t->tgid, prog, sizeof(prog));
 	snprintf(jid, sizeof(jid), "%d", j->jid);
 	bool named = j->name[0] && strcmp(j->name, jid) != 0; /* the default name is the jid */
-	fprintf(stderr,
-		"jail: denied in jail %d%s%s: pid %d (%s): %s(%#llx, %#llx, %#llx, %#llx, %#llx, %#llx) -> %s: %s\n",
-		j->jid, named ? " " : "", named ? j->name : "", (int)s->t->tid, prog, sc_name(s->id),
-		(unsigned long long)s->args[0], (unsigned long long)s->args[1], (unsigned long long)s->args[2],
-		(unsigned long long)s->args[3], (unsigned long long)s->args[4], (unsigned long long)s->args[5],
-		errno_name(d->err), d->reason);
+	char args[512];
+	report_format_args(s, args, sizeof(args));
+	FILE *f = report_out ? report_out : stderr;
+	fprintf(f, "jail: denied in jail %d%s%s: pid %d (%s): %s(%s) -> %s: %s\n", j->jid, named ? " " : "",
+		named ? j->name : "", (int)s->t->tid, prog, sc_name(s->id), args, errno_name(d->err), d->reason);
 	/* libunwind here unwinds native frames only */
 	if (s->abi == abi_supported[0])
 		backtrace(s->t->tid);
 	else
-		fprintf(stderr, "jail:   (no backtrace for the %s ABI)\n", s->abi->name);
+		fprintf(f, "jail:   (no backtrace for the %s ABI)\n", s->abi->name);
 }

@@ -5,10 +5,15 @@
 #ifndef JAIL_SUPERVISOR_REPORT_H
 #define JAIL_SUPERVISOR_REPORT_H
 
+#include <stdio.h>
+
 struct syscall_stop;
 struct static_deny;
 
 /* At the seccomp stop of a denied call (tracee stopped). */
 void report_denial(const struct syscall_stop *s, const struct static_deny *d);
+
+/* Reports go to f (jail -L logfile) instead of stderr. */
+void report_set_output(FILE *f);
 
 #endif

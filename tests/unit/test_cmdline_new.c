@@ -109,9 +109,6 @@ static const struct {
 	{{"-c", "path=/nonexistent-jail-dir"}, -1, "path /nonexistent-jail-dir: No such file or directory"},
 	{{"-c", "name=a.b"}, -1, "name a.b: nested jails are not supported"},
 	{{"-c", "command="}, -1, "command: missing value"},
-	{{"-c"}, 1, NULL},
-	{{"-c", "web"}, 1, NULL}, /* FreeBSD: one word without '=' names a jail.conf jail */
-	{{"-c", "persist"}, 1, NULL},
 	{{"-r"}, 1, NULL},
 	{{"-r", "name=web"}, 1, NULL},
 	{{"-cm", "name=a"}, -1, "option -m is not supported"},
@@ -128,6 +125,33 @@ START_TEST(bad_input)
 	ck_assert_int_eq(rc, bad_cases[_i].rc);
 	if (bad_cases[_i].err)
 		ck_assert_str_eq(err, bad_cases[_i].err);
+}
+END_TEST
+
+/* FreeBSD: -c with no argument, or one without '=', takes the jails from
+ * jail.conf (-f FILE or /etc/jail.conf); two words are parameters. */
+START_TEST(create_from_jail_conf)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-c"), 0);
+	ck_assert(cl.from_conf);
+	ck_assert_ptr_null(cl.targets);
+	ck_assert_ptr_null(cl.conf_file);
+	ck_assert_int_eq(PARSE("-f", "/x/jail.conf", "-c", "persist"), 0);
+	ck_assert(cl.from_conf);
+	ck_assert_str_eq(cl.targets[0], "persist");
+	ck_assert_ptr_null(cl.targets[1]);
+	ck_assert_str_eq(cl.conf_file, "/x/jail.conf");
+	ck_assert_int_eq(PARSE("-c", "web", "persist"), -1);
+	ck_assert_str_eq(err, "unknown parameter: web");
+	ck_assert_int_eq(PARSE("-c", "persist", "exec.start=make", "exec.poststop=true", "exec.clean", "mount.devfs"), 0);
+	ck_assert(!cl.from_conf);
+	ck_assert_str_eq(cl.exec[JAIL_EXEC_START], "make");
+	ck_assert_str_eq(cl.exec[JAIL_EXEC_POSTSTOP], "true");
+	ck_assert(cl.exec_clean);
+	ck_assert_int_eq(PARSE("-c", "persist", "mount.procfs"), -1);
+	ck_assert_str_eq(err, "unknown parameter: mount.procfs");
 }
 END_TEST
 
@@ -182,6 +206,7 @@ int main(void)
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, command_takes_the_rest);
 	tcase_add_loop_test(tc, bad_input, 0, sizeof(bad_cases) / sizeof(bad_cases[0]));
+	tcase_add_test(tc, create_from_jail_conf);
 	tcase_add_test(tc, remove_targets);
 	tcase_add_test(tc, old_syntax_still_parses);
 	tcase_add_test(tc, numeric_names);
