@@ -37,6 +37,8 @@ enum sc_id abi_id(const struct abi *abi, long nr);
 /* Do not run the syscall; the tracee sees retval (e.g. -EPERM or 0) without
  * a syscall-exit stop. */
 int abi_skip_syscall(pid_t tid, const struct abi *abi, long retval);
+/* At a seccomp stop: argument index (0-5) of the syscall is value instead. */
+int abi_set_arg(pid_t tid, const struct abi *abi, int index, uint64_t value);
 /* Run syscall nr with these six arguments instead of the one requested. */
 int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t args[6]);
 /* At the exit stop: read or replace the value the syscall returns. */

@@ -55,14 +55,31 @@ static void put_args(const struct abi *abi, struct user_regs_struct *r, const ui
 
 int abi_skip_syscall(pid_t tid, const struct abi *abi, long retval)
 {
-	struct user_regs_struct r;
-	int err = get_regs(tid, &r);
-	if (err)
-		return err;
 	(void)abi;
-	r.orig_rax = (unsigned long long)-1;
-	r.rax = (unsigned long long)retval;
-	return set_regs(tid, &r);
+	/* two words: cheaper than reading and writing the whole register file */
+	if (ptrace(PTRACE_POKEUSER, tid, offsetof(struct user_regs_struct, orig_rax), -1L) < 0 ||
+	    ptrace(PTRACE_POKEUSER, tid, offsetof(struct user_regs_struct, rax), retval) < 0)
+		return -errno;
+	return 0;
+}
+
+int abi_set_arg(pid_t tid, const struct abi *abi, int index, uint64_t value)
+{
+	static const size_t x86_64_regs[6] = {
+		offsetof(struct user_regs_struct, rdi), offsetof(struct user_regs_struct, rsi),
+		offsetof(struct user_regs_struct, rdx), offsetof(struct user_regs_struct, r10),
+		offsetof(struct user_regs_struct, r8),  offsetof(struct user_regs_struct, r9),
+	};
+	static const size_t i386_regs[6] = {
+		offsetof(struct user_regs_struct, rbx), offsetof(struct user_regs_struct, rcx),
+		offsetof(struct user_regs_struct, rdx), offsetof(struct user_regs_struct, rsi),
+		offsetof(struct user_regs_struct, rdi), offsetof(struct user_regs_struct, rbp),
+	};
+	if (index < 0 || index > 5)
+		return -EINVAL;
+	size_t off = abi->table == SCT_I386 ? i386_regs[index] : x86_64_regs[index];
+	/* one word: cheaper than reading and writing the whole register file */
+	return ptrace(PTRACE_POKEUSER, tid, off, value) < 0 ? -errno : 0;
 }
 
 int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t args[6])

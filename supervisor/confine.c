@@ -7,6 +7,7 @@
 
 #include "filter.h"
 #include "landlock_guard.h"
+#include "landlock_net.h"
 #include "landlock_root.h"
 #include "priv_setup.h"
 
@@ -22,6 +23,10 @@ int confine_self(const char *prog, const struct filter_set *filters, bool set_nn
 	if (set_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return failed(prog, "prctl(NO_NEW_PRIVS)", -errno);
 	int rc = landlock_guard_proc_writes();
+	if (rc && rc != -EOPNOTSUPP)
+		return failed(prog, "landlock", rc);
+	/* abstract AF_UNIX names stay inside the jail (docs/networking.md) */
+	rc = landlock_scope_abstract_unix();
 	if (rc && rc != -EOPNOTSUPP)
 		return failed(prog, "landlock", rc);
 	/* no kernel backstop means a lost race could escape: do not start */

@@ -7,6 +7,7 @@
 
 #include "../arch/abi.h"
 #include "../policy/static_deny.h"
+#include "filter_net.h"
 #include "handlers.h"
 
 static const struct static_deny *denied_always(enum sc_id id, const struct abi *abi, const struct jail *j)
@@ -57,6 +58,11 @@ static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native
 		if (!native)
 			nr = seccomp_syscall_resolve_name(sc_info[id].name);
 		if (nr == __NR_SCMP_ERROR)
+			continue;
+		int net = filter_net_syscall_rules(ctx, abi, native, (enum sc_id)id, nr, j);
+		if (net < 0)
+			return net;
+		if (net > 0)
 			continue;
 		int rc = seccomp_rule_add(ctx, syscall_action((enum sc_id)id, abi, j, sealed, trace_denials), nr, 0);
 		/* -EACCES: same as the default action; -EDOM/-EOPNOTSUPP/-EFAULT:
@@ -191,7 +197,8 @@ static scmp_filter_ctx build_deny_filter(const struct jail *j, bool set_nnp, boo
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp) ||
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) ||
 		    (!native && (seccomp_arch_add(ctx, abi->scmp_arch) || seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE))) ||
-		    add_deny_rules(ctx, abi, native, j, trace_denials) || add_trap_rules(ctx, abi, native, j)) {
+		    add_deny_rules(ctx, abi, native, j, trace_denials) || filter_net_deny_rules(ctx, abi, native, j) ||
+		    add_trap_rules(ctx, abi, native, j)) {
 			if (ctx)
 				seccomp_release(ctx);
 			if (merged)

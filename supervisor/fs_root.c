@@ -121,8 +121,10 @@ static int fd_host_path(int fd, char *buf, size_t size)
 	return read_link(link, buf, size);
 }
 
-/* The guest path of a directory of t: its cwd (AT_FDCWD) or descriptor. */
-static int guest_dir(const struct tracee *t, int dirfd, char *guest, size_t size)
+/* The guest path of a directory of t: its cwd (AT_FDCWD) or descriptor.
+ * A directory removed since gives -ENOENT, and with deleted set, its
+ * former guest path. */
+static int guest_dir_ex(const struct tracee *t, int dirfd, char *guest, size_t size, bool *deleted)
 {
 	char link[64], host[PATH_MAX];
 	if (dirfd == AT_FDCWD)
@@ -139,10 +141,23 @@ static int guest_dir(const struct tracee *t, int dirfd, char *guest, size_t size
 	if (host[0] != '/')
 		return -ENOTDIR; /* pipe:[..], socket:[..], anon_inode:... */
 	size_t n = strlen(host);
-	if (n > 10 && strcmp(host + n - 10, " (deleted)") == 0)
-		return -ENOENT;
+	bool gone = n > 10 && strcmp(host + n - 10, " (deleted)") == 0;
+	if (gone)
+		host[n - 10] = '\0';
 	err = fs_host_to_guest(t, host, guest, size);
-	return err == -EXDEV ? -EACCES : err;
+	if (err)
+		return err == -EXDEV ? -EACCES : err;
+	if (gone) {
+		if (deleted)
+			*deleted = true;
+		return -ENOENT;
+	}
+	return 0;
+}
+
+static int guest_dir(const struct tracee *t, int dirfd, char *guest, size_t size)
+{
+	return guest_dir_ex(t, dirfd, guest, size, NULL);
 }
 
 int fs_guest_cwd(const struct tracee *t, char *guest, size_t size)
@@ -215,7 +230,7 @@ static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follo
 	bool last = *beyond == '\0';
 	char linkname[PATH_MAX], rest2[PATH_MAX];
 	if (cn == 4 && strncmp(comp, "root", 4) == 0) {
-		if (last && follow == FS_NOFOLLOW)
+		if (last && !fs_follows(follow))
 			goto verbatim;
 		/* every jailed process sees its root as "/" */
 		if (path_join("/", beyond, rest2, sizeof(rest2)) || strlen(rest2) >= size)
@@ -225,7 +240,7 @@ static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follo
 		return 0;
 	}
 	if (cn == 3 && strncmp(comp, "cwd", 3) == 0) {
-		if (last && follow == FS_NOFOLLOW)
+		if (last && !fs_follows(follow))
 			goto verbatim;
 		snprintf(linkname, sizeof(linkname), "%.*s/%.*s", (int)base_len, full, (int)cn, comp);
 	} else if (cn == 2 && strncmp(comp, "fd", 2) == 0 && !last) {
@@ -261,7 +276,106 @@ verbatim:
 	return 0;
 }
 
-/* Resolves absolute guest path p inside root r. */
+/* Absolute guest path p without ".", ".." (clamped at "/") and repeated
+ * slashes; a trailing slash is kept. What the kernel's walk of p reaches
+ * when no component of p is a symlink. */
+static int lexical_path(const char *p, char *out, size_t size)
+{
+	size_t n = 0;
+	const char *c = p;
+	for (;;) {
+		c += strspn(c, "/");
+		if (*c == '\0')
+			break;
+		size_t len = strcspn(c, "/");
+		if (len == 1 && c[0] == '.') {
+			/* nothing */
+		} else if (len == 2 && c[0] == '.' && c[1] == '.') {
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+			if (n > 0)
+				n--; /* the slash before it */
+		} else {
+			if (n + 1 + len >= size)
+				return -ENAMETOOLONG;
+			out[n++] = '/';
+			memcpy(out + n, c, len);
+			n += len;
+		}
+		c += len;
+	}
+	if (n == 0)
+		out[n++] = '/';
+	else if (p[strlen(p) - 1] == '/') {
+		if (n + 1 >= size)
+			return -ENAMETOOLONG;
+		out[n++] = '/';
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+/* The host path of the object fd refers to, plus suffix. */
+static int fd_host_path_plus(int fd, const char *suffix, char *hp, size_t size);
+
+/* Resolves guest path p in root r (open flags O_DIRECTORY, O_NOFOLLOW)
+ * and gives the host path of what the kernel reached, plus suffix. When no
+ * component is a symlink (RESOLVE_NO_SYMLINKS) that is the root's path and
+ * the lexical form of p, which saves reading it back from /proc/self/fd. */
+static int resolve_host(const struct fs_root *r, const char *p, int flags, const char *suffix,
+			char *hp, size_t size)
+{
+	char lex[PATH_MAX];
+	if (lexical_path(p, lex, sizeof(lex)) == 0) {
+		struct open_how how = {
+			.flags = (unsigned)flags | O_PATH | O_CLOEXEC,
+			.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS,
+		};
+		long fd = syscall(SYS_openat2, r->fd, lex, &how, sizeof(how));
+		if (fd >= 0) {
+			close((int)fd);
+			size_t ln = strlen(lex);
+			if (ln > 1 && lex[ln - 1] == '/')
+				lex[--ln] = '\0'; /* the caller's suffix says */
+			const char *tail = strcmp(lex, "/") == 0 ? "" : lex;
+			if (strlen(r->host) + strlen(tail) + strlen(suffix) >= size)
+				return -ENAMETOOLONG;
+			snprintf(hp, size, "%s%s%s", r->host, tail, suffix); /* r->host is not "/" */
+			return 0;
+		}
+		if (errno != ELOOP)
+			return -errno;
+	}
+	int fd = open_in_root(r, p, flags);
+	if (fd < 0)
+		return fd;
+	return fd_host_path_plus(fd, suffix, hp, size);
+}
+
+static int fd_host_path_plus(int fd, const char *suffix, char *hp, size_t size)
+{
+	int err = fd_host_path(fd, hp, size);
+	close(fd);
+	if (err)
+		return err;
+	size_t n = strlen(hp);
+	if (n == 1 && suffix[0] == '/')
+		suffix++; /* "/" + "/." */
+	if (n + strlen(suffix) >= size)
+		return -ENAMETOOLONG;
+	strcpy(hp + n, suffix);
+	return 0;
+}
+
+static int resolve_names(const struct fs_root *r, const char *p, const char *parent, const char *last,
+			 bool slash, enum fs_follow follow, int depth, char *hp, size_t hsize);
+
+/* Resolves absolute guest path p inside root r into the host path the
+ * kernel is to act on. The kernel itself resolves every component the
+ * syscall would follow (openat2 RESOLVE_IN_ROOT); a component the syscall
+ * does not follow (the last one of lstat, unlink, mkdir, rename...) is
+ * handed to the kernel as the guest wrote it, trailing slash included, so
+ * that the kernel applies its own rules to it (EEXIST, ENOTDIR, EISDIR...). */
 static int resolve_in_root(const struct fs_root *r, const char *p, enum fs_follow follow, int depth,
 			   char *host, size_t size)
 {
@@ -270,71 +384,119 @@ static int resolve_in_root(const struct fs_root *r, const char *p, enum fs_follo
 	int err = path_split_last(p, parent, sizeof(parent), last, sizeof(last), &slash);
 	if (err)
 		return err;
-	if (last[0] == '\0' || follow != FS_NOFOLLOW || slash) {
-		int fd = open_in_root(r, p, 0);
-		if (fd >= 0) {
-			err = fd_host_path(fd, hp, sizeof(hp));
-			close(fd);
-			if (err)
-				return err;
-			if (slash && strcmp(hp, "/") != 0 && strlen(hp) + 1 < sizeof(hp))
-				strcat(hp, "/");
-			goto done;
-		}
-		if (fd != -ENOENT || last[0] == '\0')
-			return fd;
+	err = resolve_names(r, p, parent, last, slash, follow, depth, hp, sizeof(hp));
+	if (err < 0 && err != -ENAMETOOLONG && strlen(r->host) + strlen(p) >= PATH_MAX)
+		return -ENAMETOOLONG; /* the kernel would refuse the host name first */
+	if (err)
+		return err;
+	/* never hand the kernel a path outside the root */
+	char check[PATH_MAX];
+	strcpy(check, hp);
+	size_t cl = strlen(check);
+	while (cl > 1 && (check[cl - 1] == '/' || (check[cl - 1] == '.' && check[cl - 2] == '/')))
+		check[--cl] = '\0';
+	if (!path_within(r->host, check))
+		return -EACCES;
+	if (strlen(hp) >= size)
+		return -ENAMETOOLONG;
+	strcpy(host, hp);
+	return 0;
+}
+
+static int resolve_names(const struct fs_root *r, const char *p, const char *parent, const char *last,
+			 bool slash, enum fs_follow follow, int depth, char *hp, size_t hsize)
+{
+	int err;
+	if (last[0] == '\0') {
+		/* "/", or a last component "." or "..": resolved whole (".." clamps);
+		 * a call that acts on the name itself sees it as "." (EEXIST,
+		 * EISDIR, EBUSY, EINVAL as for the guest's own "." or "..") */
+		return resolve_host(r, p, 0, follow == FS_PARENT ? "/." : slash ? "/" : "", hp, hsize);
 	}
-	int pfd = open_in_root(r, parent[0] ? parent : "/", O_DIRECTORY);
-	if (pfd < 0)
-		return pfd;
-	if (follow == FS_FOLLOW_CREATE && !slash) {
+	if (slash && follow == FS_NOFOLLOW)
+		follow = FS_FOLLOW; /* a lookup follows a last component with a trailing slash */
+	if (slash && follow == FS_FOLLOW_CREATE)
+		follow = FS_PARENT; /* open("x/", O_CREAT) is EISDIR: the kernel says so */
+	if (follow == FS_FOLLOW || follow == FS_FOLLOW_CREATE) {
+		err = resolve_host(r, p, 0, slash ? "/" : "", hp, hsize);
+		/* a lookup's error is the kernel's answer; a name to create may not exist yet */
+		if (err != -ENOENT || follow == FS_FOLLOW)
+			return err;
+	}
+	if (follow == FS_FOLLOW_CREATE) {
+		int pfd = open_in_root(r, parent[0] ? parent : "/", O_DIRECTORY);
+		if (pfd < 0)
+			return pfd;
 		/* a dangling symlink: the file to create is its target */
 		char target[PATH_MAX];
-		ssize_t n = readlinkat(pfd, last, target, sizeof(target) - 1);
+		ssize_t n = readlinkat(pfd, last, target, sizeof(target));
+		if (n >= (ssize_t)sizeof(target)) {
+			close(pfd);
+			return -ENAMETOOLONG;
+		}
 		if (n >= 0) {
 			close(pfd);
 			target[n] = '\0';
 			if (depth >= MAX_LINKS)
 				return -ELOOP;
 			char next[PATH_MAX];
-			if (target[0] == '/')
+			if (target[0] == '/') {
 				strcpy(next, target);
-			else if (path_join(parent[0] ? parent : "/", target, next, sizeof(next)))
+			} else if (path_join(parent[0] ? parent : "/", target, next, sizeof(next))) {
 				return -ENAMETOOLONG;
-			return resolve_in_root(r, next, follow, depth + 1, host, size);
+			}
+			return resolve_in_root(r, next, follow, depth + 1, hp, hsize);
 		}
+		close(pfd);
 	}
-	if (follow == FS_FOLLOW && !slash) {
-		/* a symlink that does not resolve inside the root: the kernel
-		 * would follow it from the host's / (to /proc/<pid>, say) */
-		char target[8];
-		if (readlinkat(pfd, last, target, sizeof(target)) >= 0) {
-			close(pfd);
-			return -ENOENT;
-		}
-	}
-	err = fd_host_path(pfd, hp, sizeof(hp));
-	close(pfd);
+	err = resolve_host(r, parent[0] ? parent : "/", O_DIRECTORY, "", hp, hsize);
 	if (err)
 		return err;
 	char joined[PATH_MAX];
 	if (path_join(hp, last, joined, sizeof(joined)))
 		return -ENAMETOOLONG;
-	if (slash && strlen(joined) + 1 < sizeof(joined))
+	if (slash) {
+		if (strlen(joined) + 1 >= sizeof(joined))
+			return -ENAMETOOLONG;
 		strcat(joined, "/");
+	}
 	strcpy(hp, joined);
-done:;
-	/* never hand the kernel a path outside the root */
-	char check[PATH_MAX];
-	strcpy(check, hp);
-	size_t cl = strlen(check);
-	if (cl > 1 && check[cl - 1] == '/')
-		check[cl - 1] = '\0';
-	if (!path_within(r->host, check))
-		return -EACCES;
-	if (strlen(hp) >= size)
+	return 0;
+}
+
+/* The absolute guest path p that guest names (relative to dirfd when not
+ * absolute). 1: the kernel is to get guest as it is (only "." components
+ * from a removed directory, which the kernel resolves on t's own
+ * descriptor). */
+static int guest_absolute(struct tracee *t, int dirfd, const char *guest, char *p, size_t size)
+{
+	if (guest[0] == '/') {
+		strcpy(p, guest);
+		return 0;
+	}
+	char base[PATH_MAX];
+	bool deleted = false;
+	int err = guest_dir_ex(t, dirfd, base, sizeof(base), &deleted);
+	if (err && deleted) {
+		/* a removed directory holds nothing: "." is itself, ".." its
+		 * former parent */
+		const char *rest = guest;
+		while (rest[0] == '.' && (rest[1] == '/' || rest[1] == '\0'))
+			rest += 1 + strspn(rest + 1, "/");
+		if (*rest == '\0')
+			return 1;
+		if (rest[0] != '.' || rest[1] != '.' || (rest[2] != '/' && rest[2] != '\0'))
+			return -ENOENT;
+		char *slash = strrchr(base, '/');
+		if (slash)
+			slash[slash == base ? 1 : 0] = '\0';
+		guest = rest + 2 + strspn(rest + 2, "/");
+		err = 0;
+	}
+	if (err)
+		return err;
+	if (path_join(base, guest, p, size))
 		return -ENAMETOOLONG;
-	strcpy(host, hp);
 	return 0;
 }
 
@@ -351,22 +513,19 @@ static int guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs
 		return 0;
 	}
 	char p[PATH_MAX];
-	if (guest[0] == '/') {
-		strcpy(p, guest);
-	} else {
-		char base[PATH_MAX];
-		int err = guest_dir(t, dirfd, base, sizeof(base));
-		if (err)
-			return err;
-		if (path_join(base, guest, p, sizeof(p)))
-			return -ENAMETOOLONG;
+	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
+	if (err == 1) {
+		strcpy(host, guest);
+		return 0;
 	}
+	if (err)
+		return err;
 	for (int round = 0; round < MAX_LINKS; round++) {
 		if (!shared_with_host(r, p))
 			return resolve_in_root(r, p, follow, 0, host, size);
 		bool restart = false;
 		if (path_within("/proc", p)) {
-			int err = proc_path(t, p, sizeof(p), follow, &restart);
+			err = proc_path(t, p, sizeof(p), follow, &restart);
 			if (err)
 				return err;
 		}
@@ -388,4 +547,32 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 	if (!err && !is_host_root(t->root))
 		err = proc_hide_host_path(t, host, follow != FS_NOFOLLOW);
 	return err;
+}
+
+int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd)
+{
+	const struct fs_root *r = t->root;
+	if (guest[0] == '\0')
+		return -ENOENT;
+	if (strlen(guest) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (is_host_root(r))
+		return 1;
+	char p[PATH_MAX];
+	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
+	if (err)
+		return err;
+	if (shared_with_host(r, p))
+		return 1;
+	int f = open_in_root(r, p, follow ? 0 : O_NOFOLLOW);
+	if (f < 0)
+		return strlen(r->host) + strlen(p) >= PATH_MAX ? -ENAMETOOLONG : f;
+	/* a procfs the root has of its own: another process's entry is absent */
+	err = proc_hide_fd(t, f);
+	if (err) {
+		close(f);
+		return err;
+	}
+	*fd = f;
+	return 0;
 }

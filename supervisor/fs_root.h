@@ -29,13 +29,27 @@ enum fs_follow {
 	FS_NOFOLLOW,      /* act on the link itself (lstat, unlink, rename...) */
 	FS_FOLLOW,        /* follow; a dangling link is ENOENT (stat, chdir...) */
 	FS_FOLLOW_CREATE, /* follow; a dangling link names the file to create (open O_CREAT) */
+	FS_PARENT,        /* never follow, even with a trailing slash: the call acts on the
+			   * name in its directory (mkdir, rmdir, unlink, rename, symlink...) */
 };
+
+static inline bool fs_follows(enum fs_follow f)
+{
+	return f == FS_FOLLOW || f == FS_FOLLOW_CREATE;
+}
 
 /* Translates path `guest` of tracee t, relative to dirfd (AT_FDCWD or one
  * of t's descriptors) when not absolute, into the host path the kernel
  * must be given. `..` clamps at t's root, symlinks resolve inside it. */
 int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
 		     char *host, size_t size);
+
+/* Opens what guest names (as fs_guest_to_host resolves it, following or
+ * not its last symlink) as an O_PATH descriptor of the supervisor's: 0 and
+ * *fd, or -errno (the errno the tracee gets), or 1 if the name is not
+ * inside t's root (the host's /proc or /dev, no root at all) and must be
+ * translated instead. */
+int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd);
 
 /* The guest's name for host path `host` as seen by t; -EXDEV if the guest
  * cannot name it (outside the root and not a shared host path). */

@@ -279,6 +279,12 @@ int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool fo
 	}
 }
 
+int proc_hide_fd(const struct tracee *t, int fd)
+{
+	char canon[PATH_MAX];
+	return judge_fd(t, fd, canon, sizeof(canon));
+}
+
 int proc_hide_host_path(const struct tracee *t, const char *host, bool follow)
 {
 	/* translated paths are canonical host paths: only those into a
@@ -317,6 +323,7 @@ static bool follows(const struct path_spec *ps, const struct path_slot *sl, cons
 	uint64_t flags = ps->flags >= 0 ? s->args[ps->flags] : 0;
 	switch ((enum path_follow_rule)sl->rule) {
 	case PF_NOFOLLOW:
+	case PF_PARENT: /* acts on the name itself */
 		return false;
 	case PF_AT_NOFOLLOW:
 		return !(flags & AT_SYMLINK_NOFOLLOW);

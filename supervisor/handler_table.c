@@ -12,6 +12,9 @@
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
 /* Trapped when argument n is not 0 (a pid other than the caller's). */
 #define PID_NONZERO(fn, n) {.enter = fn, .trap_if = {DC_NE(n, 0)}}
+/* Sockets (handle_net.c): every jail is bound to its addresses. */
+#define NET(fn) {.enter = fn, .uses_scratch = true}
+#define NET_OUT {.enter = handle_net_name_out, .exit = handle_net_name_out_exit, .wanted = jail_has_root}
 
 const struct handler handlers[SC_COUNT] = {
 	/* hostname (handle_uts.c) */
@@ -20,6 +23,27 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_oldolduname] = {.enter = handle_uname},
 	[SC_sethostname] = {.enter = handle_sethostname},
 	[SC_setdomainname] = {.enter = handle_setdomainname},
+
+	/* credentials change: path lookups then stay the kernel's (handle_path.c) */
+	[SC_setuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setreuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setreuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setregid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setregid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgroups] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgroups32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_capset] = PATH_NOSCRATCH(handle_creds_change),
 
 	/* paths (handle_path.c, handle_exec.c) */
 	[SC_open] = PATH(handle_path),
@@ -157,6 +181,22 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_getdents] = {.enter = handle_getdents},
 	[SC_getdents64] = {.enter = handle_getdents},
 	[SC_readdir] = {.enter = handle_getdents},
+
+	/* sockets (handle_net.c; register-only decisions are in filter_net.c) */
+	[SC_socket] = {.enter = handle_net_socket},
+	[SC_setsockopt] = {.enter = handle_net_setsockopt},
+	[SC_bind] = NET(handle_net_bind),
+	[SC_connect] = NET(handle_net_connect),
+	[SC_listen] = {.enter = handle_net_listen},
+	[SC_sendto] = NET(handle_net_sendto),
+	[SC_sendmsg] = NET(handle_net_sendmsg),
+	[SC_sendmmsg] = {.enter = handle_net_sendmmsg, .exit = handle_net_sendmmsg_exit, .uses_scratch = true},
+	[SC_socketcall] = NET(handle_socketcall),
+	[SC_getsockname] = NET_OUT,
+	[SC_getpeername] = NET_OUT,
+	[SC_accept] = NET_OUT,
+	[SC_accept4] = NET_OUT,
+	[SC_recvfrom] = NET_OUT,
 
 	/* the scratch area where mseal is not available (handle_vm_guard.c) */
 	[SC_munmap] = {.enter = handle_vm_guard, .unsealed_abis_only = true},

@@ -67,9 +67,24 @@ enum action handle_getcwd(struct syscall_stop *s);
 enum action handle_readlink(struct syscall_stop *s);
 enum action handle_chroot(struct syscall_stop *s);
 enum action handle_path_denied(struct syscall_stop *s);
+enum action handle_creds_change(struct syscall_stop *s);
 
 /* handle_exec.c */
 enum action handle_execve(struct syscall_stop *s);
+
+/* handle_net.c */
+enum action handle_net_socket(struct syscall_stop *s);
+enum action handle_net_setsockopt(struct syscall_stop *s);
+enum action handle_net_bind(struct syscall_stop *s);
+enum action handle_net_connect(struct syscall_stop *s);
+enum action handle_net_listen(struct syscall_stop *s);
+enum action handle_net_sendto(struct syscall_stop *s);
+enum action handle_net_sendmsg(struct syscall_stop *s);
+enum action handle_net_sendmmsg(struct syscall_stop *s);
+long handle_net_sendmmsg_exit(struct syscall_stop *s);
+enum action handle_net_name_out(struct syscall_stop *s);
+long handle_net_name_out_exit(struct syscall_stop *s);
+enum action handle_socketcall(struct syscall_stop *s);
 
 /* handle_vm_guard.c */
 enum action handle_vm_guard(struct syscall_stop *s);

@@ -4,7 +4,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/landlock.h>
+#include <stdbool.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -22,9 +24,13 @@ static int guarded(const char *name)
 
 int landlock_guard_proc_writes(void)
 {
-	if (create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) < 1)
+	int abi = create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+	if (abi < 1)
 		return -EOPNOTSUPP;
-	struct landlock_ruleset_attr attr = {.handled_access_fs = LANDLOCK_ACCESS_FS_WRITE_FILE};
+	/* A ruleset that does not handle REFER denies every link or rename into
+	 * another directory (EXDEV): handle it and grant it where writes are. */
+	__u64 rights = LANDLOCK_ACCESS_FS_WRITE_FILE | (abi >= 2 ? LANDLOCK_ACCESS_FS_REFER : 0);
+	struct landlock_ruleset_attr attr = {.handled_access_fs = rights};
 	int ruleset = create_ruleset(&attr, sizeof(attr), 0);
 	if (ruleset < 0)
 		return -errno;
@@ -43,8 +49,10 @@ int landlock_guard_proc_writes(void)
 		int fd = openat(dirfd(root), d->d_name, O_PATH | O_CLOEXEC);
 		if (fd < 0)
 			continue;
+		struct stat st;
+		bool dir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
 		struct landlock_path_beneath_attr rule = {
-			.allowed_access = LANDLOCK_ACCESS_FS_WRITE_FILE,
+			.allowed_access = dir ? rights : LANDLOCK_ACCESS_FS_WRITE_FILE,
 			.parent_fd = fd,
 		};
 		if (syscall(SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &rule, 0) < 0 &&

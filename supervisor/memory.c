@@ -5,6 +5,7 @@
 #include <sys/uio.h>
 
 #define PAGE 4096u
+#define FIRST_CHUNK 256u
 
 int mem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 {
@@ -25,6 +26,9 @@ int mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t size)
 		/* read up to the end of the current page, so an unmapped next page
 		 * does not fail a string that ends before it */
 		size_t chunk = PAGE - (size_t)((addr + got) % PAGE);
+		/* most strings are short: copy little first */
+		if (got == 0 && chunk > FIRST_CHUNK)
+			chunk = FIRST_CHUNK;
 		if (chunk > size - got)
 			chunk = size - got;
 		int err = mem_read(tid, addr + got, buf + got, chunk);

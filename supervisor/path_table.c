@@ -5,6 +5,8 @@
 #define ONE(d, p, r) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = -1}
 #define ONE_F(d, p, r, f) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = f}
 #define AT_F(d, p, r, f) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = f, .empty_ok = 1}
+/* AT_EMPTY_PATH calls that also take a NULL path for "" (Linux 6.11) */
+#define AT_FN(d, p, r, f) {.slot = {{d, p, r}, {-1, -1, PF_NONE}}, .flags = f, .empty_ok = 1, .null_ok = 1}
 #define TWO(d1, p1, r1, d2, p2, r2, f) {.slot = {{d1, p1, r1}, {d2, p2, r2}}, .flags = f}
 
 static const struct path_spec specs[SC_COUNT] = {
@@ -19,9 +21,9 @@ static const struct path_spec specs[SC_COUNT] = {
 	[SC_lstat] = ONE(-1, 0, PF_NOFOLLOW),
 	[SC_lstat64] = ONE(-1, 0, PF_NOFOLLOW),
 	[SC_oldlstat] = ONE(-1, 0, PF_NOFOLLOW),
-	[SC_newfstatat] = AT_F(0, 1, PF_AT_NOFOLLOW, 3),
-	[SC_fstatat64] = AT_F(0, 1, PF_AT_NOFOLLOW, 3),
-	[SC_statx] = AT_F(0, 1, PF_AT_NOFOLLOW, 2),
+	[SC_newfstatat] = AT_FN(0, 1, PF_AT_NOFOLLOW, 3),
+	[SC_fstatat64] = AT_FN(0, 1, PF_AT_NOFOLLOW, 3),
+	[SC_statx] = AT_FN(0, 1, PF_AT_NOFOLLOW, 2),
 	[SC_statfs] = ONE(-1, 0, PF_FOLLOW),
 	[SC_statfs64] = ONE(-1, 0, PF_FOLLOW),
 	/* access */
@@ -30,21 +32,21 @@ static const struct path_spec specs[SC_COUNT] = {
 	[SC_faccessat2] = AT_F(0, 1, PF_AT_NOFOLLOW, 3),
 	/* directories */
 	[SC_chdir] = ONE(-1, 0, PF_FOLLOW),
-	[SC_mkdir] = ONE(-1, 0, PF_NOFOLLOW),
-	[SC_mkdirat] = ONE(0, 1, PF_NOFOLLOW),
-	[SC_rmdir] = ONE(-1, 0, PF_NOFOLLOW),
+	[SC_mkdir] = ONE(-1, 0, PF_PARENT),
+	[SC_mkdirat] = ONE(0, 1, PF_PARENT),
+	[SC_rmdir] = ONE(-1, 0, PF_PARENT),
 	/* names */
-	[SC_unlink] = ONE(-1, 0, PF_NOFOLLOW),
-	[SC_unlinkat] = ONE(0, 1, PF_NOFOLLOW),
-	[SC_rename] = TWO(-1, 0, PF_NOFOLLOW, -1, 1, PF_NOFOLLOW, -1),
-	[SC_renameat] = TWO(0, 1, PF_NOFOLLOW, 2, 3, PF_NOFOLLOW, -1),
-	[SC_renameat2] = TWO(0, 1, PF_NOFOLLOW, 2, 3, PF_NOFOLLOW, -1),
-	[SC_link] = TWO(-1, 0, PF_NOFOLLOW, -1, 1, PF_NOFOLLOW, -1),
-	[SC_linkat] = {.slot = {{0, 1, PF_AT_FOLLOW}, {2, 3, PF_NOFOLLOW}}, .flags = 4, .empty_ok = 1},
-	[SC_symlink] = ONE(-1, 1, PF_NOFOLLOW),   /* the target is stored, not resolved */
-	[SC_symlinkat] = ONE(1, 2, PF_NOFOLLOW),
-	[SC_mknod] = ONE(-1, 0, PF_NOFOLLOW),
-	[SC_mknodat] = ONE(0, 1, PF_NOFOLLOW),
+	[SC_unlink] = ONE(-1, 0, PF_PARENT),
+	[SC_unlinkat] = ONE(0, 1, PF_PARENT),
+	[SC_rename] = TWO(-1, 0, PF_PARENT, -1, 1, PF_PARENT, -1),
+	[SC_renameat] = TWO(0, 1, PF_PARENT, 2, 3, PF_PARENT, -1),
+	[SC_renameat2] = TWO(0, 1, PF_PARENT, 2, 3, PF_PARENT, -1),
+	[SC_link] = TWO(-1, 0, PF_NOFOLLOW, -1, 1, PF_PARENT, -1),
+	[SC_linkat] = {.slot = {{0, 1, PF_AT_FOLLOW}, {2, 3, PF_PARENT}}, .flags = 4, .empty_ok = 1},
+	[SC_symlink] = ONE(-1, 1, PF_PARENT),   /* the target is stored, not resolved */
+	[SC_symlinkat] = ONE(1, 2, PF_PARENT),
+	[SC_mknod] = ONE(-1, 0, PF_PARENT),
+	[SC_mknodat] = ONE(0, 1, PF_PARENT),
 	/* attributes */
 	[SC_chmod] = ONE(-1, 0, PF_FOLLOW),
 	[SC_fchmodat] = ONE(0, 1, PF_FOLLOW),

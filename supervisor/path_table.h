@@ -10,7 +10,9 @@
 enum path_follow_rule {
 	PF_NONE = 0,      /* no path in this slot */
 	PF_FOLLOW,        /* stat, chmod, chdir, truncate ... */
-	PF_NOFOLLOW,      /* lstat, unlink, mkdir, rename, the new name of link ... */
+	PF_NOFOLLOW,      /* lstat, lchown, l*xattr: a lookup that does not follow */
+	PF_PARENT,        /* unlink, mkdir, rename, the new name of link ...: acts on the
+			   * name in its directory, never follows it */
 	PF_AT_NOFOLLOW,   /* follows unless flags has AT_SYMLINK_NOFOLLOW */
 	PF_AT_FOLLOW,     /* does not follow unless flags has AT_SYMLINK_FOLLOW (linkat) */
 	PF_OPEN,          /* open flags: O_NOFOLLOW, O_CREAT, O_CREAT|O_EXCL */

@@ -18,4 +18,8 @@ int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool fo
  * -ENOENT if it names another process's /proc entry, else 0. */
 int proc_hide_host_path(const struct tracee *t, const char *host, bool follow);
 
+/* fd: a supervisor descriptor of an object t reached; -ENOENT if it lies
+ * under another process's /proc/<pid> (on any procfs), else 0. */
+int proc_hide_fd(const struct tracee *t, int fd);
+
 #endif

@@ -95,12 +95,14 @@ void tracee_inherit_fs(struct tracee *child, const struct tracee *parent)
 	}
 	if (parent->exe && !child->exe)
 		child->exe = strdup(parent->exe);
+	child->creds = parent->creds; /* a new task copies its parent's credentials */
 }
 
 void tracee_set_exe(struct tracee *t, char *exe)
 {
 	free(t->exe);
 	t->exe = exe;
+	t->creds = CREDS_UNKNOWN; /* called at every exec: set-id programs */
 }
 
 const char *tracee_exe_for_link(const struct tracee *asker, const char *host)

@@ -26,6 +26,10 @@ struct tracee {
 	char *exe;              /* the guest path of the program it runs, when the
 	                         * kernel's /proc/<pid>/exe would say otherwise */
 	char *pending_exe;      /* exe if the execve it is in succeeds */
+	/* Whether its credentials give it the supervisor's rights in path
+	 * lookups (handle_path.c): unknown until checked in /proc, and again
+	 * after an exec or a set*id, setgroups or capset call. */
+	enum { CREDS_UNKNOWN = 0, CREDS_SAME, CREDS_OTHER } creds;
 	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
 	 * its exit handler needs from the enter stop. */
 	enum sc_id exit_handler;

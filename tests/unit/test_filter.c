@@ -12,12 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../arch/abi.h"
 #include "../../policy/jail.h"
+#include "../../policy/net.h"
 #include "../../policy/static_deny.h"
 #include "../../supervisor/filter.h"
 
@@ -458,10 +461,81 @@ START_TEST(report_mode_tags_every_row)
 }
 END_TEST
 
+/* Sockets (filter_net.c): on the native ABI the filter gives socket() and
+ * setsockopt() the answers of policy/net.c for every family, type and
+ * option, with no stop; sendto stops only with an address. i386 stops at
+ * all of them (socketcall's arguments are in memory). */
+START_TEST(socket_rules_match_the_policy)
+{
+	static const int types[] = {SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_SEQPACKET,
+				    SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, SOCK_RAW | SOCK_CLOEXEC};
+	static const int protos[] = {0, 1 /* ICMP */, 6, 17, 4 /* NETLINK_SOCK_DIAG */, 255 /* IPPROTO_RAW */};
+	static const char *const addrs[] = {"", "127.0.0.2", "::1", "127.0.0.2,::1"};
+	const struct abi *native = abi_supported[0];
+	for (unsigned a = 0; a < 4; a++)
+		for (int flags = 0; flags < 4; flags += a == 1 ? 1 : 3) {
+			struct jail j;
+			char err[128];
+			jail_init(&j);
+			ck_assert_int_eq(jail_parse_addrs(&j, addrs[a], err, sizeof(err)), 0);
+			j.allow[JAIL_ALLOW_raw_sockets] = flags & 1;
+			j.allow[JAIL_ALLOW_socket_af] = flags & 2;
+			build(&j);
+			for (int f = 0; f < NET_FAMILY_LIMIT; f++)
+				for (unsigned t = 0; t < sizeof(types) / sizeof(types[0]); t++)
+					for (unsigned p = 0; p < sizeof(protos) / sizeof(protos[0]); p++) {
+						/* junk in the high half of int arguments changes nothing */
+						const uint64_t args[6] = {UINT64_C(0x500000000) | (uint32_t)f, (uint32_t)types[t],
+									  (uint32_t)protos[p]};
+						int want = net_socket_check(&j, f, types[t], protos[p]);
+						uint32_t got = decide_args(native->audit_arch, nr_of(native, "socket"), args);
+						uint32_t exp = want ? SECCOMP_RET_ERRNO | (uint32_t)-want : SECCOMP_RET_ALLOW;
+						ck_assert_msg(got == exp, "jail '%s' flags %d: socket(%d, %#x, %d): got %#x, want %#x",
+							      addrs[a], flags, f, types[t], protos[p], got, exp);
+					}
+		}
+	struct jail j;
+	jail_init(&j);
+	j.ip4[0].s_addr = htonl(0x7f000002);
+	j.ip4_count = 1;
+	build(&j);
+	for (unsigned i = 0; i < net_sockopt_deny_count; i++) {
+		const uint64_t args[6] = {3, (uint32_t)net_sockopt_denies[i].level, (uint32_t)net_sockopt_denies[i].optname};
+		ck_assert_uint_eq(decide_args(native->audit_arch, nr_of(native, "setsockopt"), args),
+				  SECCOMP_RET_ERRNO | EPERM);
+	}
+	const uint64_t reuse[6] = {3, 1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */};
+	ck_assert_uint_eq(decide_args(native->audit_arch, nr_of(native, "setsockopt"), reuse), SECCOMP_RET_ALLOW);
+	const uint64_t send_null[6] = {3, 0x1000, 10, 0, 0, 0}, send_addr[6] = {3, 0x1000, 10, 0, 0x2000, 16};
+	ck_assert_uint_eq(decide_args(native->audit_arch, nr_of(native, "sendto"), send_null), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(decide_args(native->audit_arch, nr_of(native, "sendto"), send_addr),
+			  SECCOMP_RET_TRACE | SC_sendto);
+	static const char *const stop[] = {"bind", "connect", "listen", "sendmsg", "sendmmsg", NULL};
+	for (int i = 0; abi_supported[i]; i++)
+		for (int k = 0; stop[k]; k++)
+			ck_assert_uint_eq(decide(abi_supported[i]->audit_arch, nr_of(abi_supported[i], stop[k]), 3, 0) &
+						  SECCOMP_RET_ACTION_FULL,
+					  SECCOMP_RET_TRACE);
+#ifdef __x86_64__
+	const struct abi *i386 = abi_from_audit(AUDIT_ARCH_I386);
+	static const char *const i386_stop[] = {"socketcall", "socket", "setsockopt", "sendto", NULL};
+	for (int k = 0; i386_stop[k]; k++)
+		ck_assert_uint_eq(decide_args(AUDIT_ARCH_I386, nr_of(i386, i386_stop[k]), send_null) &
+					  SECCOMP_RET_ACTION_FULL,
+				  SECCOMP_RET_TRACE);
+	/* every socketcall operation stops, whatever its number */
+	for (uint64_t call = 0; call <= 21; call++)
+		ck_assert_uint_eq(decide(AUDIT_ARCH_I386, nr_of(i386, "socketcall"), call, 0) & SECCOMP_RET_ACTION_FULL,
+				  SECCOMP_RET_TRACE);
+#endif
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("filter");
 	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 60); /* every test builds whole filter sets: slow under ASan */
 	tcase_add_test(tc, same_policy_on_every_abi);
 	tcase_add_test(tc, other_abis_kill_the_process);
 	tcase_add_test(tc, native_abi_covers_calls_newer_than_libseccomp);
@@ -476,6 +550,10 @@ int main(void)
 	tcase_add_test(tc, rows_are_well_formed);
 	tcase_add_test(tc, report_mode_tags_every_row);
 	suite_add_tcase(s, tc);
+	TCase *net = tcase_create("net"); /* many filters built: more time */
+	tcase_set_timeout(net, 120);
+	tcase_add_test(net, socket_rules_match_the_policy);
+	suite_add_tcase(s, net);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

@@ -99,6 +99,22 @@ int main(int argc, char **argv)
 	pthread_join(th, NULL);
 	printf("flipper: %ld escapes in %ld opens\n", escapes, tries);
 	verdict(escapes == 0, "a thread flipping the path buffer (TOCTOU)");
+	/* the same for stat: only /inside may ever be found */
+	long stat_escapes = 0;
+	struct stat inside;
+	if (stat("/inside", &inside) < 0)
+		perror("/inside");
+	atomic_store(&stop_flag, 0);
+	pthread_create(&th, NULL, flipper, NULL);
+	for (long i = 0; i < tries / 5; i++) {
+		struct stat st;
+		if (stat(flip_buf, &st) == 0 && (st.st_ino != inside.st_ino || st.st_dev != inside.st_dev))
+			stat_escapes++;
+	}
+	atomic_store(&stop_flag, 1);
+	pthread_join(th, NULL);
+	printf("flipper: %ld host files seen in %ld stats\n", stat_escapes, tries / 5);
+	verdict(stat_escapes == 0, "stat with a thread flipping the path buffer");
 
 	/* a directory and a symlink to the secret's host directory swap places */
 	char dir[4096], base[4096];
@@ -118,10 +134,28 @@ int main(int argc, char **argv)
 		pthread_create(&th, NULL, swapper, NULL);
 		for (long i = 0; i < tries / 5; i++)
 			escapes += reads_secret(path);
+		/* stat is not governed by Landlock: the host file's size must
+		 * not show either (the inside file holds 6 bytes, the secret 7) */
+		long stat_ok = 0;
+		stat_escapes = 0;
+		for (long i = 0; i < tries / 5; i++) {
+			struct stat st;
+			if (stat(path, &st) == 0) {
+				stat_ok++;
+				stat_escapes += st.st_size != 6;
+			}
+		}
+		/* nor chmod, also outside Landlock (the script checks the
+		 * host file's mode afterwards) */
+		for (long i = 0; i < tries / 5; i++)
+			chmod(path, 0640);
 		atomic_store(&stop_flag, 1);
 		pthread_join(th, NULL);
 		printf("rename race: %ld escapes in %ld opens\n", escapes, tries / 5);
 		verdict(escapes == 0, "a directory swapped with a symlink to the host (rename race)");
+		printf("rename race: %ld host files seen in %ld stats (%ld found)\n", stat_escapes,
+		       tries / 5, stat_ok);
+		verdict(stat_escapes == 0 && stat_ok > 0, "stat during the rename race shows no host file");
 	} else {
 		verdict(0, "set up the rename race in /tmp");
 	}
