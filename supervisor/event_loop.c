@@ -12,6 +12,7 @@
 #include "../policy/static_deny.h"
 #include "control.h"
 #include "filter.h"
+#include "fs_root.h"
 #include "handlers.h"
 #include "procfs.h"
 #include "report.h"
@@ -145,7 +146,8 @@ static void on_seccomp(struct tracee *t)
 		resume(t->tid, 0);
 		return;
 	}
-	enum action act = h->enter ? h->enter(&s) : ACT_CONTINUE;
+	enum action (*enter)(struct syscall_stop *) = handler_enter(s.id, t->jail);
+	enum action act = enter ? enter(&s) : ACT_CONTINUE;
 	switch (act) {
 	case ACT_RETURN:
 		abi_skip_syscall(t->tid, s.abi, s.retval);
@@ -193,15 +195,21 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 				tgid = (pid_t)g;
 		}
 		struct tracee *c = tracee_find(child);
-		if (c)
-			c->tgid = tgid; /* its attach stop came first */
-		else
+		bool ran = false;
+		if (c) {
+			c->tgid = tgid; /* its attach stop came first: it has run since */
+			ran = c->as != NULL;
+		} else {
 			c = tracee_add(child, tgid, parent ? parent->jail : sv->jail);
+		}
 		/* kcmp: does the child share the parent's memory (thread, vfork,
-		 * CLONE_VM)? Then it shares the scratch area too. */
+		 * CLONE_VM)? Then it shares the scratch area too. A child that has
+		 * already exec'd or mapped its own area keeps its own: its image
+		 * may no longer be the parent's (vfork + exec before this event). */
 		long same = syscall(SYS_kcmp, ev->tid, child, KCMP_VM, 0, 0);
 		if (parent) {
-			scratch_inherit(c, parent, same == 0);
+			if (!ran)
+				scratch_inherit(c, parent, same == 0);
 			tracee_inherit_fs(c, parent);
 		}
 	}
@@ -258,8 +266,10 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 	}
 	struct tracee *t = tracee_find(ev->tid);
 	if (!t) {
-		/* a new child whose attach stop beat its parent's fork event */
+		/* a new child whose attach stop beat its parent's fork event: the
+		 * jail's root until the parent's event gives it the parent's */
 		t = tracee_add(ev->tid, ev->tid, sv->jail);
+		t->root = fs_root_ref(sv->root);
 	}
 	switch (ev->kind) {
 	case EV_SECCOMP:

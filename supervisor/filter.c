@@ -34,9 +34,9 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
 	const struct static_deny *d = denied_always(id, abi, j);
 	if (d)
 		return deny_action(d, trace_denials);
-	if (handler_wanted(id, j, sealed))
+	if (handler_wanted(id, j, sealed) && !handler_conditional(id))
 		return SCMP_ACT_TRACE((uint32_t)id);
-	return SCMP_ACT_ALLOW;
+	return SCMP_ACT_ALLOW; /* a conditional trap: see add_trap_rules */
 }
 
 /* Does the running kernel have mseal (6.10)? mseal(0, 0, 0) seals nothing
@@ -161,6 +161,39 @@ static int add_deny_rules(scmp_filter_ctx ctx, const struct abi *abi, bool nativ
 	return 0;
 }
 
+/* Handlers that stop only under conditions on the arguments (fcntl's
+ * F_SETOWN, a pid other than 0 ...): TRACE rules in the filter whose
+ * default is ALLOW, so that the syscall filter can allow the call; an
+ * ERRNO of a static denial still outranks them. */
+static int add_trap_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j)
+{
+	bool sealed = native || seccomp_syscall_resolve_name_arch(abi->scmp_arch, "mseal") >= 0;
+	for (int id = 1; id < SC_COUNT; id++) {
+		if (!handler_conditional((enum sc_id)id) || !handler_wanted((enum sc_id)id, j, sealed))
+			continue;
+		if (denied_always((enum sc_id)id, abi, j))
+			continue;
+		int nr = scmp_nr(abi, native, (enum sc_id)id);
+		if (nr == -1)
+			continue;
+		for (int i = 0; i < 3 && handlers[id].trap_if[i].cmp != DENY_CMP_NONE; i++) {
+			const struct deny_cond *c = &handlers[id].trap_if[i];
+			struct scmp_arg_cmp cmp;
+			if (c->cmp == DENY_CMP_MASKED_EQ)
+				cmp = (struct scmp_arg_cmp){c->arg, SCMP_CMP_MASKED_EQ, c->mask, c->value};
+			else
+				cmp = (struct scmp_arg_cmp){c->arg, SCMP_CMP_NE, c->value, 0};
+			int rc = seccomp_rule_add_array(ctx, SCMP_ACT_TRACE((uint32_t)id), nr, 1, &cmp);
+			if (rc && rc != -EOPNOTSUPP && rc != -EDOM && rc != -EFAULT && rc != -EEXIST) {
+				fprintf(stderr, "jail: seccomp trap rule for %s (%s): %s\n", sc_info[id].name,
+					abi->name, strerror(-rc));
+				return rc;
+			}
+		}
+	}
+	return 0;
+}
+
 /* The argument-dependent denials, with ALLOW as the default: ERRNO outranks
  * the syscall filter's TRACE and ALLOW. One context per ABI, merged, so a
  * row can leave out an ABI whose call takes its arguments in memory. */
@@ -175,7 +208,8 @@ static scmp_filter_ctx build_deny_filter(const struct jail *j, bool set_nnp, boo
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp) ||
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) ||
 		    (!native && (seccomp_arch_add(ctx, abi->scmp_arch) || seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE))) ||
-		    add_deny_rules(ctx, abi, native, j, trace_denials) || filter_net_deny_rules(ctx, abi, native, j)) {
+		    add_deny_rules(ctx, abi, native, j, trace_denials) || filter_net_deny_rules(ctx, abi, native, j) ||
+		    add_trap_rules(ctx, abi, native, j)) {
 			if (ctx)
 				seccomp_release(ctx);
 			if (merged)

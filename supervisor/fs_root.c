@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../policy/path.h"
+#include "proc_hide.h"
 #include "tracee.h"
 
 #define MAX_LINKS 40 /* the kernel's limit on symlinks in one lookup */
@@ -499,8 +500,8 @@ static int guest_absolute(struct tracee *t, int dirfd, const char *guest, char *
 	return 0;
 }
 
-int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
-		     char *host, size_t size)
+static int guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
+			 char *host, size_t size)
 {
 	const struct fs_root *r = t->root;
 	if (guest[0] == '\0')
@@ -538,6 +539,16 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 	return -ELOOP;
 }
 
+int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_follow follow,
+		     char *host, size_t size)
+{
+	int err = guest_to_host(t, dirfd, guest, follow, host, size);
+	/* another process's /proc/<pid> is absent (handle_proc.c) */
+	if (!err && !is_host_root(t->root))
+		err = proc_hide_host_path(t, host, follow != FS_NOFOLLOW);
+	return err;
+}
+
 int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd)
 {
 	const struct fs_root *r = t->root;
@@ -556,6 +567,12 @@ int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, i
 	int f = open_in_root(r, p, follow ? 0 : O_NOFOLLOW);
 	if (f < 0)
 		return strlen(r->host) + strlen(p) >= PATH_MAX ? -ENAMETOOLONG : f;
+	/* a procfs the root has of its own: another process's entry is absent */
+	err = proc_hide_fd(t, f);
+	if (err) {
+		close(f);
+		return err;
+	}
 	*fd = f;
 	return 0;
 }

@@ -1,12 +1,17 @@
 #include "handlers.h"
 
+#include <fcntl.h>
 #include <stddef.h>
+#include <sys/ioctl.h>
 
 #include "../policy/jail.h"
 
-/* Path handlers run only in a jail whose root is not the host's /. */
-#define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true}
+/* Path handlers translate only in a jail whose root is not the host's /;
+ * at the host's / the /proc guard (handle_proc.c) checks them instead. */
+#define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
+/* Trapped when argument n is not 0 (a pid other than the caller's). */
+#define PID_NONZERO(fn, n) {.enter = fn, .trap_if = {DC_NE(n, 0)}}
 /* Sockets (handle_net.c): every jail is bound to its addresses. */
 #define NET(fn) {.enter = fn, .uses_scratch = true}
 #define NET_OUT {.enter = handle_net_name_out, .exit = handle_net_name_out_exit, .wanted = jail_has_root}
@@ -111,10 +116,10 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_swapoff] = PATH(handle_path),
 	[SC_execve] = PATH(handle_execve),
 	[SC_execveat] = PATH(handle_execve),
-	[SC_readlink] = PATH_NOSCRATCH(handle_readlink),
-	[SC_readlinkat] = PATH_NOSCRATCH(handle_readlink),
+	[SC_readlink] = PATH(handle_readlink),
+	[SC_readlinkat] = PATH(handle_readlink),
 	[SC_getcwd] = PATH_NOSCRATCH(handle_getcwd),
-	[SC_chroot] = PATH_NOSCRATCH(handle_chroot),
+	[SC_chroot] = PATH(handle_chroot),
 	/* mounts, handles and fanotify would reach the host by path or id */
 	[SC_mount] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_umount] = PATH_NOSCRATCH(handle_path_denied),
@@ -130,6 +135,52 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_open_by_handle_at] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_fanotify_mark] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_quotactl_fd] = PATH_NOSCRATCH(handle_path_denied),
+
+	/* process visibility (visibility.c): pids outside the jail are ESRCH */
+	[SC_kill] = {.enter = handle_kill},
+	[SC_tkill] = {.enter = handle_pid_arg0},
+	[SC_tgkill] = {.enter = handle_tgkill},
+	[SC_rt_sigqueueinfo] = {.enter = handle_pid_arg0},
+	[SC_rt_tgsigqueueinfo] = {.enter = handle_tgkill},
+	[SC_pidfd_open] = {.enter = handle_pid_arg0},
+	[SC_pidfd_send_signal] = {.enter = handle_pidfd_arg0},
+	[SC_pidfd_getfd] = {.enter = handle_pidfd_arg0},
+	[SC_process_madvise] = {.enter = handle_pidfd_arg0},
+	[SC_process_mrelease] = {.enter = handle_pidfd_arg0},
+	[SC_getpgid] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_getsid] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_setpgid] = {.enter = handle_setpgid},
+	[SC_getpriority] = {.enter = handle_priority},
+	[SC_setpriority] = {.enter = handle_priority},
+	[SC_sched_getaffinity] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setaffinity] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_getattr] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setattr] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_getparam] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setparam] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_getscheduler] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setscheduler] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_rr_get_interval] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_rr_get_interval_time64] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_prlimit64] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_ioprio_get] = {.enter = handle_ioprio},
+	[SC_ioprio_set] = {.enter = handle_ioprio},
+	[SC_process_vm_readv] = {.enter = handle_pid_arg0},
+	[SC_process_vm_writev] = {.enter = handle_pid_arg0},
+	[SC_kcmp] = {.enter = handle_kcmp},
+	[SC_capget] = {.enter = handle_capget, .uses_scratch = true},
+	[SC_get_robust_list] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_migrate_pages] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_move_pages] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_fcntl] = {.enter = handle_fcntl_owner, .uses_scratch = true,
+		      .trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
+	[SC_fcntl64] = {.enter = handle_fcntl_owner, .uses_scratch = true,
+			.trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
+	[SC_ioctl] = {.enter = handle_tiocspgrp, .uses_scratch = true, .trap_if = {DC_EQ32(1, TIOCSPGRP)}},
+	/* /proc listings show the jail's processes only (handle_proc.c) */
+	[SC_getdents] = {.enter = handle_getdents},
+	[SC_getdents64] = {.enter = handle_getdents},
+	[SC_readdir] = {.enter = handle_getdents},
 
 	/* sockets (handle_net.c; register-only decisions are in filter_net.c) */
 	[SC_socket] = {.enter = handle_net_socket},
@@ -166,5 +217,21 @@ bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed)
 		return false;
 	if (handlers[id].unsealed_abis_only && sealed)
 		return false;
+	if (handlers[id].enter_at_host_root && !jail_has_root(j))
+		return true;
 	return !handlers[id].wanted || handlers[id].wanted(j);
+}
+
+enum action (*handler_enter(enum sc_id id, const struct jail *j))(struct syscall_stop *s)
+{
+	if ((int)id <= 0 || id >= SC_COUNT)
+		return NULL;
+	if (handlers[id].enter_at_host_root && !jail_has_root(j))
+		return handlers[id].enter_at_host_root;
+	return handlers[id].enter;
+}
+
+bool handler_conditional(enum sc_id id)
+{
+	return (int)id > 0 && id < SC_COUNT && handlers[id].trap_if[0].cmp != DENY_CMP_NONE;
 }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "../arch/abi.h"
+#include "../policy/static_deny.h"
 
 struct jail;
 struct tracee;
@@ -37,12 +38,22 @@ struct handler {
 	/* Trapped only on ABIs whose filter cannot let mseal through (so the
 	 * scratch area cannot be sealed there): see handle_vm_guard.c. */
 	bool unsealed_abis_only;
+	/* Stop only when one of these conditions holds (each one rule of the
+	 * kernel filter, e.g. fcntl's F_SETOWN); none used: always. */
+	struct deny_cond trap_if[3];
+	/* The enter handler in a jail whose root is the host's / (when set,
+	 * the call is trapped there even if wanted() says no). */
+	enum action (*enter_at_host_root)(struct syscall_stop *s);
 };
 
 extern const struct handler handlers[SC_COUNT];
 
 /* Does this jail trap id on an ABI whose filter has mseal (sealed) or not? */
 bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed);
+/* The enter handler of id in jail j (NULL: none). */
+enum action (*handler_enter(enum sc_id id, const struct jail *j))(struct syscall_stop *s);
+/* Is id trapped only under conditions (handlers[id].trap_if)? */
+bool handler_conditional(enum sc_id id);
 
 /* handle_uts.c */
 enum action handle_uname(struct syscall_stop *s);
@@ -77,5 +88,22 @@ enum action handle_socketcall(struct syscall_stop *s);
 
 /* handle_vm_guard.c */
 enum action handle_vm_guard(struct syscall_stop *s);
+
+/* visibility.c */
+enum action handle_pid_arg0(struct syscall_stop *s);
+enum action handle_tgkill(struct syscall_stop *s);
+enum action handle_kcmp(struct syscall_stop *s);
+enum action handle_pidfd_arg0(struct syscall_stop *s);
+enum action handle_kill(struct syscall_stop *s);
+enum action handle_setpgid(struct syscall_stop *s);
+enum action handle_priority(struct syscall_stop *s);
+enum action handle_ioprio(struct syscall_stop *s);
+enum action handle_fcntl_owner(struct syscall_stop *s);
+enum action handle_tiocspgrp(struct syscall_stop *s);
+enum action handle_capget(struct syscall_stop *s);
+
+/* handle_proc.c */
+enum action handle_proc_guard(struct syscall_stop *s);
+enum action handle_getdents(struct syscall_stop *s);
 
 #endif

@@ -97,6 +97,14 @@ int inject_end(struct injection *inj)
 	return err;
 }
 
+int inject_finish(struct injection *inj)
+{
+	int err = abi_regs_set(inj->t->tid, &inj->saved);
+	if (inj->resend)
+		syscall(SYS_tgkill, inj->t->tgid, inj->t->tid, inj->resend);
+	return err;
+}
+
 int inject_at_seccomp_stop(struct tracee *t, const struct abi *abi, long nr, const uint64_t args[6], long *result)
 {
 	struct injection inj;

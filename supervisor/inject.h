@@ -33,5 +33,9 @@ struct injection {
 int inject_begin(struct injection *inj, struct tracee *t, const struct abi *abi);
 int inject_call(struct injection *inj, long nr, const uint64_t args[6], long *result);
 int inject_end(struct injection *inj);
+/* Instead of inject_end, after at least one inject_call: restores the
+ * registers but does not rewind, so the original syscall counts as done;
+ * the handler then returns ACT_RETURN with the value it is to return. */
+int inject_finish(struct injection *inj);
 
 #endif

@@ -82,7 +82,11 @@ o=cr-o-$$
 "$JAIL" -n $o / oldhost 127.0.0.23 sh -c "sleep 63$$" &
 front=$!
 i=0
-while ! "$JLS" -j $o >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+# listed, and its sh has started the sleep (a loaded machine may take a while)
+while { ! "$JLS" -j $o >/dev/null 2>&1 || ! pgrep -u "$(id -u)" -f "^sleep 63$$" >/dev/null; } && [ $i -lt 200 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
 jid=$("$JLS" -j $o jid)
 expect_eq "old syntax: listed while it runs" "$("$JLS" -j $o name host.hostname ip4.addr nproc)" "$o oldhost 127.0.0.23 2"
 kill "$(pgrep -u "$(id -u)" -f "^sleep 63$$")"

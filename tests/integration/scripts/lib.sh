@@ -15,6 +15,7 @@ JEXEC=$BIN/jexec
 JKILL=$BIN/jkill
 EXAMPLES=${2:-}
 ROOTED=${3:-} # static programs for jails with their own root
+PROBES=${4:-} # the probe programs (tests/integration/probes)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jail-script.XXXXXX")
 # Jails a script creates (by name) are removed when it exits, pass or fail.
 CREATED=

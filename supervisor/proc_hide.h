@@ -1,0 +1,25 @@
+/* /proc shows only the jail's processes: path checks (handle_proc.c). */
+#ifndef JAIL_SUPERVISOR_PROC_HIDE_H
+#define JAIL_SUPERVISOR_PROC_HIDE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct tracee;
+
+/* Resolves path of t (relative to dirfd when not absolute) in the
+ * supervisor; -ENOENT if it is, or lies under, /proc/<pid> of a process
+ * outside t's jail (on any procfs, however reached), else 0. When it is on
+ * a procfs, canon gets its canonical path (else ""). A path that does not
+ * resolve is judged by its deepest ancestor that does. */
+int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool follow, char *canon, size_t size);
+
+/* For a jail with its own root: host is an absolute translated path;
+ * -ENOENT if it names another process's /proc entry, else 0. */
+int proc_hide_host_path(const struct tracee *t, const char *host, bool follow);
+
+/* fd: a supervisor descriptor of an object t reached; -ENOENT if it lies
+ * under another process's /proc/<pid> (on any procfs), else 0. */
+int proc_hide_fd(const struct tracee *t, int fd);
+
+#endif
