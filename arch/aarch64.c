@@ -109,6 +109,32 @@ int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t ar
 	return set_nr(tid, nr);
 }
 
+/* arm64 restarts a call from x8 and x0..x5, with x0 taken from orig_x0,
+ * which the kernel saved before the seccomp stop (the original argument):
+ * x0 is left alone (it is the result, or already orig_x0 again at a
+ * signal-delivery stop, where the restart has been set up before it). */
+int abi_restore_call(pid_t tid, const struct abi *abi, const struct abi_call *set,
+		     const struct abi_call *orig, bool only_if_set)
+{
+	struct user_pt_regs r;
+	int err = get_regs(tid, &r);
+	(void)abi;
+	if (err)
+		return err;
+	if (only_if_set) {
+		if ((long)r.regs[AARCH64_NR_REG] != set->nr)
+			return 0;
+		for (int i = 1; i < 6; i++)
+			if (r.regs[i] != set->args[i])
+				return 0;
+	}
+	for (int i = 1; i < 6; i++)
+		r.regs[i] = orig->args[i];
+	r.regs[AARCH64_NR_REG] = (uint64_t)orig->nr;
+	err = set_regs(tid, &r);
+	return err ? err : 1;
+}
+
 int abi_get_result(pid_t tid, const struct abi *abi, long *retval)
 {
 	struct user_pt_regs r;

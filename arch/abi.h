@@ -5,6 +5,7 @@
 #ifndef JAIL_ARCH_ABI_H
 #define JAIL_ARCH_ABI_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -41,6 +42,20 @@ int abi_skip_syscall(pid_t tid, const struct abi *abi, long retval);
 int abi_set_arg(pid_t tid, const struct abi *abi, int index, uint64_t value);
 /* Run syscall nr with these six arguments instead of the one requested. */
 int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t args[6]);
+/* A syscall's number and six arguments, as the registers hold them. */
+struct abi_call {
+	long nr;
+	uint64_t args[6];
+};
+/* A call whose registers were changed from orig to set at its seccomp stop
+ * (abi_set_arg, abi_set_syscall): puts orig back, leaving the result, so
+ * that a restart (-ERESTART*) runs the original call again and the tracee
+ * finds the registers the kernel's ABI preserves as it left them. At its
+ * exit stop (only_if_set false), or at a signal-delivery stop that may have
+ * interrupted it (only_if_set true: nothing is done unless the registers
+ * still hold set). 1 if restored, 0 if not, or -errno. */
+int abi_restore_call(pid_t tid, const struct abi *abi, const struct abi_call *set,
+		     const struct abi_call *orig, bool only_if_set);
 /* At the exit stop: read or replace the value the syscall returns. */
 int abi_get_result(pid_t tid, const struct abi *abi, long *retval);
 int abi_set_result(pid_t tid, const struct abi *abi, long retval);

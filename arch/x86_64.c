@@ -93,6 +93,38 @@ int abi_set_syscall(pid_t tid, const struct abi *abi, long nr, const uint64_t ar
 	return set_regs(tid, &r);
 }
 
+static void get_args(const struct abi *abi, const struct user_regs_struct *r, uint64_t a[6])
+{
+	if (abi->table == SCT_I386) {
+		a[0] = r->rbx, a[1] = r->rcx, a[2] = r->rdx;
+		a[3] = r->rsi, a[4] = r->rdi, a[5] = r->rbp;
+	} else {
+		a[0] = r->rdi, a[1] = r->rsi, a[2] = r->rdx;
+		a[3] = r->r10, a[4] = r->r8, a[5] = r->r9;
+	}
+}
+
+/* x86 restarts a call from orig_rax and the argument registers (rax is
+ * the result until then). */
+int abi_restore_call(pid_t tid, const struct abi *abi, const struct abi_call *set,
+		     const struct abi_call *orig, bool only_if_set)
+{
+	struct user_regs_struct r;
+	int err = get_regs(tid, &r);
+	if (err)
+		return err;
+	if (only_if_set) {
+		uint64_t now[6];
+		get_args(abi, &r, now);
+		if ((long)r.orig_rax != set->nr || memcmp(now, set->args, sizeof(now)) != 0)
+			return 0;
+	}
+	r.orig_rax = (unsigned long long)orig->nr;
+	put_args(abi, &r, orig->args);
+	err = set_regs(tid, &r);
+	return err ? err : 1;
+}
+
 int abi_get_result(pid_t tid, const struct abi *abi, long *retval)
 {
 	struct user_regs_struct r;

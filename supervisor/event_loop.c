@@ -108,6 +108,38 @@ static void on_exited(struct supervisor *sv, const struct event *ev)
 	}
 }
 
+int stop_set_arg(struct syscall_stop *s, int i, uint64_t value)
+{
+	struct tracee *t = s->t;
+	if (i < 0 || i > 5)
+		return -EINVAL;
+	t->regs_set.args[i] = value;
+	t->regs_changed = true;
+	return abi_set_arg(t->tid, s->abi, i, value);
+}
+
+int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
+{
+	struct tracee *t = s->t;
+	t->regs_set.nr = nr;
+	memcpy(t->regs_set.args, args, sizeof(t->regs_set.args));
+	t->regs_changed = true;
+	return abi_set_syscall(t->tid, s->abi, nr, args);
+}
+
+/* The registers a handler changed come back before the tracee sees them:
+ * at the exit stop, or at a signal-delivery stop while they still hold
+ * what the handler set (the call was interrupted: its restart must run the
+ * original call, which is then handled anew, e.g. a path translated once,
+ * not twice). */
+static void restore_regs(struct tracee *t, bool only_if_set)
+{
+	if (!t->regs_changed)
+		return;
+	t->regs_changed = false;
+	abi_restore_call(t->tid, t->regs_abi, &t->regs_set, &t->regs_orig, only_if_set);
+}
+
 static void on_seccomp(struct tracee *t)
 {
 	struct __ptrace_syscall_info info;
@@ -125,6 +157,11 @@ static void on_seccomp(struct tracee *t)
 	s.id = abi_id(s.abi, (long)info.seccomp.nr);
 	memcpy(s.args, info.seccomp.args, sizeof(s.args));
 	t->abi = s.abi;
+	t->regs_changed = false;
+	t->regs_abi = s.abi;
+	t->regs_orig.nr = (long)info.seccomp.nr;
+	memcpy(t->regs_orig.args, info.seccomp.args, sizeof(t->regs_orig.args));
+	t->regs_set = t->regs_orig;
 	if (info.seccomp.ret_data & FILTER_DENY_TAG) {
 		/* jail -v: a static denial, reported, then failed as the filter
 		 * would have failed it */
@@ -170,6 +207,7 @@ static void on_syscall_exit(struct tracee *t)
 {
 	enum sc_id id = t->exit_handler;
 	t->exit_handler = SC_NONE;
+	restore_regs(t, false);
 	if (id != SC_NONE && handlers[id].exit) {
 		struct syscall_stop s = {.t = t, .abi = t->exit_abi, .id = id};
 		memcpy(s.args, t->exit_args, sizeof(s.args));
@@ -230,6 +268,7 @@ static void on_exec(struct tracee *t)
 	 * other thread of the group is gone */
 	tracee_remove_group_except(t->tgid, t->tid);
 	t->exit_handler = SC_NONE;
+	t->regs_changed = false; /* a new image, new registers */
 	scratch_new_space(t); /* a new image: no area until one is needed */
 	resume(t->tid, 0);
 }
@@ -253,6 +292,7 @@ static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct 
 
 static void on_signal(struct supervisor *sv, struct tracee *t, const struct event *ev)
 {
+	restore_regs(t, true);
 	if (ev->sig == SIGCONT && t->tgid == sv->main_pid)
 		mirror_to_front(sv, SIGCONT);
 	resume(t->tid, ev->sig);

@@ -310,7 +310,7 @@ enum action handle_execve(struct syscall_stop *s)
 		return ACT_RETURN;
 	}
 	uint64_t nargs[6] = {file_at, vec_at, envp, 0, 0, 0};
-	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, SC_execve), nargs);
+	stop_set_call(s, abi_nr(s->abi, SC_execve), nargs);
 	free(s->t->pending_exe);
 	s->t->pending_exe = pl->guest_program[0] ? strdup(pl->guest_program) : NULL;
 	free(pl);

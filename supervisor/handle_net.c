@@ -45,7 +45,9 @@
 #define OFF_ADDR 0
 #define OFF_MSG 256
 #define OFF_CTRL 512
-#define CTRL_MAX (SCRATCH_SLOT_SIZE - OFF_CTRL)
+#define OFF_SOCKETCALL (SCRATCH_SLOT_SIZE - 32) /* i386 socketcall's argument array */
+#define CTRL_MAX (OFF_SOCKETCALL - OFF_CTRL)
+#define SOCKETCALL_SENDMSG 16
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -196,9 +198,12 @@ static enum action fail(struct syscall_stop *s, int err)
 	return ACT_RETURN;
 }
 
+/* The kernel runs the call with s->args. Through i386's socketcall the
+ * arguments are in memory: handle_socketcall() writes them afterwards. */
 static void set_call(struct syscall_stop *s)
 {
-	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	if (!s->socketcall)
+		stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 }
 
 /* ---------------------------------------------------------------- calls */
@@ -442,8 +447,11 @@ enum action handle_net_sendmmsg(struct syscall_stop *s)
 	s->args[1] = where;
 	s->args[2] = s->args[3]; /* flags */
 	s->args[3] = vec;        /* kept for the exit handler; sendmsg ignores it */
-	s->args[4] = s->args[5] = 0;
-	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, SC_sendmsg), s->args);
+	if (s->socketcall)
+		s->socketcall = SOCKETCALL_SENDMSG;
+	else
+		stop_set_call(s, abi_nr(s->abi, SC_sendmsg), s->args);
+	/* the exit stop also puts the tracee's registers back (event_loop.c) */
 	return ACT_EXIT_STOP;
 }
 
@@ -514,9 +522,11 @@ long handle_net_name_out_exit(struct syscall_stop *s)
 /* ---------------------------------------------------------------- i386 */
 
 /* socketcall(call, args): the arguments are in memory, where another
- * thread could change them after the check. They are read once and the
- * call is turned into the direct system call (i386 has had them since
- * Linux 4.3) with the arguments in registers, then handled as such. */
+ * thread could change them after the check. They are read once, handled as
+ * the direct call's, and the kernel gets a copy in the scratch area (args
+ * pointed there): only ecx changes, as for any pointer the jail rewrites;
+ * the other registers are the tracee's (glibc keeps ebx in edx across
+ * socketcall, so turning it into the direct call would clobber them). */
 static const struct {
 	enum sc_id id;
 	int nargs;
@@ -541,19 +551,25 @@ enum action handle_socketcall(struct syscall_stop *s)
 	for (int i = 0; i < 6; i++)
 		s->args[i] = w[i];
 	s->id = socketcalls[call].id;
-	if (abi_nr(s->abi, s->id) < 0)
-		return fail(s, -ENOSYS);
+	s->socketcall = (int)call;
 	const struct handler *h = &handlers[s->id];
+	enum action act = ACT_CONTINUE;
 	if (h->enter && handler_wanted(s->id, s->t->jail, false)) {
-		enum action act = h->enter(s);
+		act = h->enter(s);
 		if (act == ACT_RETURN)
 			return act;
-		/* handlers that rewrite set the direct call themselves; set it
-		 * again (same values) for those that did not */
-		if (s->id != SC_sendmmsg)
-			set_call(s);
-		return act;
 	}
-	set_call(s);
-	return ACT_CONTINUE;
+	/* the (checked, maybe rewritten) arguments of the call to run: the
+	 * same one, or sendmsg for sendmmsg */
+	int run = s->socketcall;
+	for (int i = 0; i < socketcalls[run].nargs; i++)
+		w[i] = (uint32_t)s->args[i];
+	uint64_t where;
+	int err = scratch_put(s->t, OFF_SOCKETCALL, w, (size_t)socketcalls[run].nargs * 4, &where);
+	if (err)
+		return fail(s, err);
+	if ((uint64_t)run != call)
+		stop_set_arg(s, 0, (uint64_t)run);
+	stop_set_arg(s, 1, where);
+	return act;
 }

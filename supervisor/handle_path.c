@@ -394,7 +394,7 @@ enum action handle_path(struct syscall_stop *s)
 	}
 	for (int a = 0; a < 6; a++)
 		if (changed & (1u << a))
-			abi_set_arg(s->t->tid, s->abi, a, s->args[a]);
+			stop_set_arg(s, a, s->args[a]);
 	return ACT_CONTINUE;
 }
 
@@ -434,7 +434,7 @@ enum action handle_openat2(struct syscall_stop *s)
 	s->args[1] = path_at;
 	s->args[2] = how_at;
 	s->args[3] = sizeof(how);
-	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }
 

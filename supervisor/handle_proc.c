@@ -385,7 +385,7 @@ enum action handle_proc_guard(struct syscall_stop *s)
 		changed = true;
 	}
 	if (changed)
-		abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+		stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }
 

@@ -19,6 +19,7 @@ struct syscall_stop {
 	enum sc_id id;
 	uint64_t args[6];
 	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
+	int socketcall; /* i386: the socketcall(2) call this stop came through, or 0 */
 };
 
 enum action {
@@ -47,6 +48,13 @@ struct handler {
 };
 
 extern const struct handler handlers[SC_COUNT];
+
+/* The only ways an enter handler changes the stopped call's registers:
+ * argument i, or the whole call (number and arguments). The event loop
+ * puts the originals back at the exit stop or when a signal interrupts
+ * the call (event_loop.c). 0 or -errno. */
+int stop_set_arg(struct syscall_stop *s, int i, uint64_t value);
+int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6]);
 
 /* Does this jail trap id on an ABI whose filter has mseal (sealed) or not? */
 bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed);

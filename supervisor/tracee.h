@@ -35,6 +35,13 @@ struct tracee {
 	enum sc_id exit_handler;
 	const struct abi *exit_abi;
 	uint64_t exit_args[6];
+	/* Its current syscall's registers as the filter saw them (orig) and
+	 * as the handler left them (set), if it changed them: put back at the
+	 * exit stop, or at a signal that interrupts the call, so a restart is
+	 * handled anew (event_loop.c, docs/design-notes.md). */
+	bool regs_changed;
+	const struct abi *regs_abi;
+	struct abi_call regs_orig, regs_set;
 	UT_hash_handle hh;
 };
 

@@ -419,7 +419,7 @@ enum action handle_fcntl_owner(struct syscall_stop *s)
 		return ACT_RETURN;
 	}
 	s->args[2] = at;
-	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }
 
@@ -442,7 +442,7 @@ enum action handle_tiocspgrp(struct syscall_stop *s)
 		return ACT_RETURN;
 	}
 	s->args[2] = at;
-	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }
 
@@ -481,6 +481,6 @@ enum action handle_capget(struct syscall_stop *s)
 		return ACT_RETURN;
 	}
 	s->args[0] = at;
-	abi_set_syscall(s->t->tid, s->abi, abi_nr(s->abi, s->id), s->args);
+	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }

@@ -32,3 +32,11 @@ grep -qx 'stat, guest path of PATH_MAX-1 bytes: ENAMETOOLONG' "$WORK/jail.out" |
 	fail "a guest path that grows past PATH_MAX is not ENAMETOOLONG"
 grep -qx '/.. is /: same' "$WORK/jail.out" || fail "/.. is not /"
 pass "spot checks"
+
+# A call interrupted by a signal restarts with the registers the program
+# gave it, not the jail's rewritten ones (which would be translated again)
+mkdir "$rooted/tmp" && chmod 1777 "$rooted/tmp"
+cp "$ROOTED/syscall_restart" "$rooted/syscall_restart"
+out=$("$JAIL" "$rooted" h "" /syscall_restart 2>&1) ||
+	fail "syscall_restart in a jail with its own root: $out"
+pass "interrupted path and socket calls restart as the program made them"
