@@ -1,6 +1,7 @@
 /* The control socket, both sides. The supervisor's half runs inside its
- * event loop: control_wait() polls the listening socket, its clients and a
- * SIGCHLD self-pipe, so the loop sleeps in one place for both. */
+ * event loop: control_wait() sleeps in sigtimedwait() for SIGCHLD (a tracee
+ * stopped or a child exited) or SIGIO (a control socket is ready), so the
+ * loop sleeps in one place for both. */
 #include "control.h"
 
 #include <errno.h>
@@ -136,38 +137,44 @@ struct client {
 static struct {
 	struct supervisor *sv;
 	int listen_fd;
-	int sig_pipe[2];
 	struct client clients[MAX_CLIENTS];
 	int nclients;
 	bool dying;
 	bool killed_hard;
 	struct timespec deadline;
 	bool detached;
-} ctl = {.listen_fd = -1, .sig_pipe = {-1, -1}};
+} ctl = {.listen_fd = -1};
 
-static void on_sigchld(int sig)
+/* The signals the supervisor sleeps on, blocked at all other times (so no
+ * handler ever interrupts a call): SIGCHLD for every tracee stop and child
+ * exit, SIGIO for activity on the control sockets (O_ASYNC). */
+static sigset_t wake_signals;
+
+static void async_wake(int fd)
 {
-	int saved = errno;
-	(void)sig;
-	if (write(ctl.sig_pipe[1], "c", 1) < 0) {
-		/* full: a wake-up is pending anyway */
-	}
-	errno = saved;
+	fcntl(fd, F_SETOWN, getpid());
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK | O_ASYNC);
 }
 
 int control_init(struct supervisor *sv, int listen_fd)
 {
 	ctl.sv = sv;
 	ctl.listen_fd = listen_fd;
-	if (pipe2(ctl.sig_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+	sigemptyset(&wake_signals);
+	sigaddset(&wake_signals, SIGCHLD);
+	sigaddset(&wake_signals, SIGIO);
+	/* blocked signals are kept pending, even SIGCHLD with its default
+	 * disposition; sigtimedwait() takes them without a handler */
+	if (sigprocmask(SIG_BLOCK, &wake_signals, NULL) < 0)
 		return -errno;
 	if (listen_fd >= 0)
-		fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
-	struct sigaction sa = {.sa_handler = on_sigchld, .sa_flags = SA_RESTART};
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGCHLD, &sa, NULL) < 0)
-		return -errno;
+		async_wake(listen_fd);
 	return 0;
+}
+
+void control_child_signals(void)
+{
+	sigprocmask(SIG_UNBLOCK, &wake_signals, NULL);
 }
 
 /* The jail's processes (thread-group ids); malloc'ed, count in *n. */
@@ -225,12 +232,14 @@ static bool peer_alive(const struct client *c)
 	return syscall(SYS_pidfd_send_signal, c->pidfd, 0, NULL, 0) == 0;
 }
 
-static void accept_clients(void)
+/* Accepts the pending connections; how many were taken. */
+static int accept_clients(void)
 {
+	int taken = 0;
 	for (;;) {
 		int fd = accept4(ctl.listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
 		if (fd < 0)
-			return;
+			return taken;
 		struct ucred cr;
 		socklen_t len = sizeof(cr);
 		struct client c = {.fd = fd, .pidfd = -1};
@@ -251,7 +260,9 @@ static void accept_clients(void)
 				close(c.pidfd);
 			continue;
 		}
+		async_wake(fd);
 		ctl.clients[ctl.nclients++] = c;
+		taken++;
 	}
 }
 
@@ -366,33 +377,43 @@ static void detach(void)
 	}
 }
 
-void control_wait(struct supervisor *sv, bool block)
+/* Serves whatever the control sockets have ready; again after taking new
+ * clients, whose first request may have come before SIGIO was set up. */
+static void serve_ready(void)
 {
-	struct pollfd fds[2 + MAX_CLIENTS];
-	int nfds = 0;
-
-	if (!ctl.detached && sv->jail->persist && (sv->main_done || sv->main_pid == 0))
-		detach();
-	fds[nfds++] = (struct pollfd){.fd = ctl.sig_pipe[0], .events = POLLIN};
-	fds[nfds++] = (struct pollfd){.fd = ctl.listen_fd, .events = POLLIN};
-	for (int i = 0; i < ctl.nclients; i++)
-		fds[nfds++] = (struct pollfd){.fd = ctl.clients[i].fd, .events = POLLIN};
-	int timeout = !block ? 0 : ctl.dying && !ctl.killed_hard ? ms_to_deadline() : -1;
-	int n = poll(fds, (nfds_t)nfds, timeout);
-	if (n > 0) {
-		char buf[64];
-		if (fds[0].revents)
-			while (read(ctl.sig_pipe[0], buf, sizeof(buf)) > 0)
-				;
+	for (int round = 0; round < 2 * MAX_CLIENTS; round++) {
+		struct pollfd fds[1 + MAX_CLIENTS];
+		int nfds = 0;
+		fds[nfds++] = (struct pollfd){.fd = ctl.listen_fd, .events = POLLIN};
+		for (int i = 0; i < ctl.nclients; i++)
+			fds[nfds++] = (struct pollfd){.fd = ctl.clients[i].fd, .events = POLLIN};
+		if (poll(fds, (nfds_t)nfds, 0) <= 0)
+			return;
 		/* clients first: fds[] indices match ctl.clients until one is dropped */
-		for (int i = nfds - 1; i >= 2; i--) {
-			int ci = i - 2;
+		for (int i = nfds - 1; i >= 1; i--) {
+			int ci = i - 1;
 			if (fds[i].revents && !serve(&ctl.clients[ci]))
 				drop_client(ci);
 		}
-		if (fds[1].revents)
-			accept_clients();
+		if (!fds[0].revents || accept_clients() == 0)
+			return;
 	}
+}
+
+void control_wait(struct supervisor *sv, bool block)
+{
+	if (!ctl.detached && sv->jail->persist && (sv->main_done || sv->main_pid == 0))
+		detach();
+	int sig = 0;
+	if (block) {
+		/* one call to sleep and be woken: no handler, no pipe */
+		int ms = ctl.dying && !ctl.killed_hard ? ms_to_deadline() : -1;
+		struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000};
+		sig = sigtimedwait(&wake_signals, NULL, ms >= 0 ? &ts : NULL);
+	}
+	/* a tracee's stop (SIGCHLD) needs nothing here: the loop waits for it */
+	if (sig != SIGCHLD)
+		serve_ready();
 	if (ctl.dying && !ctl.killed_hard && ms_to_deadline() == 0)
 		ctl.killed_hard = true;
 	if (ctl.killed_hard)

@@ -350,7 +350,6 @@ enum action handle_proc_guard(struct syscall_stop *s)
 		return ACT_CONTINUE;
 	if (s->id == SC_chroot)
 		chroot_seen = true;
-	bool changed = false;
 	for (int i = 0; i < 2 && ps->slot[i].rule != PF_NONE; i++) {
 		const struct path_slot *sl = &ps->slot[i];
 		uint64_t addr = s->args[sl->path];
@@ -382,10 +381,8 @@ enum action handle_proc_guard(struct syscall_stop *s)
 			return ACT_RETURN;
 		}
 		s->args[sl->path] = where;
-		changed = true;
+		stop_set_arg(s, sl->path, where);
 	}
-	if (changed)
-		stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }
 

@@ -114,7 +114,20 @@ int scratch_prepare(struct tracee *t)
 			     (uint64_t)-1, 0};
 	if (t->abi->word_size == 4)
 		margs[4] = 0xffffffffu;
+#ifdef __x86_64__
+	/* A 64-bit program may make i386 calls (int $0x80), whose pointers
+	 * are 32 bits: the area goes below 4 GiB (MAP_32BIT: the first 2 GiB)
+	 * so that those calls' rewritten arguments can point there too. */
+	else
+		margs[3] |= MAP_32BIT;
+#endif
 	err = inject_call(&inj, nr_mmap, margs, &addr);
+#ifdef __x86_64__
+	if (!err && addr == -ENOMEM && (margs[3] & MAP_32BIT)) {
+		margs[3] &= ~(uint64_t)MAP_32BIT; /* that space is full: anywhere */
+		err = inject_call(&inj, nr_mmap, margs, &addr);
+	}
+#endif
 	if (!err && addr < 0 && addr > -4096)
 		err = (int)addr;
 	/* a 32-bit ABI's result is sign-extended, but its addresses above

@@ -14,6 +14,7 @@
 #include "../policy/jail.h"
 #include "../policy/priv_caps.h"
 #include "confine.h"
+#include "control.h"
 #include "filter.h"
 #include "fs_root.h"
 #include "supervisor.h"
@@ -33,6 +34,7 @@ static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp
 
 	for (int i = 0; supervisor_ignored_signals[i]; i++)
 		signal(supervisor_ignored_signals[i], SIG_DFL);
+	control_child_signals();
 	/* Wait until the supervisor has seized us. */
 	if (read(go_fd, &go, 1) != 1)
 		_exit(127);
