@@ -78,5 +78,8 @@ int jail_cmdline_set_param(struct jail_cmdline *out, const char *name, const cha
  * canonical). 0, or -1 with FreeBSD's message ("path x: not an absolute
  * pathname", "path x: No such file or directory"). */
 int jail_cmdline_set_path(struct jail *j, const char *path, char *err, size_t errlen);
+/* The output flags both syntaxes take: -i, -q, -v, -L logfile. true if opt
+ * was one of them (and is now in out). */
+bool jail_cmdline_output_flag(int opt, const char *arg, struct jail_cmdline *out);
 
 #endif

@@ -241,6 +241,8 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
 	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:vL:")) != -1) {
+		if (jail_cmdline_output_flag(opt, optarg, out))
+			continue;
 		switch (opt) {
 		case 'c':
 			create = true;
@@ -248,20 +250,6 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 		case 'r':
 		case 'R':
 			remove = true;
-			break;
-		case 'i':
-			out->print_jid = true;
-			out->quiet = true;
-			break;
-		case 'q':
-			out->quiet = true;
-			break;
-		case 'v':
-			out->verbose = true;
-			break;
-		case 'L':
-			out->verbose = true;
-			out->report_log = optarg;
 			break;
 		case 'n':
 			name = optarg;
@@ -306,4 +294,22 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 	if (name && jail_cmdline_set_param(out, "name", name, err, errlen))
 		return -1;
 	return parse_create(argc, argv, out, err, errlen);
+}
+
+bool jail_cmdline_output_flag(int opt, const char *arg, struct jail_cmdline *out)
+{
+	if (opt == 'i') {
+		out->print_jid = true;
+		out->quiet = true;
+	} else if (opt == 'q') {
+		out->quiet = true;
+	} else if (opt == 'v') {
+		out->verbose = true;
+	} else if (opt == 'L') {
+		out->verbose = true;
+		out->report_log = arg;
+	} else {
+		return false;
+	}
+	return true;
 }

@@ -58,21 +58,9 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
 	while ((opt = getopt(argc, argv, "+iqvn:L:")) != -1) {
+		if (jail_cmdline_output_flag(opt, optarg, out))
+			continue;
 		switch (opt) {
-		case 'i':
-			out->print_jid = true;
-			out->quiet = true;
-			break;
-		case 'q':
-			out->quiet = true;
-			break;
-		case 'v':
-			out->verbose = true;
-			break;
-		case 'L':
-			out->verbose = true;
-			out->report_log = optarg;
-			break;
 		case 'n':
 			if (set_name(&out->jail, optarg, err, errlen))
 				return -1;

@@ -78,41 +78,15 @@ static int add_ip4(struct jail *j, const struct in_addr *a, const char *text, ch
 
 int jail_parse_addrs(struct jail *j, const char *list, char *err, size_t errlen)
 {
-	char entry[INET6_ADDRSTRLEN + 8];
-	const char *p = list;
-
-	while (*p) {
-		const char *comma = strchr(p, ',');
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		if (len == 0 || len >= sizeof(entry)) {
-			snprintf(err, errlen, "ip4.addr: not an IPv4 address: %.*s", (int)(len < 64 ? len : 64), p);
-			return -1;
-		}
-		memcpy(entry, p, len);
-		entry[len] = '\0';
-
-		struct in6_addr a6;
-		struct in_addr a4;
-		if (inet_pton(AF_INET6, entry, &a6) == 1) {
-			if (add_ip6(j, &a6, entry, err, errlen))
-				return -1;
-		} else if (inet_pton(AF_INET, entry, &a4) == 1) {
-			if (add_ip4(j, &a4, entry, err, errlen))
-				return -1;
-		} else {
-			snprintf(err, errlen, "ip4.addr: not an IPv4 address: %s", entry);
-			return -1;
-		}
-		p += len;
-		if (*p == ',')
-			p++;
-	}
-	return 0;
+	return jail_parse_addrs_af(j, AF_UNSPEC, list, err, errlen);
 }
 
 int jail_parse_addrs_af(struct jail *j, int af, const char *list, char *err, size_t errlen)
 {
+	/* the old syntax's one list takes either family; its errors are
+	 * worded as FreeBSD's ip4.addr */
 	const char *label = af == AF_INET6 ? "ip6.addr" : "ip4.addr";
+	char v = af == AF_INET6 ? '6' : '4';
 	char entry[INET6_ADDRSTRLEN + 8];
 	const char *p = list;
 
@@ -120,22 +94,21 @@ int jail_parse_addrs_af(struct jail *j, int af, const char *list, char *err, siz
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
 		if (len == 0 || len >= sizeof(entry)) {
-			snprintf(err, errlen, "%s: not an IPv%c address: %.*s", label, af == AF_INET6 ? '6' : '4',
-				 (int)(len < 64 ? len : 64), p);
+			snprintf(err, errlen, "%s: not an IPv%c address: %.*s", label, v, (int)(len < 64 ? len : 64), p);
 			return -1;
 		}
 		memcpy(entry, p, len);
 		entry[len] = '\0';
 		struct in6_addr a6;
 		struct in_addr a4;
-		if (af == AF_INET6 && inet_pton(AF_INET6, entry, &a6) == 1) {
+		if (af != AF_INET && inet_pton(AF_INET6, entry, &a6) == 1) {
 			if (add_ip6(j, &a6, entry, err, errlen))
 				return -1;
-		} else if (af == AF_INET && inet_pton(AF_INET, entry, &a4) == 1) {
+		} else if (af != AF_INET6 && inet_pton(AF_INET, entry, &a4) == 1) {
 			if (add_ip4(j, &a4, entry, err, errlen))
 				return -1;
 		} else {
-			snprintf(err, errlen, "%s: not an IPv%c address: %s", label, af == AF_INET6 ? '6' : '4', entry);
+			snprintf(err, errlen, "%s: not an IPv%c address: %s", label, v, entry);
 			return -1;
 		}
 		p += len;

@@ -64,8 +64,9 @@ const char *jail_allow_name(enum jail_allow a);
 int jail_parse_addrs(struct jail *j, const char *list, char *err, size_t errlen);
 
 /* Appends a comma-separated list of addresses of one family (AF_INET for
- * ip4.addr=, AF_INET6 for ip6.addr=). 0, or -1 with a FreeBSD-worded
- * message in err ("ip6.addr: not an IPv6 address: x", duplicates, 0.0.0.0). */
+ * ip4.addr=, AF_INET6 for ip6.addr=; AF_UNSPEC: either, as jail_parse_addrs).
+ * 0, or -1 with a FreeBSD-worded message in err ("ip6.addr: not an IPv6
+ * address: x", duplicates, 0.0.0.0). */
 int jail_parse_addrs_af(struct jail *j, int af, const char *list, char *err, size_t errlen);
 
 /* FreeBSD's rule for names: a name may be numeric only if it is the jid

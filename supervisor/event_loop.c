@@ -127,6 +127,20 @@ int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
 	return abi_set_syscall(t->tid, s->abi, nr, args);
 }
 
+enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len)
+{
+	uint64_t at;
+	int err = scratch_put(s->t, 0, data, len, &at);
+	if (!err)
+		err = stop_set_arg(s, i, at);
+	if (err) {
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	s->args[i] = at;
+	return ACT_CONTINUE;
+}
+
 /* The registers a handler changed come back before the tracee sees them:
  * at the exit stop, or at a signal-delivery stop while they still hold
  * what the handler set (the call was interrupted: its restart must run the

@@ -200,6 +200,22 @@ enum action handle_creds_change(struct syscall_stop *s)
 	return ACT_CONTINUE;
 }
 
+/* For the calls the supervisor does itself on the tracee's behalf: opens
+ * (O_PATH) the object that path (relative to dirfd, flags' AT_EMPTY_PATH
+ * and AT_SYMLINK_NOFOLLOW) names in the tracee's root. 0 with *fd, -errno,
+ * or 1: the kernel should run the call as it is (the descriptor itself, or
+ * fs_guest_open's own 1). */
+static int open_guest_object(struct syscall_stop *s, int dirfd, uint64_t path, int flags, int *fd)
+{
+	char guest[PATH_MAX];
+	int err = read_path(s->t, path, guest);
+	if (err)
+		return err;
+	if (guest[0] == '\0' && (flags & AT_EMPTY_PATH))
+		return 1;
+	return fs_guest_open(s->t, dirfd, guest, !(flags & AT_SYMLINK_NOFOLLOW), fd);
+}
+
 /* stat, lstat, newfstatat and statx on a name inside the root are answered
  * from the supervisor's own descriptor of what the kernel resolved inside
  * the root: no window between the check and the use, so a rename or symlink
@@ -228,13 +244,8 @@ static bool stat_emulated(struct syscall_stop *s)
 		    (is_statx ? AT_STATX_SYNC_TYPE : 0);
 	if ((flags & ~known) || !lookups_as_tracee(s->t) || path == 0)
 		return false; /* the kernel's EINVAL; another's permissions; fstat */
-	char guest[PATH_MAX];
-	int err = read_path(s->t, path, guest);
-	if (!err && guest[0] == '\0' && (flags & AT_EMPTY_PATH))
-		return false; /* the descriptor itself */
 	int fd = -1;
-	if (!err)
-		err = fs_guest_open(s->t, dirfd, guest, !(flags & AT_SYMLINK_NOFOLLOW), &fd);
+	int err = open_guest_object(s, dirfd, path, flags, &fd);
 	if (err == 1)
 		return false;
 	if (!err) {
@@ -351,13 +362,8 @@ static bool access_times_emulated(struct syscall_stop *s)
 		}
 		tsp = ts;
 	}
-	char guest[PATH_MAX];
-	int err = read_path(s->t, path, guest);
-	if (!err && guest[0] == '\0' && (flags & AT_EMPTY_PATH))
-		return false; /* the descriptor itself */
 	int fd = -1;
-	if (!err)
-		err = fs_guest_open(s->t, dirfd, guest, !(flags & AT_SYMLINK_NOFOLLOW), &fd);
+	int err = open_guest_object(s, dirfd, path, flags, &fd);
 	if (err == 1)
 		return false;
 	if (!err) {

@@ -5,6 +5,7 @@
 #define JAIL_SUPERVISOR_HANDLERS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../arch/abi.h"
@@ -55,6 +56,10 @@ extern const struct handler handlers[SC_COUNT];
  * the call (event_loop.c). 0 or -errno. */
 int stop_set_arg(struct syscall_stop *s, int i, uint64_t value);
 int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6]);
+/* Argument i, a pointer to len bytes the handler has checked (data), is
+ * pointed at a copy of them in the thread's scratch slot: the kernel reads
+ * what was checked. ACT_CONTINUE, or ACT_RETURN with s->retval set. */
+enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len);
 
 /* Does this jail trap id on an ABI whose filter has mseal (sealed) or not? */
 bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed);

@@ -411,16 +411,7 @@ enum action handle_fcntl_owner(struct syscall_stop *s)
 		ok = true; /* the kernel's EINVAL */
 	if (!ok)
 		return hidden(s);
-	/* the kernel reads the copy that was checked */
-	uint64_t at;
-	int err = scratch_put(s->t, 0, &own, sizeof(own), &at);
-	if (err) {
-		s->retval = err;
-		return ACT_RETURN;
-	}
-	s->args[2] = at;
-	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
-	return ACT_CONTINUE;
+	return stop_arg_to_copy(s, 2, &own, sizeof(own));
 }
 
 /* ioctl(fd, TIOCSPGRP, &pgrp) (the filter stops only this request). */
@@ -435,15 +426,7 @@ enum action handle_tiocspgrp(struct syscall_stop *s)
 	}
 	if (pg > 0 && !vis_pgrp(s->t, pg))
 		return hidden(s);
-	uint64_t at;
-	int err = scratch_put(s->t, 0, &pg, sizeof(pg), &at);
-	if (err) {
-		s->retval = err;
-		return ACT_RETURN;
-	}
-	s->args[2] = at;
-	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
-	return ACT_CONTINUE;
+	return stop_arg_to_copy(s, 2, &pg, sizeof(pg));
 }
 
 /* capget(hdr, data): hdr = {version, pid}. A pid outside the jail is
@@ -474,13 +457,5 @@ enum action handle_capget(struct syscall_stop *s)
 	}
 	if (hdr.pid > 0 && !vis_pid(s->t, hdr.pid))
 		return hidden(s);
-	uint64_t at;
-	int err = scratch_put(s->t, 0, &hdr, sizeof(hdr), &at);
-	if (err) {
-		s->retval = err;
-		return ACT_RETURN;
-	}
-	s->args[0] = at;
-	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
-	return ACT_CONTINUE;
+	return stop_arg_to_copy(s, 0, &hdr, sizeof(hdr));
 }

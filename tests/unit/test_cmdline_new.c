@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../policy/cmdline.h"
+#include "run_suite.h"
 
 /* Parses a NULL-terminated list of words (copied: the parser rewrites argv). */
 static int parse(struct jail_cmdline *cl, char *err, const char *const *words)
@@ -211,9 +212,5 @@ int main(void)
 	tcase_add_test(tc, old_syntax_still_parses);
 	tcase_add_test(tc, numeric_names);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return run_suite(s, true);
 }

@@ -23,6 +23,7 @@
 #include "../../policy/net.h"
 #include "../../policy/static_deny.h"
 #include "../../supervisor/filter.h"
+#include "run_suite.h"
 
 struct prog {
 	struct sock_filter insn[4096];
@@ -558,9 +559,5 @@ int main(void)
 	tcase_set_timeout(net, 120);
 	tcase_add_test(net, socket_rules_match_the_policy);
 	suite_add_tcase(s, net);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }

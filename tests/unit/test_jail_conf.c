@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../../policy/jail_conf.h"
+#include "run_suite.h"
 
 static struct jail_conf conf;
 static char err[512];
@@ -165,9 +166,5 @@ int main(void)
 	tcase_add_test(tc, errors_say_file_and_line);
 	tcase_add_test(tc, include_files);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../policy/jls.h"
+#include "run_suite.h"
 
 static struct jail web, bare;
 static const pid_t web_pids[] = {101, 205};
@@ -213,9 +214,5 @@ int main(void)
 	tcase_add_test(tc, all_parameters);
 	tcase_add_test(tc, errors);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return run_suite(s, true);
 }

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "../../policy/net.h"
+#include "run_suite.h"
 
 static struct jail jail_with(const char *addrs)
 {
@@ -150,9 +151,5 @@ int main(void)
 	tcase_add_test(tc, ipv6_and_mapped);
 	tcase_add_test(tc, socket_families);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }

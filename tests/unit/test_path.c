@@ -10,6 +10,7 @@
 #include "../../policy/jail.h"
 #include "../../policy/path.h"
 #include "../../supervisor/handlers.h"
+#include "run_suite.h"
 
 static const struct {
 	const char *prefix, *path;
@@ -126,9 +127,5 @@ int main(void)
 	tcase_add_test(tc, split_last);
 	tcase_add_test(tc, every_path_syscall_is_handled);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }

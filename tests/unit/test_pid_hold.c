@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "run_suite.h"
 
 static void sleep_ms(int ms)
 {
@@ -105,10 +106,5 @@ int main(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, exited_tracee_is_held_until_the_tracer_waits);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_set_fork_status(sr, CK_NOFORK);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, false);
 }

@@ -8,6 +8,7 @@
 
 #include "../../policy/cmdline.h"
 #include "../../policy/jail.h"
+#include "run_suite.h"
 
 START_TEST(defaults_are_freebsds)
 {
@@ -151,9 +152,5 @@ int main(void)
 	tcase_add_test(tc, hostname_rules);
 	tcase_add_test(tc, old_syntax);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }

@@ -7,6 +7,7 @@
 
 #include "../../policy/jail.h"
 #include "../../policy/priv_caps.h"
+#include "run_suite.h"
 
 #define BIT(c) (UINT64_C(1) << (c))
 
@@ -68,9 +69,5 @@ int main(void)
 	tcase_add_test(tc, allow_flags_add_their_capability);
 	tcase_add_test(tc, suser_off_keeps_nothing);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }

@@ -15,6 +15,7 @@
 #include "../../supervisor/handlers.h"
 #include "../../supervisor/report_args.h"
 #include "../../supervisor/tracee.h"
+#include "run_suite.h"
 
 static void check_table(const struct static_deny *rows, unsigned n)
 {
@@ -82,9 +83,5 @@ int main(void)
 	tcase_add_test(tc, registers_are_named);
 	tcase_add_test(tc, i386_registers_are_32_bits);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }

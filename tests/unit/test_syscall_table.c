@@ -8,6 +8,7 @@
 
 #include "../../arch/abi.h"
 #include "../../arch/syscalls.h"
+#include "run_suite.h"
 
 /* Calls newer than the libseccomp this project builds with (2.5.4) are
  * numbered from 451 on; libseccomp may not know them. */
@@ -104,9 +105,5 @@ int main(void)
 	tcase_add_test(tc, lookup_round_trips);
 	tcase_add_test(tc, abi_lookup_by_audit_arch);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return run_suite(s, true);
 }
