@@ -69,15 +69,8 @@ static void put_args(struct user_pt_regs *r, const uint64_t a[6])
 
 int abi_skip_syscall(pid_t tid, const struct abi *abi, long retval)
 {
-	struct user_pt_regs r;
-	int err = get_regs(tid, &r);
-	(void)abi;
-	if (err)
-		return err;
-	r.regs[0] = (uint64_t)retval;
-	if ((err = set_regs(tid, &r)))
-		return err;
-	return set_nr(tid, -1);
+	int err = abi_set_result(tid, abi, retval);
+	return err ? err : set_nr(tid, -1);
 }
 
 /* arm64 has no PTRACE_POKEUSER: the whole regset, one word changed */

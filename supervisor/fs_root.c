@@ -13,6 +13,7 @@
 
 #include "../policy/path.h"
 #include "proc_hide.h"
+#include "procfs.h"
 #include "tracee.h"
 
 #define MAX_LINKS 40 /* the kernel's limit on symlinks in one lookup */
@@ -175,16 +176,6 @@ static int open_in_root(const struct fs_root *r, const char *guest, unsigned lon
 	return fd < 0 ? -errno : (int)fd;
 }
 
-static bool all_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return true;
-}
-
 /* Guest path p lies in the host's /proc: rewrites self and thread-self,
  * and replaces the magic links root, cwd and fd/N by the guest paths they
  * lead to when the walk goes through them (or follows them at the end).
@@ -201,7 +192,7 @@ static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follo
 		snprintf(pid_part, sizeof(pid_part), "%d", t->tgid);
 	else if (n == 11 && strncmp(after, "thread-self", 11) == 0)
 		snprintf(pid_part, sizeof(pid_part), "%d/task/%d", t->tgid, t->tid);
-	else if (all_digits(after, n) && n < 20)
+	else if (proc_all_digits(after, n) && n < 20)
 		snprintf(pid_part, sizeof(pid_part), "%.*s", (int)n, after);
 	else
 		return 0; /* /proc, /proc/cpuinfo ...: the kernel's own */
@@ -248,7 +239,7 @@ static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follo
 		const char *past = beyond + dn;
 		while (*past == '/')
 			past++;
-		if (!all_digits(beyond, dn) || *past == '\0')
+		if (!proc_all_digits(beyond, dn) || *past == '\0')
 			goto verbatim; /* /proc/P/fd/N itself: the kernel reopens it */
 		snprintf(linkname, sizeof(linkname), "%.*s/fd/%.*s", (int)base_len, full, (int)dn, beyond);
 		beyond = past;

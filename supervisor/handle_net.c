@@ -28,16 +28,6 @@
 #include "scratch.h"
 #include "tracee.h"
 
-#ifndef PIDFD_THREAD
-#define PIDFD_THREAD O_EXCL
-#endif
-#ifndef SYS_pidfd_open
-#define SYS_pidfd_open 434
-#endif
-#ifndef SYS_pidfd_getfd
-#define SYS_pidfd_getfd 438
-#endif
-
 #define ADDR_MAX 128 /* sizeof(struct sockaddr_storage): the kernel's limit */
 #define SUN_PATH_MAX 108
 
@@ -50,20 +40,6 @@
 #define SOCKETCALL_SENDMSG 16
 
 /* ---------------------------------------------------------------- helpers */
-
-/* A duplicate of the tracee's descriptor fd in the supervisor; -errno. */
-static int dup_tracee_fd(const struct tracee *t, int fd)
-{
-	int pidfd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);
-	if (pidfd < 0 && errno == EINVAL)
-		pidfd = (int)syscall(SYS_pidfd_open, t->tgid, 0);
-	if (pidfd < 0)
-		return -errno;
-	int local = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
-	int err = errno;
-	close(pidfd);
-	return local < 0 ? -err : local;
-}
 
 static int sock_int_opt(int fd, int opt)
 {
@@ -79,7 +55,7 @@ static int sock_int_opt(int fd, int opt)
 static int bind_if_unbound(const struct tracee *t, int fd, bool mapped_peer)
 {
 	const struct jail *j = t->jail;
-	int local = dup_tracee_fd(t, fd);
+	int local = tracee_dup_fd(t, fd);
 	if (local < 0)
 		return 0; /* not a descriptor: the call itself fails */
 	int family = sock_int_opt(local, SO_DOMAIN);

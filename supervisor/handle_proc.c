@@ -33,22 +33,13 @@
 #include "memory.h"
 #include "path_table.h"
 #include "proc_hide.h"
+#include "procfs.h"
 #include "scratch.h"
 #include "tracee.h"
 #include "visibility.h"
 
 #define PROC_SUPER_MAGIC 0x9fa0
 #define PROC_ROOT_INO 1
-
-static bool all_digits(const char *s, size_t n)
-{
-	if (n == 0)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return true;
-}
 
 /* Is the directory at path the root of a procfs with device dev? */
 static bool is_proc_root(const char *path, dev_t dev)
@@ -93,7 +84,7 @@ static int judge_fd(const struct tracee *t, int fd, char *canon, size_t size)
 	if (!top)
 		return -ENOENT;
 	size_t tn = strcspn(top, "/");
-	if (all_digits(top, tn) && tn < 12 && !vis_pid(t, (pid_t)atol(top)))
+	if (proc_all_digits(top, tn) && tn < 12 && !vis_pid(t, (pid_t)atol(top)))
 		return -ENOENT;
 	if ((size_t)n >= size)
 		return -ENAMETOOLONG;
@@ -396,19 +387,6 @@ struct dirent64_hdr {
 	char d_name[];
 };
 
-/* The tracee's descriptor fd, as a descriptor of the supervisor sharing its
- * open file (and offset); -errno. */
-static int grab_fd(const struct tracee *t, int fd)
-{
-	int pfd = (int)syscall(SYS_pidfd_open, t->tgid, 0);
-	if (pfd < 0)
-		return -errno;
-	int g = (int)syscall(SYS_pidfd_getfd, pfd, fd, 0);
-	int err = errno;
-	close(pfd);
-	return g < 0 ? -err : g;
-}
-
 static bool is_fd_proc_root(int fd)
 {
 	struct statfs sf;
@@ -427,7 +405,7 @@ static size_t filter_proc_root(const struct tracee *t, char *buf, size_t len)
 		if (rl == 0 || in + rl > len)
 			break;
 		size_t nl = strlen(d->d_name);
-		bool keep = !all_digits(d->d_name, nl) || nl >= 12 || vis_pid(t, (pid_t)atol(d->d_name));
+		bool keep = !proc_all_digits(d->d_name, nl) || nl >= 12 || vis_pid(t, (pid_t)atol(d->d_name));
 		if (keep) {
 			if (out != in)
 				memmove(buf + out, buf + in, rl);
@@ -477,7 +455,7 @@ static long to_old_dirents(const char *in, size_t len, char *out, size_t cap, un
 enum action handle_getdents(struct syscall_stop *s)
 {
 	int fd = (int)s->args[0];
-	int g = grab_fd(s->t, fd);
+	int g = tracee_dup_fd(s->t, fd);
 	if (g == -EBADF)
 		return ACT_CONTINUE; /* not a descriptor of the tracee: the kernel says so */
 	if (g < 0) {

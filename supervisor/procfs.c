@@ -1,5 +1,6 @@
 #include "procfs.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,4 +48,14 @@ long proc_personality(pid_t tid)
 		result = (long)v;
 	fclose(f);
 	return result;
+}
+
+bool proc_all_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
 }

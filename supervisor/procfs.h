@@ -2,6 +2,8 @@
 #ifndef JAIL_SUPERVISOR_PROCFS_H
 #define JAIL_SUPERVISOR_PROCFS_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <sys/types.h>
 
 /* The value of a numeric field of /proc/<tid>/status ("Tgid", "Uid" ...):
@@ -9,5 +11,9 @@
 long proc_status_field(pid_t tid, const char *field, int index);
 /* /proc/<tid>/personality, or -1. */
 long proc_personality(pid_t tid);
+
+/* Are the n bytes at s all decimal digits (n > 0): a /proc entry naming
+ * a process? */
+bool proc_all_digits(const char *s, size_t n);
 
 #endif

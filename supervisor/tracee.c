@@ -3,9 +3,17 @@
 #include "fs_root.h"
 #include "scratch.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL
+#endif
 
 static struct tracee *table;
 
@@ -117,4 +125,19 @@ const char *tracee_exe_for_link(const struct tracee *asker, const char *host)
 	(void)asker;
 	const struct tracee *t = tracee_find(tid);
 	return t ? t->exe : NULL;
+}
+
+int tracee_dup_fd(const struct tracee *t, int fd)
+{
+	/* the thread's own descriptor table (a thread may not share its
+	 * process's); kernels before PIDFD_THREAD: the process's */
+	int pidfd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);
+	if (pidfd < 0 && errno == EINVAL)
+		pidfd = (int)syscall(SYS_pidfd_open, t->tgid, 0);
+	if (pidfd < 0)
+		return -errno;
+	int local = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	int err = errno;
+	close(pidfd);
+	return local < 0 ? -err : local;
 }

@@ -45,6 +45,9 @@ struct tracee {
 	UT_hash_handle hh;
 };
 
+/* A duplicate, in the supervisor, of the thread's descriptor fd: the same
+ * open file (and offset). -errno (-EBADF: not a descriptor of it). */
+int tracee_dup_fd(const struct tracee *t, int fd);
 /* Finds a traced thread; NULL if not traced. */
 struct tracee *tracee_find(pid_t tid);
 /* Adds (or returns the existing) entry for tid. */
