@@ -151,7 +151,7 @@ static void restore_regs(struct tracee *t, bool only_if_set)
 	if (!t->regs_changed)
 		return;
 	t->regs_changed = false;
-	abi_restore_call(t->tid, t->regs_abi, &t->regs_set, &t->regs_orig, only_if_set);
+	abi_restore_call(t->tid, t->abi, &t->regs_set, &t->regs_orig, only_if_set);
 }
 
 static void on_seccomp(struct tracee *t)
@@ -172,7 +172,6 @@ static void on_seccomp(struct tracee *t)
 	memcpy(s.args, info.seccomp.args, sizeof(s.args));
 	t->abi = s.abi;
 	t->regs_changed = false;
-	t->regs_abi = s.abi;
 	t->regs_orig.nr = (long)info.seccomp.nr;
 	memcpy(t->regs_orig.args, info.seccomp.args, sizeof(t->regs_orig.args));
 	t->regs_set = t->regs_orig;

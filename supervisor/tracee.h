@@ -39,8 +39,7 @@ struct tracee {
 	 * as the handler left them (set), if it changed them: put back at the
 	 * exit stop, or at a signal that interrupts the call, so a restart is
 	 * handled anew (event_loop.c, docs/design-notes.md). */
-	bool regs_changed;
-	const struct abi *regs_abi;
+	bool regs_changed; /* (of the ABI in abi) */
 	struct abi_call regs_orig, regs_set;
 	UT_hash_handle hh;
 };
