@@ -61,7 +61,7 @@ int abi_get_result(pid_t tid, const struct abi *abi, long *retval);
 int abi_set_result(pid_t tid, const struct abi *abi, long retval);
 
 /* A tracee's general registers, for saving and restoring around a syscall
- * the supervisor injects (supervisor/inject.c). Opaque outside arch/. */
+ * the supervisor injects (supervisor/engine/inject.c). Opaque outside arch/. */
 struct abi_regs {
 	uint64_t raw[72];
 };

@@ -1,7 +1,7 @@
 /* The jail's network rules, FreeBSD's prison_local_ip4/6 and
  * prison_remote_ip4/6 (in_jail.c, in6_jail.c) for Linux sockaddrs, and the
  * socket()/setsockopt() decisions. Pure functions, no ptrace: the filter
- * (supervisor/filter_net.c) and the handlers (supervisor/handle_net.c) both
+ * (supervisor/confine/filter_net.c) and the handlers (supervisor/handlers/handle_net.c) both
  * ask these. Functions return 0 or -errno, the errno the caller gets. */
 #ifndef JAIL_POLICY_NET_H
 #define JAIL_POLICY_NET_H

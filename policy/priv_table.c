@@ -129,7 +129,7 @@ const struct static_deny priv_denies[] = {
 	/* Kernel interfaces that see or change the whole host. */
 	DENY(bpf, EPERM, NO_ALLOW, "BPF programs run in the kernel on host events"),
 	DENY(perf_event_open, EPERM, NO_ALLOW, "performance monitoring sees the host (PRIV_PMC_*)"),
-	/* kcmp: supervisor/visibility.c (ESRCH outside the jail, then EPERM) */
+	/* kcmp: supervisor/handlers/visibility.c (ESRCH outside the jail, then EPERM) */
 	DENY(lookup_dcookie, EPERM, NO_ALLOW, "names host files from profiler cookies"),
 	DENY(fanotify_init, EPERM, NO_ALLOW, "watches and blocks file access of the whole host"),
 	DENY(vhangup, EPERM, NO_ALLOW, "hangs up a terminal the host may share (PRIV_TTY_*)"),

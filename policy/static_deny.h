@@ -2,7 +2,7 @@
  * syscall number and, at most, two arguments compared under a mask. Two
  * tables of rows: the supervisor's own integrity (static_deny.c) and jailed
  * root's privileges (priv_table.c, read like FreeBSD's prison_priv_check).
- * Each row has its reason. supervisor/filter.c turns every row into a
+ * Each row has its reason. supervisor/confine/filter.c turns every row into a
  * libseccomp rule for every ABI. */
 #ifndef JAIL_POLICY_STATIC_DENY_H
 #define JAIL_POLICY_STATIC_DENY_H

@@ -22,7 +22,7 @@
 #include "../../policy/jail.h"
 #include "../../policy/net.h"
 #include "../../policy/static_deny.h"
-#include "../../supervisor/filter.h"
+#include "../../supervisor/confine/filter.h"
 #include "run_suite.h"
 
 struct prog {

@@ -9,7 +9,7 @@
 #include "../../arch/syscalls.h"
 #include "../../policy/jail.h"
 #include "../../policy/path.h"
-#include "../../supervisor/handlers.h"
+#include "../../supervisor/handlers/handlers.h"
 #include "run_suite.h"
 
 static const struct {

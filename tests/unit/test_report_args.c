@@ -1,5 +1,5 @@
 /* Violation reports decode the arguments of every call the static tables
- * can deny (supervisor/report_args.c): each denied syscall has a
+ * can deny (supervisor/report/report_args.c): each denied syscall has a
  * description of at most six known argument kinds, and the decoding of
  * registers gives the names a reader needs. */
 #include <check.h>
@@ -12,9 +12,9 @@
 
 #include "../../arch/abi.h"
 #include "../../policy/static_deny.h"
-#include "../../supervisor/handlers.h"
-#include "../../supervisor/report_args.h"
-#include "../../supervisor/tracee.h"
+#include "../../supervisor/handlers/handlers.h"
+#include "../../supervisor/report/report_args.h"
+#include "../../supervisor/engine/tracee.h"
 #include "run_suite.h"
 
 static void check_table(const struct static_deny *rows, unsigned n)

@@ -11,7 +11,7 @@
 
 #include "probe.h"
 
-#define AREA_SIZE (64ULL << 20) /* supervisor/scratch.c: 1024 slots of 64 KiB */
+#define AREA_SIZE (64ULL << 20) /* supervisor/engine/scratch.c: 1024 slots of 64 KiB */
 
 static uintptr_t find_area(void)
 {

@@ -25,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The registry directory of this user (see supervisor/registry.h).
+# The registry directory of this user (see supervisor/manage/registry.h).
 if [ "$(id -u)" = 0 ]; then
 	REGISTRY=/run/jail
 elif [ -n "${XDG_RUNTIME_DIR:-}" ] && [ -O "${XDG_RUNTIME_DIR:-}" ]; then

@@ -1,0 +1,406 @@
+/* The event loop: wait for a tracee, classify what happened, act on it. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <linux/kcmp.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../policy/static_deny.h"
+#include "../manage/control.h"
+#include "../confine/filter.h"
+#include "../fs/fs_root.h"
+#include "../handlers/handlers.h"
+#include "procfs.h"
+#include "../report/report.h"
+#include "scratch.h"
+#include "supervisor.h"
+#include "tracee.h"
+
+enum event_kind {
+	EV_EXITED,       /* the thread is gone (exit or fatal signal) */
+	EV_SECCOMP,      /* syscall-enter stop from a TRACE filter result */
+	EV_SYSCALL_EXIT, /* syscall-exit stop we asked for */
+	EV_NEW_CHILD,    /* fork, vfork or clone in the parent */
+	EV_EXEC,         /* successful execve, after the old image is gone */
+	EV_EVENT_STOP,   /* PTRACE_EVENT_STOP: attach stop or group-stop */
+	EV_SIGNAL,       /* signal-delivery stop */
+	EV_OTHER,        /* any other ptrace event (vfork done, exit) */
+};
+
+struct event {
+	enum event_kind kind;
+	pid_t tid;
+	int status;
+	int sig;         /* stop signal, or the signal to deliver */
+};
+
+static struct event classify(pid_t tid, int status)
+{
+	struct event ev = {.tid = tid, .status = status};
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		ev.kind = EV_EXITED;
+		return ev;
+	}
+	ev.sig = WSTOPSIG(status);
+	switch (status >> 16) {
+	case PTRACE_EVENT_SECCOMP:
+		ev.kind = EV_SECCOMP;
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		ev.kind = EV_NEW_CHILD;
+		break;
+	case PTRACE_EVENT_EXEC:
+		ev.kind = EV_EXEC;
+		break;
+	case PTRACE_EVENT_STOP:
+		ev.kind = EV_EVENT_STOP;
+		break;
+	case 0:
+		ev.kind = ev.sig == (SIGTRAP | 0x80) ? EV_SYSCALL_EXIT : EV_SIGNAL;
+		break;
+	default:
+		ev.kind = EV_OTHER;
+		break;
+	}
+	return ev;
+}
+
+static void resume(pid_t tid, int sig)
+{
+	/* ESRCH: the tracee was killed meanwhile; its exit comes next. */
+	ptrace(PTRACE_CONT, tid, 0, (long)sig);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* The `jail` process mirrors the command's job-control state, so a shell
+ * sees the job stop on Ctrl-Z and continue on fg. */
+static void mirror_to_front(const struct supervisor *sv, int sig)
+{
+	if (sv->front_pid > 0 && getppid() == sv->front_pid)
+		kill(sv->front_pid, sig);
+}
+
+static void on_exited(struct supervisor *sv, const struct event *ev)
+{
+	struct tracee *t = tracee_find(ev->tid);
+	if (t)
+		tracee_remove(t);
+	if (ev->tid == sv->main_pid && !sv->main_done) {
+		sv->main_done = true;
+		sv->main_status = ev->status;
+		if (sv->report_fd >= 0) {
+			if (write(sv->report_fd, &ev->status, sizeof(ev->status)) < 0) {
+				/* nobody is waiting any more */
+			}
+			close(sv->report_fd);
+			sv->report_fd = -1;
+		}
+	}
+}
+
+int stop_set_arg(struct syscall_stop *s, int i, uint64_t value)
+{
+	struct tracee *t = s->t;
+	if (i < 0 || i > 5)
+		return -EINVAL;
+	t->regs_set.args[i] = value;
+	t->regs_changed = true;
+	return abi_set_arg(t->tid, s->abi, i, value);
+}
+
+int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
+{
+	struct tracee *t = s->t;
+	t->regs_set.nr = nr;
+	memcpy(t->regs_set.args, args, sizeof(t->regs_set.args));
+	t->regs_changed = true;
+	return abi_set_syscall(t->tid, s->abi, nr, args);
+}
+
+enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len)
+{
+	uint64_t at;
+	int err = scratch_put(s->t, 0, data, len, &at);
+	if (!err)
+		err = stop_set_arg(s, i, at);
+	if (err) {
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	s->args[i] = at;
+	return ACT_CONTINUE;
+}
+
+/* The registers a handler changed come back before the tracee sees them:
+ * at the exit stop, or at a signal-delivery stop while they still hold
+ * what the handler set (the call was interrupted: its restart must run the
+ * original call, which is then handled anew, e.g. a path translated once,
+ * not twice). */
+static void restore_regs(struct tracee *t, bool only_if_set)
+{
+	if (!t->regs_changed)
+		return;
+	t->regs_changed = false;
+	abi_restore_call(t->tid, t->abi, &t->regs_set, &t->regs_orig, only_if_set);
+}
+
+static void on_seccomp(struct tracee *t)
+{
+	struct __ptrace_syscall_info info;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) <= 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+		resume(t->tid, 0);
+		return;
+	}
+	struct syscall_stop s = {.t = t, .abi = abi_from_audit(info.arch)};
+	if (!s.abi) {
+		/* the filter kills other ABIs; never run a call we cannot decode */
+		kill(t->tgid, SIGKILL);
+		return;
+	}
+	s.id = abi_id(s.abi, (long)info.seccomp.nr);
+	memcpy(s.args, info.seccomp.args, sizeof(s.args));
+	t->abi = s.abi;
+	t->regs_changed = false;
+	t->regs_orig.nr = (long)info.seccomp.nr;
+	memcpy(t->regs_orig.args, info.seccomp.args, sizeof(t->regs_orig.args));
+	t->regs_set = t->regs_orig;
+	if (info.seccomp.ret_data & FILTER_DENY_TAG) {
+		/* jail -v: a static denial, reported, then failed as the filter
+		 * would have failed it */
+		const struct static_deny *d = static_deny_at(info.seccomp.ret_data & ~FILTER_DENY_TAG);
+		report_denial(&s, d);
+		abi_skip_syscall(t->tid, s.abi, -(d ? d->err : EPERM));
+		resume(t->tid, 0);
+		return;
+	}
+	const struct handler *h = &handlers[s.id];
+	if (h->uses_scratch && !scratch_ready(t)) {
+		/* map the area; the syscall is then issued again and stops here anew */
+		int err = scratch_prepare(t);
+		if (err == -ESRCH)
+			return;
+		if (err) {
+			abi_skip_syscall(t->tid, s.abi, -ENOMEM);
+		}
+		resume(t->tid, 0);
+		return;
+	}
+	enum action (*enter)(struct syscall_stop *) = handler_enter(s.id, t->jail);
+	enum action act = enter ? enter(&s) : ACT_CONTINUE;
+	switch (act) {
+	case ACT_RETURN:
+		abi_skip_syscall(t->tid, s.abi, s.retval);
+		resume(t->tid, 0);
+		break;
+	case ACT_EXIT_STOP:
+		t->exit_handler = s.id;
+		t->exit_abi = s.abi;
+		memcpy(t->exit_args, s.args, sizeof(s.args));
+		ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
+		break;
+	case ACT_CONTINUE:
+	default:
+		resume(t->tid, 0);
+		break;
+	}
+}
+
+static void on_syscall_exit(struct tracee *t)
+{
+	enum sc_id id = t->exit_handler;
+	t->exit_handler = SC_NONE;
+	restore_regs(t, false);
+	if (id != SC_NONE && handlers[id].exit) {
+		struct syscall_stop s = {.t = t, .abi = t->exit_abi, .id = id};
+		memcpy(s.args, t->exit_args, sizeof(s.args));
+		if (abi_get_result(t->tid, s.abi, &s.retval) == 0) {
+			long ret = handlers[id].exit(&s);
+			if (ret != s.retval)
+				abi_set_result(t->tid, s.abi, ret);
+		}
+	}
+	resume(t->tid, 0);
+}
+
+static void on_new_child(struct supervisor *sv, struct tracee *parent, const struct event *ev)
+{
+	unsigned long msg = 0;
+	ptrace(PTRACE_GETEVENTMSG, ev->tid, 0, &msg);
+	pid_t child = (pid_t)msg;
+	if (child > 0) {
+		pid_t tgid = child;
+		if ((ev->status >> 16) == PTRACE_EVENT_CLONE) {
+			long g = proc_status_field(child, "Tgid", 0);
+			if (g > 0)
+				tgid = (pid_t)g;
+		}
+		struct tracee *c = tracee_find(child);
+		bool ran = false;
+		if (c) {
+			c->tgid = tgid; /* its attach stop came first: it has run since */
+			ran = c->as != NULL;
+		} else {
+			c = tracee_add(child, tgid, parent ? parent->jail : sv->jail);
+		}
+		/* kcmp: does the child share the parent's memory (thread, vfork,
+		 * CLONE_VM)? Then it shares the scratch area too. A child that has
+		 * already exec'd or mapped its own area keeps its own: its image
+		 * may no longer be the parent's (vfork + exec before this event). */
+		long same = syscall(SYS_kcmp, ev->tid, child, KCMP_VM, 0, 0);
+		if (parent) {
+			if (!ran)
+				scratch_inherit(c, parent, same == 0);
+			tracee_inherit_fs(c, parent);
+		}
+	}
+	resume(ev->tid, 0);
+}
+
+static void on_exec(struct tracee *t)
+{
+	unsigned long former = 0;
+	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
+	/* the program the execve handler chose to run, as the guest names it */
+	struct tracee *execer = tracee_find((pid_t)former);
+	if (!execer)
+		execer = t;
+	tracee_set_exe(t, execer->pending_exe);
+	execer->pending_exe = NULL;
+	/* exec from a non-leader thread: it now has the leader's tid, and every
+	 * other thread of the group is gone */
+	tracee_remove_group_except(t->tgid, t->tid);
+	t->exit_handler = SC_NONE;
+	t->regs_changed = false; /* a new image, new registers */
+	scratch_new_space(t); /* a new image: no area until one is needed */
+	resume(t->tid, 0);
+}
+
+static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct event *ev)
+{
+	if (!t->attached) {
+		t->attached = true;
+		resume(t->tid, 0);
+		return;
+	}
+	if (is_stop_signal(ev->sig)) {
+		/* group-stop: stay stopped, but let SIGCONT wake it */
+		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		if (t->tid == sv->main_pid)
+			mirror_to_front(sv, SIGSTOP);
+		return;
+	}
+	resume(t->tid, 0);
+}
+
+static void on_signal(struct supervisor *sv, struct tracee *t, const struct event *ev)
+{
+	restore_regs(t, true);
+	if (ev->sig == SIGCONT && t->tgid == sv->main_pid)
+		mirror_to_front(sv, SIGCONT);
+	resume(t->tid, ev->sig);
+}
+
+static void dispatch(struct supervisor *sv, const struct event *ev)
+{
+	if (ev->kind == EV_EXITED) {
+		on_exited(sv, ev);
+		return;
+	}
+	struct tracee *t = tracee_find(ev->tid);
+	if (!t) {
+		/* a new child whose attach stop beat its parent's fork event: the
+		 * jail's root until the parent's event gives it the parent's */
+		t = tracee_add(ev->tid, ev->tid, sv->jail);
+		t->root = fs_root_ref(sv->root);
+	}
+	switch (ev->kind) {
+	case EV_SECCOMP:
+		on_seccomp(t);
+		break;
+	case EV_SYSCALL_EXIT:
+		on_syscall_exit(t);
+		break;
+	case EV_NEW_CHILD:
+		on_new_child(sv, t, ev);
+		break;
+	case EV_EXEC:
+		on_exec(t);
+		break;
+	case EV_EVENT_STOP:
+		on_event_stop(sv, t, ev);
+		break;
+	case EV_SIGNAL:
+		on_signal(sv, t, ev);
+		break;
+	case EV_OTHER:
+	case EV_EXITED:
+	default:
+		resume(t->tid, 0);
+		break;
+	}
+}
+
+/* Wait statuses consumed outside the loop, handled before the next wait. */
+#define DEFERRED_MAX 64
+static struct {
+	pid_t tid;
+	int status;
+} deferred[DEFERRED_MAX];
+static int deferred_count;
+
+void supervisor_defer_event(pid_t tid, int status)
+{
+	if (deferred_count < DEFERRED_MAX) {
+		deferred[deferred_count].tid = tid;
+		deferred[deferred_count].status = status;
+		deferred_count++;
+	}
+}
+
+/* Waits for tracee events without blocking in waitpid, so that the control
+ * socket is served too: when no event is ready, control_wait() sleeps in
+ * poll() until SIGCHLD or a request arrives. */
+void supervisor_run(struct supervisor *sv)
+{
+	unsigned streak = 0;
+	for (;;) {
+		int status;
+		pid_t tid;
+		if (deferred_count > 0) {
+			deferred_count--;
+			tid = deferred[deferred_count].tid;
+			status = deferred[deferred_count].status;
+		} else {
+			tid = waitpid(-1, &status, __WALL | WNOHANG);
+			if (tid == 0 || (tid < 0 && errno == ECHILD)) {
+				/* ECHILD: no tracee, no child left */
+				if (tid < 0 && control_may_exit(sv))
+					break;
+				control_wait(sv, true);
+				streak = 0;
+				continue;
+			}
+			/* a long run of events: let requests in now and then */
+			if (tid > 0 && ++streak % 64 == 0)
+				control_wait(sv, false);
+		}
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		struct event ev = classify(tid, status);
+		dispatch(sv, &ev);
+	}
+}

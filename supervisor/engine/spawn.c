@@ -1,0 +1,110 @@
+/* Starting the command: fork, let the supervisor seize the child, then the
+ * child installs the seccomp filters and execs. The exec is the first thing
+ * the command's image runs under the jail. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../policy/jail.h"
+#include "../../policy/priv_caps.h"
+#include "../confine/confine.h"
+#include "../manage/control.h"
+#include "../confine/filter.h"
+#include "../fs/fs_root.h"
+#include "supervisor.h"
+#include "scratch.h"
+#include "tracee.h"
+
+#define SEIZE_OPTIONS                                                                      \
+	(PTRACE_O_EXITKILL | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | \
+	 PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD)
+
+const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
+
+static void child_exec(int go_fd, const struct filter_set *filters, bool set_nnp,
+		       const struct fs_root *root, uint64_t caps, char **argv)
+{
+	char go;
+
+	for (int i = 0; supervisor_ignored_signals[i]; i++)
+		signal(supervisor_ignored_signals[i], SIG_DFL);
+	control_child_signals();
+	/* Wait until the supervisor has seized us. */
+	if (read(go_fd, &go, 1) != 1)
+		_exit(127);
+	close(go_fd);
+	if (confine_self("jail", filters, set_nnp, root, caps))
+		_exit(1);
+	execvp(argv[0], argv);
+	fprintf(stderr, "jail: execvp: %s: %s\n", argv[0], strerror(errno));
+	_exit(1);
+}
+
+int supervisor_spawn(struct supervisor *sv, char **argv)
+{
+	struct filter_set filters;
+	bool set_nnp = geteuid() != 0;
+	int go[2];
+
+	int rc = filter_build(&filters, sv->jail, set_nnp, sv->report_denials);
+	if (rc) {
+		fprintf(stderr, "jail: cannot build the seccomp filter: %s\n", strerror(-rc));
+		return rc;
+	}
+	if (pipe2(go, O_CLOEXEC) < 0) {
+		rc = -errno;
+		filter_free(&filters);
+		return rc;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		rc = -errno;
+		fprintf(stderr, "jail: fork: %s\n", strerror(errno));
+		close(go[0]);
+		close(go[1]);
+		filter_free(&filters);
+		return rc;
+	}
+	if (pid == 0) {
+		close(go[1]);
+		child_exec(go[0], &filters, set_nnp, sv->root, jail_kept_capabilities(sv->jail), argv);
+	}
+	close(go[0]);
+	filter_free(&filters);
+	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS) < 0) {
+		rc = -errno;
+		fprintf(stderr, "jail: ptrace(SEIZE): %s\n", strerror(errno));
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		close(go[1]);
+		return rc;
+	}
+	struct tracee *t = tracee_add(pid, pid, sv->jail);
+	t->attached = true; /* seized while running: no attach stop */
+	t->root = fs_root_ref(sv->root);
+	scratch_new_space(t);
+	sv->main_pid = pid;
+	if (write(go[1], "g", 1) != 1) {
+		rc = -errno;
+		kill(pid, SIGKILL);
+	}
+	close(go[1]);
+	return rc;
+}
+
+int supervisor_attach(struct supervisor *sv, pid_t pid)
+{
+	if (ptrace(PTRACE_SEIZE, pid, 0, SEIZE_OPTIONS) < 0)
+		return -errno;
+	struct tracee *t = tracee_add(pid, pid, sv->jail);
+	t->attached = true; /* seized while running: no attach stop */
+	t->root = fs_root_ref(sv->root);
+	scratch_new_space(t);
+	return 0;
+}

@@ -1,0 +1,73 @@
+/* The process table: one entry per traced thread, keyed by tid. */
+#ifndef JAIL_SUPERVISOR_TRACEE_H
+#define JAIL_SUPERVISOR_TRACEE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+#include <uthash.h>
+
+#include <stdint.h>
+
+#include "../../arch/abi.h"
+
+struct jail;
+struct addr_space;
+struct fs_root;
+
+struct tracee {
+	pid_t tid;
+	pid_t tgid;
+	struct jail *jail;
+	bool attached;          /* false until its initial attach stop was seen */
+	const struct abi *abi;  /* ABI of its current (or last) syscall stop */
+	struct addr_space *as;  /* its address space (scratch.c); shared by threads */
+	int slot;               /* its slot in the scratch area, or -1 */
+	struct fs_root *root;   /* its root directory (NULL: the host's /) */
+	char *exe;              /* the guest path of the program it runs, when the
+	                         * kernel's /proc/<pid>/exe would say otherwise */
+	char *pending_exe;      /* exe if the execve it is in succeeds */
+	/* Whether its credentials give it the supervisor's rights in path
+	 * lookups (handle_path.c): unknown until checked in /proc, and again
+	 * after an exec or a set*id, setgroups or capset call. */
+	enum { CREDS_UNKNOWN = 0, CREDS_SAME, CREDS_OTHER } creds;
+	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
+	 * its exit handler needs from the enter stop. */
+	enum sc_id exit_handler;
+	const struct abi *exit_abi;
+	uint64_t exit_args[6];
+	/* Its current syscall's registers as the filter saw them (orig) and
+	 * as the handler left them (set), if it changed them: put back at the
+	 * exit stop, or at a signal that interrupts the call, so a restart is
+	 * handled anew (event_loop.c, docs/design-notes.md). */
+	bool regs_changed; /* (of the ABI in abi) */
+	struct abi_call regs_orig, regs_set;
+	UT_hash_handle hh;
+};
+
+/* A duplicate, in the supervisor, of the thread's descriptor fd: the same
+ * open file (and offset). -errno (-EBADF: not a descriptor of it). */
+int tracee_dup_fd(const struct tracee *t, int fd);
+/* Finds a traced thread; NULL if not traced. */
+struct tracee *tracee_find(pid_t tid);
+/* Adds (or returns the existing) entry for tid. */
+struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail);
+void tracee_remove(struct tracee *t);
+/* Removes every thread of tgid except the one with tid keep (exec from a
+ * non-leader thread: the other threads are gone). */
+void tracee_remove_group_except(pid_t tgid, pid_t keep);
+/* Gives every thread of tgid the root r (chroot); takes a new reference. */
+void tracee_set_root(pid_t tgid, struct fs_root *r);
+/* A child starts with its parent's root and program. */
+void tracee_inherit_fs(struct tracee *child, const struct tracee *parent);
+/* For readlink of host path /proc/P/exe (or /proc/P/task/T/exe) of a traced
+ * process whose exe is recorded: that path; else NULL. */
+const char *tracee_exe_for_link(const struct tracee *asker, const char *host);
+/* Sets t->exe (takes ownership of exe, may be NULL). */
+void tracee_set_exe(struct tracee *t, char *exe);
+/* Number of traced threads. */
+unsigned tracee_count(void);
+/* The jail's processes: the distinct thread-group ids of the traced
+ * threads, ascending, at most max of them in out. Their number. */
+unsigned tracee_tgids(pid_t *out, unsigned max);
+
+#endif

@@ -1,0 +1,318 @@
+/* execve/execveat in a jail with its own root. The kernel would load the
+ * program's ELF interpreter (PT_INTERP) and a script's #! interpreter by
+ * host path, so the supervisor finds them inside the root itself and execs
+ * what the kernel would have loaded, from the root:
+ *   ELF with PT_INTERP  -> execve(<root>/<interp>, [interp, --argv0, argv0, program, args...])
+ *   #!interp [arg]      -> the interpreter, with [interp, arg, script, args...]
+ *   static ELF          -> execve(<root>/<program>, argv)
+ * The dynamic loader, started directly, opens the program by its guest
+ * path, through the jail like any other open. */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../fs/fs_root.h"
+#include "handlers.h"
+#include "../engine/memory.h"
+#include "../engine/scratch.h"
+#include "../engine/tracee.h"
+
+#define MAX_SCRIPT_DEPTH 4   /* the kernel's BINPRM_MAX_RECURSION */
+#define SHEBANG_MAX 256      /* the kernel's BINPRM_BUF_SIZE */
+#define MAX_PREFIX 8         /* words put before the caller's argv[1..] */
+#define MAX_ARGS (1 << 20)
+
+struct exec_plan {
+	char host[PATH_MAX];              /* what the kernel executes */
+	char words[MAX_PREFIX][PATH_MAX]; /* new argv[0..n-1] */
+	int nwords;
+	char guest_program[PATH_MAX];     /* /proc/self/exe as the guest sees it */
+};
+
+/* The PT_INTERP of the ELF file fd, into interp; 1 if found, 0 if none or not ELF. */
+static int elf_interp(int fd, char *interp, size_t size)
+{
+	if (elf_version(EV_CURRENT) == EV_NONE)
+		return 0;
+	Elf *e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (!e)
+		return 0;
+	int found = 0;
+	size_t n;
+	if (elf_kind(e) == ELF_K_ELF && elf_getphdrnum(e, &n) == 0) {
+		for (size_t i = 0; i < n && !found; i++) {
+			GElf_Phdr ph;
+			if (!gelf_getphdr(e, (int)i, &ph) || ph.p_type != PT_INTERP)
+				continue;
+			if (ph.p_filesz == 0 || ph.p_filesz >= size)
+				break;
+			if (pread(fd, interp, ph.p_filesz, (off_t)ph.p_offset) == (ssize_t)ph.p_filesz) {
+				interp[ph.p_filesz] = '\0';
+				found = interp[0] != '\0';
+			}
+		}
+	}
+	elf_end(e);
+	return found;
+}
+
+/* Parses "#!interp [arg]" from the first line of buf (n bytes); 1 if a script. */
+static int parse_shebang(char *buf, size_t n, char **interp, char **arg)
+{
+	if (n < 2 || buf[0] != '#' || buf[1] != '!')
+		return 0;
+	buf[n < SHEBANG_MAX ? n : SHEBANG_MAX - 1] = '\0';
+	char *nl = strchr(buf, '\n');
+	if (nl)
+		*nl = '\0';
+	char *p = buf + 2;
+	p += strspn(p, " \t");
+	if (!*p)
+		return 0;
+	*interp = p;
+	p += strcspn(p, " \t");
+	if (*p) {
+		*p++ = '\0';
+		p += strspn(p, " \t");
+	}
+	/* the rest, trailing blanks dropped, is one argument */
+	size_t len = strlen(p);
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		p[--len] = '\0';
+	*arg = len ? p : NULL;
+	return 1;
+}
+
+static int add_word(struct exec_plan *pl, const char *w)
+{
+	if (pl->nwords >= MAX_PREFIX || strlen(w) >= PATH_MAX)
+		return -E2BIG;
+	strcpy(pl->words[pl->nwords++], w);
+	return 0;
+}
+
+/* Builds the plan for running guest path `program` with the caller's argv0. */
+static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_follow follow,
+		     const char *argv0, struct exec_plan *pl)
+{
+	static char prefix_words[MAX_PREFIX][PATH_MAX];
+	char guest[PATH_MAX];
+	int nprefix = 0;
+	strcpy(guest, program);
+	const char *first = argv0;
+	for (int depth = 0;; depth++) {
+		int err = fs_guest_to_host(t, dirfd, guest, follow, pl->host, sizeof(pl->host));
+		if (err)
+			return err;
+		int fd = open(pl->host, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return 0; /* unreadable to us: let the kernel answer (EACCES, ENOENT...) */
+		char buf[SHEBANG_MAX];
+		ssize_t n = pread(fd, buf, sizeof(buf), 0);
+		char *interp, *arg;
+		if (n > 0 && parse_shebang(buf, (size_t)n, &interp, &arg)) {
+			close(fd);
+			if (depth >= MAX_SCRIPT_DEPTH)
+				return -ELOOP;
+			/* [interp, arg, script]: the script as the caller named it */
+			char words[3][PATH_MAX];
+			int nw = 0;
+			strcpy(words[nw++], interp);
+			if (arg)
+				strcpy(words[nw++], arg);
+			strcpy(words[nw++], guest);
+			/* an outer script's words replace its interpreter's name (the
+			 * kernel drops argv[0] and puts interp, arg, script first) */
+			char rest[MAX_PREFIX][PATH_MAX];
+			int nrest = nprefix > 0 ? nprefix - 1 : 0;
+			if (nw + nrest > MAX_PREFIX)
+				return -E2BIG;
+			memcpy(rest, prefix_words + 1, sizeof(rest[0]) * (size_t)nrest);
+			for (int i = 0; i < nw; i++)
+				strcpy(prefix_words[i], words[i]);
+			memcpy(prefix_words + nw, rest, sizeof(rest[0]) * (size_t)nrest);
+			nprefix = nw + nrest;
+			first = NULL; /* argv[0] is replaced by the script's words */
+			strcpy(guest, interp);
+			dirfd = AT_FDCWD;
+			follow = FS_FOLLOW;
+			continue;
+		}
+		char interp_path[PATH_MAX];
+		struct stat st;
+		/* only an executable regular file goes to the loader; anything
+		 * else is the kernel's to refuse */
+		int dynamic = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) &&
+			      elf_interp(fd, interp_path, sizeof(interp_path));
+		close(fd);
+		if (!pl->guest_program[0] &&
+		    fs_host_to_guest(t, pl->host, pl->guest_program, sizeof(pl->guest_program)))
+			pl->guest_program[0] = '\0';
+		if (!dynamic) {
+			if (first)
+				add_word(pl, first);
+			break;
+		}
+		/* run the loader from the root; it opens the program by guest path */
+		err = fs_guest_to_host(t, AT_FDCWD, interp_path, FS_FOLLOW, pl->host, sizeof(pl->host));
+		if (err)
+			return err == -ENOENT ? -ENOENT : err;
+		char prog[PATH_MAX];
+		if (strchr(guest, '/'))
+			strcpy(prog, guest);
+		else if (strlen(guest) + 3 > sizeof(prog))
+			return -ENAMETOOLONG;
+		else {
+			strcpy(prog, "./");
+			strcat(prog, guest);
+		}
+		add_word(pl, interp_path);
+		if (first) {
+			add_word(pl, "--argv0");
+			add_word(pl, first);
+			add_word(pl, prog);
+		} else if (nprefix > 0) {
+			/* a script: the loader starts the interpreter, argv0 as the kernel would give it */
+			add_word(pl, "--argv0");
+			add_word(pl, prefix_words[0]);
+			add_word(pl, prog);
+			for (int i = 1; i < nprefix; i++)
+				if (add_word(pl, prefix_words[i]))
+					return -E2BIG;
+			return 0;
+		}
+		break;
+	}
+	for (int i = 0; i < nprefix; i++)
+		if (add_word(pl, prefix_words[i]))
+			return -E2BIG;
+	return 0;
+}
+
+/* Reads the caller's argv pointers (word-sized), up to the NULL. */
+static int read_argv(struct syscall_stop *s, uint64_t argv, uint64_t **out, size_t *count)
+{
+	size_t ws = s->abi->word_size, cap = 64, n = 0;
+	uint64_t *v = malloc(cap * sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (;; n++) {
+		if (argv == 0)
+			break;
+		uint64_t p = 0;
+		if (mem_read(s->t->tid, argv + n * ws, &p, ws)) {
+			free(v);
+			return -EFAULT;
+		}
+		if (p == 0)
+			break;
+		if (n + 1 >= MAX_ARGS) {
+			free(v);
+			return -E2BIG;
+		}
+		if (n + 1 >= cap) {
+			cap *= 2;
+			uint64_t *nv = realloc(v, cap * sizeof(*v));
+			if (!nv) {
+				free(v);
+				return -ENOMEM;
+			}
+			v = nv;
+		}
+		v[n] = p;
+	}
+	*out = v;
+	*count = n;
+	return 0;
+}
+
+enum action handle_execve(struct syscall_stop *s)
+{
+	bool at = s->id == SC_execveat;
+	int dirfd = at ? (int)s->args[0] : AT_FDCWD;
+	uint64_t path_arg = s->args[at ? 1 : 0], argv = s->args[at ? 2 : 1], envp = s->args[at ? 3 : 2];
+	uint64_t flags = at ? s->args[4] : 0;
+	char guest[PATH_MAX];
+	int err = mem_read_string(s->t->tid, path_arg, guest, sizeof(guest));
+	if (err) {
+		s->retval = err == -ENAMETOOLONG ? err : -EFAULT;
+		return ACT_RETURN;
+	}
+	if (guest[0] == '\0') {
+		if (!(at && (flags & AT_EMPTY_PATH))) {
+			s->retval = -ENOENT;
+			return ACT_RETURN;
+		}
+		/* fexecve: the program is the descriptor's file */
+		char link[64], host[PATH_MAX];
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", s->t->tid, dirfd);
+		ssize_t n = readlink(link, host, sizeof(host) - 1);
+		if (n <= 0 || host[0] != '/')
+			return ACT_CONTINUE; /* not a file with a name: the kernel decides */
+		host[n] = '\0';
+		if (fs_host_to_guest(s->t, host, guest, sizeof(guest)))
+			return ACT_CONTINUE;
+		dirfd = AT_FDCWD;
+	}
+	uint64_t *args = NULL;
+	size_t argc = 0;
+	err = read_argv(s, argv, &args, &argc);
+	char argv0[PATH_MAX] = "";
+	if (!err && argc > 0 && mem_read_string(s->t->tid, args[0], argv0, sizeof(argv0)))
+		err = -EFAULT;
+	struct exec_plan *pl = calloc(1, sizeof(*pl));
+	if (!err && !pl)
+		err = -ENOMEM;
+	if (!err) {
+		enum fs_follow f = (flags & AT_SYMLINK_NOFOLLOW) ? FS_NOFOLLOW : FS_FOLLOW;
+		err = plan_exec(s->t, dirfd, guest, f, argv0, pl);
+	}
+	/* the scratch slot: the host path, then the words, then the argv array */
+	size_t ws = s->abi->word_size, off = 0;
+	uint64_t file_at = 0, word_at[MAX_PREFIX];
+	if (!err) {
+		err = scratch_put(s->t, off, pl->host, strlen(pl->host) + 1, &file_at);
+		off += strlen(pl->host) + 1;
+	}
+	for (int i = 0; !err && i < pl->nwords; i++) {
+		size_t len = strlen(pl->words[i]) + 1;
+		err = scratch_put(s->t, off, pl->words[i], len, &word_at[i]);
+		off += len;
+	}
+	if (err) {
+		free(pl);
+		free(args);
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	/* the caller's argv[1..] keep their own strings; argv[0] is replaced */
+	size_t keep = argc > 0 ? argc - 1 : 0;
+	size_t total = (size_t)pl->nwords + keep + 1;
+	unsigned char *vec = calloc(total, ws);
+	for (size_t i = 0; vec && i < total - 1; i++) {
+		uint64_t p = i < (size_t)pl->nwords ? word_at[i] : args[i - (size_t)pl->nwords + 1];
+		memcpy(vec + i * ws, &p, ws); /* little-endian: the low word first */
+	}
+	off = (off + 7) & ~(size_t)7;
+	uint64_t vec_at = 0;
+	err = vec ? scratch_put(s->t, off, vec, total * ws, &vec_at) : -ENOMEM;
+	free(vec);
+	free(args);
+	if (err) {
+		free(pl);
+		s->retval = err == -E2BIG ? -E2BIG : err;
+		return ACT_RETURN;
+	}
+	uint64_t nargs[6] = {file_at, vec_at, envp, 0, 0, 0};
+	stop_set_call(s, abi_nr(s->abi, SC_execve), nargs);
+	free(s->t->pending_exe);
+	s->t->pending_exe = pl->guest_program[0] ? strdup(pl->guest_program) : NULL;
+	free(pl);
+	return ACT_CONTINUE;
+}

@@ -1,0 +1,237 @@
+#include "handlers.h"
+
+#include <fcntl.h>
+#include <stddef.h>
+#include <sys/ioctl.h>
+
+#include "../../policy/jail.h"
+
+/* Path handlers translate only in a jail whose root is not the host's /;
+ * at the host's / the /proc guard (handle_proc.c) checks them instead. */
+#define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
+#define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
+/* Trapped when argument n is not 0 (a pid other than the caller's). */
+#define PID_NONZERO(fn, n) {.enter = fn, .trap_if = {DC_NE(n, 0)}}
+/* Sockets (handle_net.c): every jail is bound to its addresses. */
+#define NET(fn) {.enter = fn, .uses_scratch = true}
+#define NET_OUT {.enter = handle_net_name_out, .exit = handle_net_name_out_exit, .wanted = jail_has_root}
+
+const struct handler handlers[SC_COUNT] = {
+	/* hostname (handle_uts.c) */
+	[SC_uname] = {.enter = handle_uname},
+	[SC_olduname] = {.enter = handle_uname},
+	[SC_oldolduname] = {.enter = handle_uname},
+	[SC_sethostname] = {.enter = handle_sethostname},
+	[SC_setdomainname] = {.enter = handle_setdomainname},
+
+	/* credentials change: path lookups then stay the kernel's (handle_path.c) */
+	[SC_setuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setreuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setreuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setregid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setregid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setresgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsuid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsuid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsgid] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setfsgid32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgroups] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_setgroups32] = PATH_NOSCRATCH(handle_creds_change),
+	[SC_capset] = PATH_NOSCRATCH(handle_creds_change),
+
+	/* paths (handle_path.c, handle_exec.c) */
+	[SC_open] = PATH(handle_path),
+	[SC_creat] = PATH(handle_path),
+	[SC_openat] = PATH(handle_path),
+	[SC_openat2] = PATH(handle_openat2),
+	[SC_stat] = PATH(handle_path),
+	[SC_stat64] = PATH(handle_path),
+	[SC_oldstat] = PATH(handle_path),
+	[SC_lstat] = PATH(handle_path),
+	[SC_lstat64] = PATH(handle_path),
+	[SC_oldlstat] = PATH(handle_path),
+	[SC_newfstatat] = PATH(handle_path),
+	[SC_fstatat64] = PATH(handle_path),
+	[SC_statx] = PATH(handle_path),
+	[SC_statfs] = PATH(handle_path),
+	[SC_statfs64] = PATH(handle_path),
+	[SC_access] = PATH(handle_path),
+	[SC_faccessat] = PATH(handle_path),
+	[SC_faccessat2] = PATH(handle_path),
+	[SC_chdir] = PATH(handle_path),
+	[SC_mkdir] = PATH(handle_path),
+	[SC_mkdirat] = PATH(handle_path),
+	[SC_rmdir] = PATH(handle_path),
+	[SC_unlink] = PATH(handle_path),
+	[SC_unlinkat] = PATH(handle_path),
+	[SC_rename] = PATH(handle_path),
+	[SC_renameat] = PATH(handle_path),
+	[SC_renameat2] = PATH(handle_path),
+	[SC_link] = PATH(handle_path),
+	[SC_linkat] = PATH(handle_path),
+	[SC_symlink] = PATH(handle_path),
+	[SC_symlinkat] = PATH(handle_path),
+	[SC_mknod] = PATH(handle_path),
+	[SC_mknodat] = PATH(handle_path),
+	[SC_chmod] = PATH(handle_path),
+	[SC_fchmodat] = PATH(handle_path),
+	[SC_fchmodat2] = PATH(handle_path),
+	[SC_chown] = PATH(handle_path),
+	[SC_chown32] = PATH(handle_path),
+	[SC_lchown] = PATH(handle_path),
+	[SC_lchown32] = PATH(handle_path),
+	[SC_fchownat] = PATH(handle_path),
+	[SC_utime] = PATH(handle_path),
+	[SC_utimes] = PATH(handle_path),
+	[SC_futimesat] = PATH(handle_path),
+	[SC_utimensat] = PATH(handle_path),
+	[SC_utimensat_time64] = PATH(handle_path),
+	[SC_truncate] = PATH(handle_path),
+	[SC_truncate64] = PATH(handle_path),
+	[SC_file_getattr] = PATH(handle_path),
+	[SC_file_setattr] = PATH(handle_path),
+	[SC_getxattr] = PATH(handle_path),
+	[SC_setxattr] = PATH(handle_path),
+	[SC_listxattr] = PATH(handle_path),
+	[SC_removexattr] = PATH(handle_path),
+	[SC_lgetxattr] = PATH(handle_path),
+	[SC_lsetxattr] = PATH(handle_path),
+	[SC_llistxattr] = PATH(handle_path),
+	[SC_lremovexattr] = PATH(handle_path),
+	[SC_getxattrat] = PATH(handle_path),
+	[SC_setxattrat] = PATH(handle_path),
+	[SC_listxattrat] = PATH(handle_path),
+	[SC_removexattrat] = PATH(handle_path),
+	[SC_inotify_add_watch] = PATH(handle_path),
+	[SC_acct] = PATH(handle_path),
+	[SC_quotactl] = PATH(handle_path),
+	[SC_uselib] = PATH(handle_path),
+	[SC_swapon] = PATH(handle_path),
+	[SC_swapoff] = PATH(handle_path),
+	[SC_execve] = PATH(handle_execve),
+	[SC_execveat] = PATH(handle_execve),
+	[SC_readlink] = PATH(handle_readlink),
+	[SC_readlinkat] = PATH(handle_readlink),
+	[SC_getcwd] = PATH_NOSCRATCH(handle_getcwd),
+	[SC_chroot] = PATH(handle_chroot),
+	/* mounts, handles and fanotify would reach the host by path or id */
+	[SC_mount] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_umount] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_umount2] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_pivot_root] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_fsopen] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_fspick] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_move_mount] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_open_tree] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_open_tree_attr] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_mount_setattr] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_name_to_handle_at] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_open_by_handle_at] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_fanotify_mark] = PATH_NOSCRATCH(handle_path_denied),
+	[SC_quotactl_fd] = PATH_NOSCRATCH(handle_path_denied),
+
+	/* process visibility (visibility.c): pids outside the jail are ESRCH */
+	[SC_kill] = {.enter = handle_kill},
+	[SC_tkill] = {.enter = handle_pid_arg0},
+	[SC_tgkill] = {.enter = handle_tgkill},
+	[SC_rt_sigqueueinfo] = {.enter = handle_pid_arg0},
+	[SC_rt_tgsigqueueinfo] = {.enter = handle_tgkill},
+	[SC_pidfd_open] = {.enter = handle_pid_arg0},
+	[SC_pidfd_send_signal] = {.enter = handle_pidfd_arg0},
+	[SC_pidfd_getfd] = {.enter = handle_pidfd_arg0},
+	[SC_process_madvise] = {.enter = handle_pidfd_arg0},
+	[SC_process_mrelease] = {.enter = handle_pidfd_arg0},
+	[SC_getpgid] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_getsid] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_setpgid] = {.enter = handle_setpgid},
+	[SC_getpriority] = {.enter = handle_priority},
+	[SC_setpriority] = {.enter = handle_priority},
+	[SC_sched_getaffinity] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setaffinity] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_getattr] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setattr] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_getparam] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setparam] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_getscheduler] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_setscheduler] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_rr_get_interval] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_sched_rr_get_interval_time64] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_prlimit64] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_ioprio_get] = {.enter = handle_ioprio},
+	[SC_ioprio_set] = {.enter = handle_ioprio},
+	[SC_process_vm_readv] = {.enter = handle_pid_arg0},
+	[SC_process_vm_writev] = {.enter = handle_pid_arg0},
+	[SC_kcmp] = {.enter = handle_kcmp},
+	[SC_capget] = {.enter = handle_capget, .uses_scratch = true},
+	[SC_get_robust_list] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_migrate_pages] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_move_pages] = PID_NONZERO(handle_pid_arg0, 0),
+	[SC_fcntl] = {.enter = handle_fcntl_owner, .uses_scratch = true,
+		      .trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
+	[SC_fcntl64] = {.enter = handle_fcntl_owner, .uses_scratch = true,
+			.trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
+	[SC_ioctl] = {.enter = handle_tiocspgrp, .uses_scratch = true, .trap_if = {DC_EQ32(1, TIOCSPGRP)}},
+	/* /proc listings show the jail's processes only (handle_proc.c) */
+	[SC_getdents] = {.enter = handle_getdents},
+	[SC_getdents64] = {.enter = handle_getdents},
+	[SC_readdir] = {.enter = handle_getdents},
+
+	/* sockets (handle_net.c; register-only decisions are in filter_net.c) */
+	[SC_socket] = {.enter = handle_net_socket},
+	[SC_setsockopt] = {.enter = handle_net_setsockopt},
+	[SC_bind] = NET(handle_net_bind),
+	[SC_connect] = NET(handle_net_connect),
+	[SC_listen] = {.enter = handle_net_listen},
+	[SC_sendto] = NET(handle_net_sendto),
+	[SC_sendmsg] = NET(handle_net_sendmsg),
+	[SC_sendmmsg] = {.enter = handle_net_sendmmsg, .exit = handle_net_sendmmsg_exit, .uses_scratch = true},
+	[SC_socketcall] = NET(handle_socketcall),
+	[SC_getsockname] = NET_OUT,
+	[SC_getpeername] = NET_OUT,
+	[SC_accept] = NET_OUT,
+	[SC_accept4] = NET_OUT,
+	[SC_recvfrom] = NET_OUT,
+
+	/* the scratch area where mseal is not available (handle_vm_guard.c) */
+	[SC_munmap] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_mprotect] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_pkey_mprotect] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_mremap] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_madvise] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_mmap] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_mmap2] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_remap_file_pages] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_shmat] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	[SC_ipc] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+};
+
+bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed)
+{
+	if ((int)id <= 0 || id >= SC_COUNT || !handlers[id].enter)
+		return false;
+	if (handlers[id].unsealed_abis_only && sealed)
+		return false;
+	if (handlers[id].enter_at_host_root && !jail_has_root(j))
+		return true;
+	return !handlers[id].wanted || handlers[id].wanted(j);
+}
+
+enum action (*handler_enter(enum sc_id id, const struct jail *j))(struct syscall_stop *s)
+{
+	if ((int)id <= 0 || id >= SC_COUNT)
+		return NULL;
+	if (handlers[id].enter_at_host_root && !jail_has_root(j))
+		return handlers[id].enter_at_host_root;
+	return handlers[id].enter;
+}
+
+bool handler_conditional(enum sc_id id)
+{
+	return (int)id > 0 && id < SC_COUNT && handlers[id].trap_if[0].cmp != DENY_CMP_NONE;
+}

@@ -1,0 +1,122 @@
+/* Syscall handlers: one table indexed by arch-neutral id. A syscall with an
+ * enter handler (wanted by the jail) stops at its seccomp stop; every other
+ * known syscall runs in the kernel without stopping (see filter.c). */
+#ifndef JAIL_SUPERVISOR_HANDLERS_H
+#define JAIL_SUPERVISOR_HANDLERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../arch/abi.h"
+#include "../../policy/static_deny.h"
+
+struct jail;
+struct tracee;
+
+struct syscall_stop {
+	struct tracee *t;
+	const struct abi *abi;
+	enum sc_id id;
+	uint64_t args[6];
+	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
+	int socketcall; /* i386: the socketcall(2) call this stop came through, or 0 */
+};
+
+enum action {
+	ACT_CONTINUE,  /* run the syscall as it is */
+	ACT_RETURN,    /* do not run it; the tracee gets s->retval */
+	ACT_EXIT_STOP, /* run it, then call the exit handler with the result */
+};
+
+struct handler {
+	enum action (*enter)(struct syscall_stop *s);
+	/* Sees s->retval; returns the value the tracee gets. */
+	long (*exit)(struct syscall_stop *s);
+	/* Whether this jail needs the handler; NULL means always. */
+	bool (*wanted)(const struct jail *j);
+	/* The enter handler may call scratch_put(): the area is mapped first. */
+	bool uses_scratch;
+	/* Trapped only on ABIs whose filter cannot let mseal through (so the
+	 * scratch area cannot be sealed there): see handle_vm_guard.c. */
+	bool unsealed_abis_only;
+	/* Stop only when one of these conditions holds (each one rule of the
+	 * kernel filter, e.g. fcntl's F_SETOWN); none used: always. */
+	struct deny_cond trap_if[3];
+	/* The enter handler in a jail whose root is the host's / (when set,
+	 * the call is trapped there even if wanted() says no). */
+	enum action (*enter_at_host_root)(struct syscall_stop *s);
+};
+
+extern const struct handler handlers[SC_COUNT];
+
+/* The only ways an enter handler changes the stopped call's registers:
+ * argument i, or the whole call (number and arguments). The event loop
+ * puts the originals back at the exit stop or when a signal interrupts
+ * the call (event_loop.c). 0 or -errno. */
+int stop_set_arg(struct syscall_stop *s, int i, uint64_t value);
+int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6]);
+/* Argument i, a pointer to len bytes the handler has checked (data), is
+ * pointed at a copy of them in the thread's scratch slot: the kernel reads
+ * what was checked. ACT_CONTINUE, or ACT_RETURN with s->retval set. */
+enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len);
+
+/* Does this jail trap id on an ABI whose filter has mseal (sealed) or not? */
+bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed);
+/* The enter handler of id in jail j (NULL: none). */
+enum action (*handler_enter(enum sc_id id, const struct jail *j))(struct syscall_stop *s);
+/* Is id trapped only under conditions (handlers[id].trap_if)? */
+bool handler_conditional(enum sc_id id);
+
+/* handle_uts.c */
+enum action handle_uname(struct syscall_stop *s);
+enum action handle_sethostname(struct syscall_stop *s);
+enum action handle_setdomainname(struct syscall_stop *s);
+
+/* handle_path.c */
+enum action handle_path(struct syscall_stop *s);
+enum action handle_openat2(struct syscall_stop *s);
+enum action handle_getcwd(struct syscall_stop *s);
+enum action handle_readlink(struct syscall_stop *s);
+enum action handle_chroot(struct syscall_stop *s);
+enum action handle_path_denied(struct syscall_stop *s);
+enum action handle_creds_change(struct syscall_stop *s);
+
+/* handle_exec.c */
+enum action handle_execve(struct syscall_stop *s);
+
+/* handle_net.c */
+enum action handle_net_socket(struct syscall_stop *s);
+enum action handle_net_setsockopt(struct syscall_stop *s);
+enum action handle_net_bind(struct syscall_stop *s);
+enum action handle_net_connect(struct syscall_stop *s);
+enum action handle_net_listen(struct syscall_stop *s);
+enum action handle_net_sendto(struct syscall_stop *s);
+enum action handle_net_sendmsg(struct syscall_stop *s);
+enum action handle_net_sendmmsg(struct syscall_stop *s);
+long handle_net_sendmmsg_exit(struct syscall_stop *s);
+enum action handle_net_name_out(struct syscall_stop *s);
+long handle_net_name_out_exit(struct syscall_stop *s);
+enum action handle_socketcall(struct syscall_stop *s);
+
+/* handle_vm_guard.c */
+enum action handle_vm_guard(struct syscall_stop *s);
+
+/* visibility.c */
+enum action handle_pid_arg0(struct syscall_stop *s);
+enum action handle_tgkill(struct syscall_stop *s);
+enum action handle_kcmp(struct syscall_stop *s);
+enum action handle_pidfd_arg0(struct syscall_stop *s);
+enum action handle_kill(struct syscall_stop *s);
+enum action handle_setpgid(struct syscall_stop *s);
+enum action handle_priority(struct syscall_stop *s);
+enum action handle_ioprio(struct syscall_stop *s);
+enum action handle_fcntl_owner(struct syscall_stop *s);
+enum action handle_tiocspgrp(struct syscall_stop *s);
+enum action handle_capget(struct syscall_stop *s);
+
+/* handle_proc.c */
+enum action handle_proc_guard(struct syscall_stop *s);
+enum action handle_getdents(struct syscall_stop *s);
+
+#endif

@@ -1,0 +1,94 @@
+/* The control socket: how jls, jexec, jkill and jail -r talk to the
+ * supervisor of a jail. AF_UNIX SOCK_SEQPACKET in the user's private
+ * registry directory; the supervisor accepts only peers with its own uid
+ * (SO_PEERCRED) that are not traced (every jailed process is: a jail cannot
+ * drive its own or another jail's supervisor), and checks with a pidfd that
+ * the peer it seizes is the process that connected.
+ *
+ *   INFO        -> ctl_info (the jail's live parameters, process count)
+ *   PIDS        -> ctl_reply{value = n}, then the n pids in messages
+ *   KILL sig    -> ctl_reply{value = processes signalled}
+ *   REMOVE      -> SIGTERM to every process, SIGKILL after stop.timeout;
+ *                  ctl_reply once they are all gone and the entry removed
+ *   ATTACH      -> ctl_info (status -errno if the jail cannot take it)
+ *   ATTACH_GO   -> the supervisor PTRACE_SEIZEs the peer (jexec), which
+ *                  then loads the jail's filters itself; ctl_reply */
+#ifndef JAIL_SUPERVISOR_CONTROL_H
+#define JAIL_SUPERVISOR_CONTROL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "../../policy/jail.h"
+
+#define CTL_MAGIC 0x4a4c3031u /* "JL01" */
+#define CTL_PIDS_PER_MSG 1024
+
+enum ctl_op {
+	CTL_INFO = 1,
+	CTL_PIDS,
+	CTL_KILL,
+	CTL_REMOVE,
+	CTL_ATTACH,
+	CTL_ATTACH_GO,
+};
+
+struct ctl_request {
+	uint32_t magic;
+	uint32_t op;
+	int32_t arg;
+	uint32_t jail_size; /* sizeof(struct jail): both sides built alike */
+};
+
+struct ctl_reply {
+	uint32_t magic;
+	int32_t status; /* 0 or -errno */
+	int32_t value;
+};
+
+struct ctl_info {
+	uint32_t magic;
+	int32_t status;
+	int32_t supervisor_pid;
+	int32_t nproc;
+	int32_t dying;
+	int32_t stop_timeout;
+	struct jail jail;
+};
+
+/* --- client side (jls, jexec, jkill, jail -r) --- */
+
+/* Connects to the socket at path and checks that the supervisor runs as
+ * our euid. The fd, or -errno. timeout_s bounds each reply (0: none). */
+int ctl_connect(const char *path, int timeout_s);
+/* Sends a request; 0 or -errno. */
+int ctl_send(int fd, enum ctl_op op, int32_t arg);
+/* Receives a reply / an info; 0 or -errno (-EPROTO for a bad message,
+ * -ECONNRESET when the supervisor closed the socket). */
+int ctl_recv_reply(int fd, struct ctl_reply *r);
+int ctl_recv_info(int fd, struct ctl_info *info);
+/* PIDS: *pids is malloc'ed (free it); count or -errno. */
+int ctl_get_pids(int fd, pid_t **pids);
+
+/* --- supervisor side --- */
+
+struct supervisor;
+
+/* Takes over the listening socket (non-blocking, SIGIO when ready) and
+ * blocks SIGCHLD and SIGIO, which only control_wait takes. 0 or -errno. */
+int control_init(struct supervisor *sv, int listen_fd);
+/* In a child about to exec: the signals control_init blocked, unblocked. */
+void control_child_signals(void);
+/* Waits until a child may have changed state (SIGCHLD), serving control
+ * requests meanwhile; with block false, serves what is pending and returns.
+ * Also runs the stop.timeout clock of a jail being removed. */
+void control_wait(struct supervisor *sv, bool block);
+/* Nothing left to wait for (no tracee, no child): may the supervisor stop?
+ * Yes unless the jail persists and nobody asked for its removal. */
+bool control_may_exit(struct supervisor *sv);
+/* The supervisor stops: answers the pending removals (call it after
+ * unregistering the jail, which closes the listening socket). */
+void control_finish(struct supervisor *sv);
+
+#endif

@@ -1,0 +1,22 @@
+/* jail(8) with jail.conf(5): `jail [-f file] -c [name ...]` creates the
+ * jails the file describes (all of them without a name), running their
+ * exec.prestart / exec.start / exec.poststart commands; `jail -r name`
+ * runs exec.prestop / exec.stop / exec.poststop around the removal of a
+ * jail the file names. Host commands get JID, JNAME and JPATH in their
+ * environment, as on FreeBSD. */
+#ifndef JAIL_SUPERVISOR_JAIL_CONF_RUN_H
+#define JAIL_SUPERVISOR_JAIL_CONF_RUN_H
+
+#include "../../policy/cmdline.h"
+
+#define JAIL_CONF_DEFAULT "/etc/jail.conf"
+
+int conf_create(const struct jail_cmdline *cl);
+/* argv0: how jail(8) was called (jexec is looked up beside it). */
+int conf_remove(const struct jail_cmdline *cl, const char *argv0);
+
+/* jail_main.c: one jail from a parsed command line; jail -r. */
+int jail_create(struct jail_cmdline *cl);
+int jail_remove(const struct jail_cmdline *cl);
+
+#endif

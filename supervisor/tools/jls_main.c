@@ -1,0 +1,91 @@
+/* jls(8): lists the caller's running jails, asking each supervisor for the
+ * jail's live parameters (a hostname changed inside the jail shows). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "../../policy/jls.h"
+#include "../manage/control.h"
+#include "../manage/registry.h"
+
+/* One jail's information from its supervisor; false if it just went away. */
+static bool query(struct registry *reg, const struct reg_entry *e, bool want_pids, struct ctl_info *info,
+		  pid_t **pids, int *npids)
+{
+	struct sockaddr_un addr;
+	*pids = NULL;
+	*npids = 0;
+	if (registry_sock_addr(reg, e->jid, &addr))
+		return false;
+	int fd = ctl_connect(addr.sun_path, 5);
+	if (fd < 0)
+		return false;
+	int rc = ctl_send(fd, CTL_INFO, 0);
+	if (rc == 0)
+		rc = ctl_recv_info(fd, info);
+	if (rc == 0 && want_pids) {
+		rc = ctl_get_pids(fd, pids);
+		if (rc >= 0) {
+			*npids = rc;
+			rc = 0;
+		}
+	}
+	close(fd);
+	if (rc) {
+		if (rc != -ECONNRESET)
+			fprintf(stderr, "jls: jail %d: %s\n", e->jid, strerror(-rc));
+		return false;
+	}
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	static struct jls_opts o;
+	static struct ctl_info info;
+	struct registry reg;
+	struct reg_entry *list;
+	char err[PATH_MAX + 128];
+	bool found = false;
+
+	if (jls_parse_args(argc, argv, &o, err, sizeof(err))) {
+		fprintf(stderr, "jls: %s\n", err);
+		return 1;
+	}
+	if (registry_open(&reg, err, sizeof(err))) {
+		fprintf(stderr, "jls: %s\n", err);
+		return 1;
+	}
+	int rc = registry_lock(&reg);
+	int n = rc ? rc : registry_list(&reg, &list);
+	registry_unlock(&reg);
+	if (n < 0) {
+		fprintf(stderr, "jls: %s: %s\n", reg.dir, strerror(-n));
+		return 1;
+	}
+	jls_print_header(stdout, &o);
+	for (int i = 0; i < n; i++) {
+		pid_t *pids;
+		int npids;
+		if ((o.jid && list[i].jid != o.jid) || (o.jname && strcmp(list[i].name, o.jname) != 0))
+			continue;
+		if (!query(&reg, &list[i], jls_wants_pids(&o), &info, &pids, &npids))
+			continue;
+		struct jls_jail jj = {.jail = &info.jail, .dying = info.dying, .nproc = info.nproc,
+				      .pids = pids, .npids = npids};
+		jls_print_jail(stdout, &o, &jj);
+		free(pids);
+		found = true;
+	}
+	free(list);
+	if ((o.jid || o.jname) && !found) {
+		jls_not_found(&o, err, sizeof(err));
+		fflush(stdout);
+		fprintf(stderr, "jls: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
