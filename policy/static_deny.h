@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Denials the kernel's seccomp filter decides from registers alone: the
  * syscall number and, at most, two arguments compared under a mask. Two
  * tables of rows: the supervisor's own integrity (static_deny.c) and jailed

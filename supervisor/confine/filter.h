@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The seccomp filters a jailed process runs under, generated from the
  * handler table and the static deny table (one source of truth). */
 #ifndef JAIL_SUPERVISOR_FILTER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The event loop: wait for a tracee, classify what happened, act on it. */
 #include <errno.h>
 #include <signal.h>
