@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../../policy/path.h"
+#include "openat2_retry.h"
 #include "proc_hide.h"
 #include "../engine/procfs.h"
 #include "../engine/tracee.h"
@@ -173,7 +174,7 @@ static int open_in_root(const struct fs_root *r, const char *guest, unsigned lon
 		.flags = flags | O_PATH | O_CLOEXEC,
 		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
 	};
-	long fd = syscall(SYS_openat2, r->fd, guest, &how, sizeof(how));
+	long fd = openat2_retry(r->fd, guest, &how);
 	return fd < 0 ? -errno : (int)fd;
 }
 
@@ -323,7 +324,7 @@ static int resolve_host(const struct fs_root *r, const char *p, int flags, const
 			.flags = (unsigned)flags | O_PATH | O_CLOEXEC,
 			.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS,
 		};
-		long fd = syscall(SYS_openat2, r->fd, lex, &how, sizeof(how));
+		long fd = openat2_retry(r->fd, lex, &how);
 		if (fd >= 0) {
 			close((int)fd);
 			size_t ln = strlen(lex);

@@ -57,17 +57,26 @@ static int bind_if_unbound(const struct tracee *t, int fd, bool mapped_peer)
 {
 	const struct jail *j = t->jail;
 	int local = tracee_dup_fd(t, fd);
+	if (local == -EBADF || local == -ESRCH)
+		return 0; /* not a descriptor, or the caller is gone: the call itself fails */
 	if (local < 0)
-		return 0; /* not a descriptor: the call itself fails */
+		return local; /* out of descriptors or memory: never let it run unbound */
 	int family = sock_int_opt(local, SO_DOMAIN);
 	int type = sock_int_opt(local, SO_TYPE);
 	int err = 0;
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(ss);
-	if ((family != AF_INET && family != AF_INET6) || (type != SOCK_STREAM && type != SOCK_DGRAM &&
-							 type != SOCK_SEQPACKET && type != SOCK_RAW) ||
-	    getsockname(local, (struct sockaddr *)&ss, &len) < 0)
+	if (family == -1 && errno != ENOTSOCK) {
+		err = -errno;
 		goto out;
+	}
+	if ((family != AF_INET && family != AF_INET6) || (type != SOCK_STREAM && type != SOCK_DGRAM &&
+							 type != SOCK_SEQPACKET && type != SOCK_RAW))
+		goto out;
+	if (getsockname(local, (struct sockaddr *)&ss, &len) < 0) {
+		err = -errno;
+		goto out;
+	}
 	if (family == AF_INET) {
 		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
 		if (sin->sin_port || sin->sin_addr.s_addr != htonl(INADDR_ANY))
@@ -125,6 +134,8 @@ static bool abstract_scoped(void)
 static int check_unix(struct syscall_stop *s, enum net_op op, unsigned char *sa, size_t *len)
 {
 	size_t off = offsetof(struct sockaddr_un, sun_path);
+	if (*len > sizeof(struct sockaddr_un))
+		return -EINVAL; /* the kernel's answer; never copied into guest[] */
 	if (*len <= off)
 		return 0; /* unnamed: autobind */
 	if (sa[off] == '\0')

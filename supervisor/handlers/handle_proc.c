@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "../fs/fs_root.h"
+#include "../fs/openat2_retry.h"
 #include "handlers.h"
 #include "../engine/memory.h"
 #include "../fs/path_table.h"
@@ -220,7 +221,7 @@ static int open_as(const struct tracee *t, int dirfd, const char *path, bool fol
 	if (bfd != AT_FDCWD)
 		while (*rel == '/')
 			rel++;
-	fd = (int)syscall(SYS_openat2, bfd, *rel ? rel : ".", &how, sizeof(how));
+	fd = openat2_retry(bfd, *rel ? rel : ".", &how);
 	int err = fd < 0 ? errno : 0;
 	if (fd < 0 && err == ELOOP) {
 		int links = 0;
@@ -233,10 +234,21 @@ static int open_as(const struct tracee *t, int dirfd, const char *path, bool fol
 	return fd < 0 ? -err : fd;
 }
 
+/* An error of the supervisor's own (out of descriptors or memory, a walk
+ * disturbed too often), not an answer about the path: the check cannot be
+ * made, so the call fails (fail closed). */
+static bool internal_error(int err)
+{
+	return err == -EMFILE || err == -ENFILE || err == -ENOMEM || err == -EAGAIN || err == -EINTR ||
+	       err == -ENOBUFS;
+}
+
 int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool follow, char *canon, size_t size)
 {
 	canon[0] = '\0';
 	int fd = open_as(t, dirfd, path, follow);
+	if (internal_error(fd))
+		return fd;
 	if (fd >= 0) {
 		int err = judge_fd(t, fd, canon, size);
 		close(fd);
@@ -260,6 +272,8 @@ int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool fo
 		else
 			*slash = '\0';
 		fd = open_as(t, dirfd, p, true);
+		if (internal_error(fd))
+			return fd;
 		if (fd >= 0) {
 			char ignored[PATH_MAX];
 			int err = judge_fd(t, fd, ignored, sizeof(ignored));

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stddef.h>
 #include <sys/ioctl.h>
+#include <linux/sockios.h>
 
 #include "../../policy/jail.h"
 
@@ -177,7 +178,8 @@ const struct handler handlers[SC_COUNT] = {
 		      .trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
 	[SC_fcntl64] = {.enter = handle_fcntl_owner, .uses_scratch = true,
 			.trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
-	[SC_ioctl] = {.enter = handle_tiocspgrp, .uses_scratch = true, .trap_if = {DC_EQ32(1, TIOCSPGRP)}},
+	[SC_ioctl] = {.enter = handle_ioctl_owner, .uses_scratch = true,
+		      .trap_if = {DC_EQ32(1, TIOCSPGRP), DC_EQ32(1, FIOSETOWN), DC_EQ32(1, SIOCSPGRP)}},
 	/* /proc listings show the jail's processes only (handle_proc.c) */
 	[SC_getdents] = {.enter = handle_getdents},
 	[SC_getdents64] = {.enter = handle_getdents},

@@ -113,7 +113,7 @@ enum action handle_setpgid(struct syscall_stop *s);
 enum action handle_priority(struct syscall_stop *s);
 enum action handle_ioprio(struct syscall_stop *s);
 enum action handle_fcntl_owner(struct syscall_stop *s);
-enum action handle_tiocspgrp(struct syscall_stop *s);
+enum action handle_ioctl_owner(struct syscall_stop *s);
 enum action handle_capget(struct syscall_stop *s);
 
 /* handle_proc.c */

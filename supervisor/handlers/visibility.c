@@ -9,6 +9,7 @@
  * sender. See docs/visibility.md. */
 #include "visibility.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -17,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/sockios.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -81,6 +84,32 @@ bool vis_pgrp(const struct tracee *caller, pid_t pgid)
 			return true;
 	}
 	return false;
+}
+
+bool vis_pgrp_owned(const struct tracee *caller, pid_t pgid)
+{
+	if (!vis_pgrp(caller, pgid))
+		return false;
+	DIR *d = opendir("/proc");
+	if (!d)
+		return false;
+	bool owned = true;
+	int err = 0;
+	for (struct dirent *e; owned && (errno = 0, e = readdir(d));) {
+		if (!proc_all_digits(e->d_name, strlen(e->d_name)))
+			continue;
+		pid_t pid = (pid_t)atoi(e->d_name), pg, sid;
+		int rc = vis_proc_ids(pid, &pg, &sid);
+		if (rc == -ENOENT || rc == -ESRCH)
+			continue; /* gone meanwhile */
+		if (rc) /* unreadable: cannot tell */
+			owned = false;
+		else if (pg == pgid && !vis_pid(caller, pid))
+			owned = false;
+	}
+	err = errno;
+	closedir(d);
+	return owned && !err;
 }
 
 static enum action hidden(struct syscall_stop *s)
@@ -380,12 +409,14 @@ enum action handle_ioprio(struct syscall_stop *s)
 	return finish(s, &inj, err, value);
 }
 
-/* A process or group owner: > 0 a process, < 0 a group. */
+/* A process or group owner: > 0 a process, < 0 a group. The kernel
+ * signals it later (SIGIO, SIGURG, lease and dnotify signals): a process
+ * of the jail, or a group of the jail's processes only. */
 static bool owner_visible(const struct tracee *t, long owner)
 {
 	if (owner == 0)
 		return true;
-	return owner > 0 ? vis_pid(t, (pid_t)owner) : vis_pgrp(t, (pid_t)-owner);
+	return owner > 0 ? vis_pid(t, (pid_t)owner) : vis_pgrp_owned(t, (pid_t)-owner);
 }
 
 /* fcntl(fd, F_SETOWN, owner), fcntl(fd, F_SETOWN_EX, &owner_ex) (the
@@ -407,7 +438,7 @@ enum action handle_fcntl_owner(struct syscall_stop *s)
 		return ACT_RETURN;
 	}
 	bool ok = own.pid == 0 ||
-		  (own.type == F_OWNER_PGRP ? vis_pgrp(s->t, own.pid) : own.pid > 0 && vis_pid(s->t, own.pid));
+		  (own.type == F_OWNER_PGRP ? vis_pgrp_owned(s->t, own.pid) : own.pid > 0 && vis_pid(s->t, own.pid));
 	if (own.type != F_OWNER_TID && own.type != F_OWNER_PID && own.type != F_OWNER_PGRP)
 		ok = true; /* the kernel's EINVAL */
 	if (!ok)
@@ -415,17 +446,21 @@ enum action handle_fcntl_owner(struct syscall_stop *s)
 	return stop_arg_to_copy(s, 2, &own, sizeof(own));
 }
 
-/* ioctl(fd, TIOCSPGRP, &pgrp) (the filter stops only this request). */
-enum action handle_tiocspgrp(struct syscall_stop *s)
+/* ioctl(fd, TIOCSPGRP, &pgrp): the terminal's foreground group is a
+ * group with a process of the jail in it. ioctl(fd, FIOSETOWN, &owner),
+ * ioctl(sock, SIOCSPGRP, &owner): the descriptor's owner, as F_SETOWN.
+ * (The filter stops only these three requests.) */
+enum action handle_ioctl_owner(struct syscall_stop *s)
 {
-	if ((uint32_t)s->args[1] != TIOCSPGRP)
+	uint32_t req = (uint32_t)s->args[1];
+	if (req != TIOCSPGRP && req != FIOSETOWN && req != SIOCSPGRP)
 		return ACT_CONTINUE;
 	int32_t pg;
 	if (mem_read(s->t->tid, s->args[2], &pg, sizeof(pg))) {
 		s->retval = -EFAULT;
 		return ACT_RETURN;
 	}
-	if (pg > 0 && !vis_pgrp(s->t, pg))
+	if (req == TIOCSPGRP ? pg > 0 && !vis_pgrp(s->t, pg) : pg != INT_MIN && !owner_visible(s->t, pg))
 		return hidden(s);
 	return stop_arg_to_copy(s, 2, &pg, sizeof(pg));
 }

@@ -19,6 +19,13 @@ bool vis_pid(const struct tracee *caller, pid_t pid);
 /* Does process group pgid have a member in caller's jail? */
 bool vis_pgrp(const struct tracee *caller, pid_t pgid);
 
+/* Is process group pgid the jail's alone: a member of caller's jail in it,
+ * and no process outside? A group the jail shares with the shell, the
+ * `jail` process or the supervisor (the command starts in its caller's
+ * group) is not. False when it cannot tell (fail closed). For owners the
+ * kernel signals later: F_SETOWN(-pgid), FIOSETOWN, SIOCSPGRP. */
+bool vis_pgrp_owned(const struct tracee *caller, pid_t pgid);
+
 /* The process group and session of process pid from /proc/<pid>/stat;
  * 0 or -errno. */
 int vis_proc_ids(pid_t pid, pid_t *pgrp, pid_t *sid);

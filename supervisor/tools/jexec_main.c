@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../fs/openat2_retry.h"
 #include "../../policy/priv_caps.h"
 #include "../confine/confine.h"
 #include "../manage/control.h"
@@ -71,7 +72,7 @@ static FILE *fopen_in_root(const char *root, const char *name)
 	int dir = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (dir < 0)
 		return NULL;
-	int fd = (int)syscall(SYS_openat2, dir, name, &how, sizeof(how));
+	int fd = openat2_retry(dir, name, &how);
 	close(dir);
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "re");
 	if (fd >= 0 && !f)

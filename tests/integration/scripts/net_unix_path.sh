@@ -30,3 +30,20 @@ expect_eq "too long a host path: ENAMETOOLONG" "$(echo "$out" | sed -n 3p)" "lon
 [ -S "$ROOTFS$name" ] || fail "the socket is not inside the root at $ROOTFS$name"
 pass "the socket file is inside the root"
 rm -f "$ROOTFS$name"
+
+# Every length a jailed process passes is bounded before use: an AF_UNIX
+# sockaddr longer than struct sockaddr_un (the kernel's EINVAL) once
+# overflowed a buffer of the supervisor's and killed the whole jail.
+out=$(timeout 60 "$JAIL" "$ROOTFS" web 127.0.0.2 /usr/bin/perl -e '
+use Socket;
+socket(my $s, AF_UNIX, SOCK_STREAM, 0) or die;
+for my $len (111, 128) {
+	my $sa = pack("S", AF_UNIX) . ("a" x ($len - 2));
+	print bind($s, $sa) ? "bound " : ($!+0) . " ";
+	print connect($s, $sa) ? "connected\n" : ($!+0) . "\n";
+}
+print "alive\n";
+' 2>&1)
+expect_eq "over-long AF_UNIX sockaddrs: the kernel's answers, the jail lives on" "$out" "22 22
+22 22
+alive"
