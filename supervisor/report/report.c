@@ -12,6 +12,7 @@
 #include "../../policy/static_deny.h"
 #include "../handlers/handlers.h"
 #include "report_args.h"
+#include "vis_escape.h"
 #include "../engine/tracee.h"
 
 #define MAX_FRAMES 16
@@ -87,9 +88,10 @@ static void backtrace(pid_t tid)
 			unw_word_t ip = 0, off = 0;
 			char name[128];
 			unw_get_reg(&c, UNW_REG_IP, &ip);
+			char shown[4 * sizeof(name)]; /* the jail's binary names its symbols */
 			if (unw_get_proc_name(&c, name, sizeof(name), &off) == 0)
-				fprintf(report_out ? report_out : stderr, "jail:   #%d 0x%llx %s+0x%llx\n", i, (unsigned long long)ip, name,
-					(unsigned long long)off);
+				fprintf(report_out ? report_out : stderr, "jail:   #%d 0x%llx %s+0x%llx\n", i, (unsigned long long)ip,
+					vis_escape(shown, sizeof(shown), name), (unsigned long long)off);
 			else
 				fprintf(report_out ? report_out : stderr, "jail:   #%d 0x%llx ?\n", i, (unsigned long long)ip);
 			if (unw_step(&c) <= 0)
@@ -107,11 +109,12 @@ void report_denial(const struct syscall_stop *s, const struct static_deny *d)
 	const struct jail *j = s->t->jail;
 	if (!d || !first_time(s->t->tgid, s->id))
 		return;
-	char prog[256], jid[16];
+	char raw[256], prog[4 * sizeof(raw)], jid[16];
 	if (s->t->exe) /* the jail's name for it */
-		snprintf(prog, sizeof(prog), "%s", s->t->exe);
+		snprintf(raw, sizeof(raw), "%s", s->t->exe);
 	else
-		program_name(s->t->tgid, prog, sizeof(prog));
+		program_name(s->t->tgid, raw, sizeof(raw));
+	vis_escape(prog, sizeof(prog), raw); /* named by the jail: one line, no escapes */
 	snprintf(jid, sizeof(jid), "%d", j->jid);
 	bool named = j->name[0] && strcmp(j->name, jid) != 0; /* the default name is the jid */
 	char args[512];

@@ -24,6 +24,7 @@
 #include "../manage/registry.h"
 #include "../report/report.h"
 #include "jail_conf_run.h"
+#include "signal_relay.h"
 #include "../engine/supervisor.h"
 
 /* The command starts in the current directory if it lies inside the jail's
@@ -81,6 +82,10 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 			registry_remove(reg, h);
 			_exit(1);
 		}
+		/* jail(8) relays the signals it gets to the command (signal_relay.h) */
+		if (relay_send_target(report_fd, sv.main_pid) < 0) {
+			/* jail(8) is gone: nobody to relay */
+		}
 	} else {
 		/* persist with no command: the jail exists, tell jail(8) so */
 		int status = 0;
@@ -100,18 +105,15 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	_exit(0);
 }
 
-static int wait_for_command(int report_fd)
+static int wait_for_command(int report_fd, pid_t supervisor)
 {
-	int status;
-	ssize_t n;
+	int status = 0, pidfd = -1, rc;
 
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
 	signal(SIGTSTP, SIG_IGN);
-	do
-		n = read(report_fd, &status, sizeof(status));
-	while (n < 0 && errno == EINTR);
-	if (n != (ssize_t)sizeof(status))
+	relay_install(supervisor);
+	while ((rc = relay_recv(report_fd, &pidfd, &status)) == 1)
+		relay_set_target(pidfd);
+	if (rc < 0)
 		return 1; /* the supervisor failed and said why, or was killed */
 	return exit_code(status);
 }
@@ -258,8 +260,8 @@ int jail_create(struct jail_cmdline *cl_in)
 		registry_remove(&reg, &h);
 		return 1;
 	}
-	if (pipe2(report, O_CLOEXEC) < 0) {
-		fprintf(stderr, "jail: pipe: %s\n", strerror(errno));
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, report) < 0) {
+		fprintf(stderr, "jail: socketpair: %s\n", strerror(errno));
 		registry_remove(&reg, &h);
 		return 1;
 	}
@@ -278,7 +280,7 @@ int jail_create(struct jail_cmdline *cl_in)
 	close(report[1]);
 	close(h.entry_fd);
 	close(h.listen_fd);
-	return wait_for_command(report[0]);
+	return wait_for_command(report[0], pid);
 }
 
 int main(int argc, char **argv)
