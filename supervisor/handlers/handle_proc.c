@@ -50,6 +50,37 @@ static bool is_proc_root(const char *path, dev_t dev)
 	return stat(path, &st) == 0 && st.st_dev == dev && st.st_ino == PROC_ROOT_INO;
 }
 
+#define CGROUP_SUPER_MAGIC 0x27e0eb
+#define CGROUP2_SUPER_MAGIC 0x63677270
+
+/* Top-level /proc entries that list other processes' pids (host pids
+ * included) and that the jail therefore does not have: /proc/locks (the
+ * holder of every file lock), sched_debug and timer_list (tasks), sysvipc
+ * (creator and last pid of every IPC object). docs/visibility.md. */
+static bool proc_lists_pids(const char *name, size_t n)
+{
+	static const char *const hidden[] = {"locks", "sched_debug", "timer_list", "sysvipc", NULL};
+	for (int i = 0; hidden[i]; i++)
+		if (strlen(hidden[i]) == n && strncmp(hidden[i], name, n) == 0)
+			return true;
+	return false;
+}
+
+/* A cgroup file listing the pids or tids of its members (any process on
+ * the host): cgroup.procs, tasks, cgroup.threads. */
+static bool cgroup_pid_list(int fd)
+{
+	char link[64], path[PATH_MAX];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, path, sizeof(path) - 1);
+	if (n <= 0)
+		return true; /* cannot name it: hide it */
+	path[n] = '\0';
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	return strcmp(base, "cgroup.procs") == 0 || strcmp(base, "tasks") == 0 || strcmp(base, "cgroup.threads") == 0;
+}
+
 /* fd (a supervisor descriptor of a resolved object): 0 if the jail may
  * see it, -ENOENT if it lies under another process's /proc/<pid>. When it
  * is on a procfs, its canonical path goes to canon (else canon is ""). */
@@ -58,7 +89,11 @@ static int judge_fd(const struct tracee *t, int fd, char *canon, size_t size)
 	struct statfs sf;
 	struct stat st;
 	canon[0] = '\0';
-	if (fstatfs(fd, &sf) != 0 || sf.f_type != PROC_SUPER_MAGIC || fstat(fd, &st) != 0)
+	if (fstatfs(fd, &sf) != 0)
+		return 0;
+	if (sf.f_type == CGROUP_SUPER_MAGIC || sf.f_type == CGROUP2_SUPER_MAGIC)
+		return cgroup_pid_list(fd) ? -ENOENT : 0;
+	if (sf.f_type != PROC_SUPER_MAGIC || fstat(fd, &st) != 0)
 		return 0;
 	char link[64], path[PATH_MAX];
 	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
@@ -87,6 +122,8 @@ static int judge_fd(const struct tracee *t, int fd, char *canon, size_t size)
 		return -ENOENT;
 	size_t tn = strcspn(top, "/");
 	if (proc_all_digits(top, tn) && tn < 12 && !vis_pid(t, (pid_t)atol(top)))
+		return -ENOENT;
+	if (proc_lists_pids(top, tn))
 		return -ENOENT;
 	if ((size_t)n >= size)
 		return -ENAMETOOLONG;
@@ -420,7 +457,8 @@ static size_t filter_proc_root(const struct tracee *t, char *buf, size_t len)
 		if (rl == 0 || in + rl > len)
 			break;
 		size_t nl = strlen(d->d_name);
-		bool keep = !proc_all_digits(d->d_name, nl) || nl >= 12 || vis_pid(t, (pid_t)atol(d->d_name));
+		bool keep = (!proc_all_digits(d->d_name, nl) || nl >= 12 || vis_pid(t, (pid_t)atol(d->d_name))) &&
+			    !proc_lists_pids(d->d_name, nl);
 		if (keep) {
 			if (out != in)
 				memmove(buf + out, buf + in, rl);

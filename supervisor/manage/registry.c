@@ -17,50 +17,97 @@
 /* Longest "/N.sock" suffix: the directory must leave room for it. */
 #define SOCK_SUFFIX_MAX sizeof("/999999.sock")
 
-static bool fits_sockaddr(const char *dir)
+/* How many /tmp/jail-UID[.N] names a user tries when others are taken. */
+#define TMP_CANDIDATES 8
+
+/* Is dir ours to use: a directory (not a symlink) of euid, closed to
+ * everyone else? 1 yes, 0 it does not exist, -1 it is someone else's or
+ * open (its problem in why). */
+static int private_dir(const char *dir, uid_t euid, char *why, size_t whylen)
 {
-	return strlen(dir) + SOCK_SUFFIX_MAX <= sizeof(((struct sockaddr_un *)0)->sun_path);
+	struct stat st;
+	if (lstat(dir, &st) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		snprintf(why, whylen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode) || st.st_uid != euid || (st.st_mode & 077)) {
+		snprintf(why, whylen,
+			 "%s: not a private directory of uid %u (%s, owner %u, mode %03o); refusing to use it", dir,
+			 (unsigned)euid, S_ISLNK(st.st_mode) ? "a symlink" : S_ISDIR(st.st_mode) ? "a directory" : "not a directory",
+			 (unsigned)st.st_uid, (unsigned)(st.st_mode & 0777));
+		return -1;
+	}
+	return 1;
 }
 
-static void choose_dir(struct registry *r, uid_t euid)
+/* Makes dir (mode 0700) and checks it; 1 ours, -1 not (why). */
+static int make_private_dir(const char *dir, uid_t euid, char *why, size_t whylen)
 {
-	const char *xdg = getenv("XDG_RUNTIME_DIR");
-	struct stat st;
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		snprintf(why, whylen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	return private_dir(dir, euid, why, whylen) == 1 ? 1 : -1;
+}
 
-	if (euid == 0) {
-		snprintf(r->dir, sizeof(r->dir), "/run/jail");
-		return;
+/* /tmp/jail-UID, or when another user took that name first (any user can
+ * make it in /tmp), /tmp/jail-UID.1 ... .7: every tool picks the first
+ * that is already ours, else makes the first free one, so all find the
+ * same registry. A name someone else holds is never used or followed. */
+static int choose_tmp_dir(struct registry *r, uid_t euid, char *err, size_t errlen)
+{
+	char cand[TMP_CANDIDATES][64], why[PATH_MAX + 128] = "";
+	int state[TMP_CANDIDATES];
+	for (int i = 0; i < TMP_CANDIDATES; i++) {
+		if (i == 0)
+			snprintf(cand[i], sizeof(cand[i]), "/tmp/jail-%u", (unsigned)euid);
+		else
+			snprintf(cand[i], sizeof(cand[i]), "/tmp/jail-%u.%d", (unsigned)euid, i);
+		char w[PATH_MAX + 128];
+		state[i] = private_dir(cand[i], euid, w, sizeof(w));
+		if (state[i] == 1) {
+			snprintf(r->dir, sizeof(r->dir), "%s", cand[i]);
+			return 0;
+		}
+		if (state[i] < 0 && !why[0])
+			snprintf(why, sizeof(why), "%s", w);
 	}
-	if (xdg && xdg[0] == '/' && lstat(xdg, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == euid) {
-		snprintf(r->dir, sizeof(r->dir), "%s/jail", xdg);
-		if (fits_sockaddr(r->dir))
-			return;
+	for (int i = 0; i < TMP_CANDIDATES; i++) {
+		if (state[i] != 0)
+			continue;
+		char w[PATH_MAX + 128];
+		if (make_private_dir(cand[i], euid, w, sizeof(w)) == 1) {
+			snprintf(r->dir, sizeof(r->dir), "%s", cand[i]);
+			return 0;
+		}
+		if (!why[0])
+			snprintf(why, sizeof(why), "%s", w);
 	}
-	snprintf(r->dir, sizeof(r->dir), "/tmp/jail-%u", (unsigned)euid);
+	snprintf(err, errlen, "%s (and /tmp/jail-%u.1 to .%d are taken too)", why, (unsigned)euid,
+		 TMP_CANDIDATES - 1);
+	return -1;
 }
 
 int registry_open(struct registry *r, char *err, size_t errlen)
 {
 	uid_t euid = geteuid();
+	const char *xdg = getenv("XDG_RUNTIME_DIR");
 	struct stat st;
 
 	r->lock_fd = -1;
-	choose_dir(r, euid);
-	if (mkdir(r->dir, 0700) < 0 && errno != EEXIST) {
-		snprintf(err, errlen, "%s: %s", r->dir, strerror(errno));
-		return -1;
+	if (euid == 0) {
+		snprintf(r->dir, sizeof(r->dir), "/run/jail");
+	} else if (xdg && xdg[0] == '/' && lstat(xdg, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == euid &&
+		   !(st.st_mode & 022) && strlen(xdg) + sizeof("/jail") + SOCK_SUFFIX_MAX <= sizeof(((struct sockaddr_un *)0)->sun_path)) {
+		snprintf(r->dir, sizeof(r->dir), "%s/jail", xdg);
+	} else {
+		return choose_tmp_dir(r, euid, err, errlen);
 	}
-	if (lstat(r->dir, &st) < 0) {
-		snprintf(err, errlen, "%s: %s", r->dir, strerror(errno));
-		return -1;
-	}
-	/* someone else's directory (or a symlink) in /tmp must not be used */
-	if (!S_ISDIR(st.st_mode) || st.st_uid != euid || (st.st_mode & 077)) {
-		snprintf(err, errlen, "%s: not a private directory of uid %u (owner %u, mode %03o); refusing to use it",
-			 r->dir, (unsigned)euid, (unsigned)st.st_uid, (unsigned)(st.st_mode & 0777));
-		return -1;
-	}
-	return 0;
+	/* /run/jail and $XDG_RUNTIME_DIR/jail: only we (or root) can make
+	 * them; still, a foreign or open one is refused */
+	return make_private_dir(r->dir, euid, err, errlen) == 1 ? 0 : -1;
 }
 
 void registry_close(struct registry *r)

@@ -72,7 +72,11 @@ j1=$!
 "$JEXEC" $a sleep 30 &
 j2=$!
 i=0
-while [ "$("$JLS" -j $a nproc)" != 2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+# counted from the attach on; named sleep once each jexec has exec'd
+all_sleep() {
+	for pid in $("$JLS" -j $a pids | tr , ' '); do [ "$(cat /proc/$pid/comm)" = sleep ] || return 1; done
+}
+while { [ "$("$JLS" -j $a nproc)" != 2 ] || ! all_sleep; } && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 expect_eq "jls counts the jail's processes" "$("$JLS" -j $a nproc)" 2
 for pid in $("$JLS" -j $a pids | tr , ' '); do
 	expect_eq "pid $pid is a jailed sleep" "$(cat /proc/$pid/comm)" sleep
