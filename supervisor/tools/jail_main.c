@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jail(8): parse the command line, then split in two. The supervisor (a
  * child) traces the jailed command and lives as long as the jail has
  * processes; this process waits only for the command's status, mirrors its
