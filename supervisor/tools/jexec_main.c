@@ -32,6 +32,7 @@
 #include "../confine/filter.h"
 #include "../fs/fs_root.h"
 #include "../manage/registry.h"
+#include "version.h"
 
 static const char usage_text[] =
 	"usage: jexec [-l] [-d working-directory] [-u username | -U username] jail [command ...]";
@@ -279,6 +280,7 @@ int main(int argc, char **argv)
 	bool uflag = false, Uflag = false;
 	int c;
 
+	tool_version_flag("jexec", argc, argv);
 	while ((c = getopt(argc, argv, "+d:lnu:U:")) != -1) {
 		switch (c) {
 		case 'd':
