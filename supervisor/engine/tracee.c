@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "tracee.h"
 
 #include "../fs/fs_root.h"
