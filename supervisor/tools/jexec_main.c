@@ -215,11 +215,16 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 		die("jail_attach(%d): %s", jid, strerror(rc == -ECONNRESET ? ESRCH : -rc));
 	if (r.status)
 		die("jail_attach(%d): %s", jid, strerror(-r.status));
-	close(sock);
 
 	/* traced now: the same restrictions as a spawned command */
-	if (confine_self("jexec", &filters, set_nnp, root_fs, jail_kept_capabilities(&info.jail)))
+	int listener;
+	if (confine_self("jexec", &filters, set_nnp, root_fs, jail_kept_capabilities(&info.jail), &listener))
 		exit(1);
+	/* the supervisor serves our filter's notifications; we never hold it */
+	if ((rc = ctl_send_listener(sock, listener)))
+		die("jail_attach(%d): %s", jid, strerror(-rc));
+	close(listener);
+	close(sock);
 	/* from here on paths are the jail's, translated by the supervisor */
 	if (o->dir)
 		enter(o->dir);
