@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../../policy/path.h"
+#include "dev_view.h"
 #include "proc_hide.h"
 #include "../engine/procfs.h"
 #include "../engine/tracee.h"
@@ -21,7 +22,7 @@
 
 const char *const fs_safe_dev_names[] = {
 	"null", "zero", "full", "random", "urandom", "tty", "ptmx", "pts",
-	"shm", "fd", "stdin", "stdout", "stderr", NULL,
+	"fd", "stdin", "stdout", "stderr", NULL, /* not shm, mqueue: the host's (dev_view.h) */
 };
 
 int fs_root_open(const char *path, struct fs_root **out)
@@ -43,6 +44,8 @@ int fs_root_open(const char *path, struct fs_root **out)
 	if (strcmp(r->host, "/") != 0) {
 		r->host_proc = faccessat(r->fd, "proc/self", F_OK, AT_SYMLINK_NOFOLLOW) != 0;
 		r->host_dev = faccessat(r->fd, "dev/null", F_OK, AT_SYMLINK_NOFOLLOW) != 0;
+		if (r->host_dev)
+			dev_view_init();
 	}
 	r->refs = 1;
 	*out = r;
@@ -550,6 +553,9 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 	/* another process's /proc/<pid> is absent (handle_proc.c) */
 	if (!err && !is_host_root(t->root))
 		err = proc_hide_host_path(t, host, follow != FS_NOFOLLOW);
+	/* another session's pty is absent (dev_view.c) */
+	if (!err && t->root && t->root->host_dev)
+		err = dev_view_check(t, host);
 	return err;
 }
 

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "dev_view.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "../../policy/path.h"
+#include "../engine/procfs.h"
+#include "../engine/tracee.h"
+
+#define MAX_TERMINALS 3
+#define MAX_MEMBERS 4096
+
+static dev_t terminals[MAX_TERMINALS];
+static int nterminals;
+
+static bool is_pty(dev_t d)
+{
+	return major(d) >= 136 && major(d) <= 143; /* Unix98 pty slaves */
+}
+
+void dev_view_init(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		struct stat st;
+		if (fstat(fd, &st) == 0 && S_ISCHR(st.st_mode) && is_pty(st.st_rdev) && nterminals < MAX_TERMINALS)
+			terminals[nterminals++] = st.st_rdev;
+	}
+}
+
+/* The pty index of the master a process holds at /proc/pid/fd/<name>, or -1. */
+static long master_index(pid_t pid, const char *name)
+{
+	char path[320], link[64];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%s", (int)pid, name);
+	ssize_t n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return -1;
+	link[n] = '\0';
+	if (strcmp(link, "/dev/ptmx") != 0 && strcmp(link, "/dev/pts/ptmx") != 0)
+		return -1;
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%s", (int)pid, name);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -1;
+	char line[128];
+	long idx = -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "tty-index: %ld", &idx) == 1)
+			break;
+	fclose(f);
+	return idx;
+}
+
+/* Does a process of t's jail hold the master of pty index? */
+static bool master_in_jail(const struct tracee *t, long index)
+{
+	/* may run in a notification thread: the table under its read lock,
+	 * the jail's members copied out of it */
+	pid_t *all = malloc(MAX_MEMBERS * sizeof(*all));
+	if (!all)
+		return false; /* cannot tell: absent */
+	tracee_rdlock();
+	unsigned n = tracee_tgids(all, MAX_MEMBERS), k = 0;
+	for (unsigned i = 0; i < n; i++) {
+		const struct tracee *m = tracee_find(all[i]);
+		if (m && m->jail == t->jail)
+			all[k++] = all[i];
+	}
+	tracee_unlock();
+	bool held = false;
+	for (unsigned i = 0; i < k && !held; i++) {
+		char dir[64];
+		snprintf(dir, sizeof(dir), "/proc/%d/fd", (int)all[i]);
+		DIR *d = opendir(dir);
+		if (!d)
+			continue;
+		for (struct dirent *e; !held && (e = readdir(d));)
+			held = e->d_name[0] != '.' && master_index(all[i], e->d_name) == index;
+		closedir(d);
+	}
+	free(all);
+	return held;
+}
+
+int dev_view_check(const struct tracee *t, const char *host)
+{
+	if (!path_within("/dev/pts", host))
+		return 0;
+	const char *name = host + strlen("/dev/pts");
+	name += strspn(name, "/");
+	size_t n = strcspn(name, "/");
+	if (n == 0 || !proc_all_digits(name, n) || n > 9)
+		return 0; /* the directory, ptmx, or a name the kernel refuses */
+	char node[32];
+	snprintf(node, sizeof(node), "/dev/pts/%.*s", (int)n, name);
+	struct stat st;
+	if (stat(node, &st) != 0)
+		return 0; /* no such pty: the kernel says so */
+	for (int i = 0; i < nterminals; i++)
+		if (terminals[i] == st.st_rdev)
+			return 0;
+	return master_in_jail(t, atol(name)) ? 0 : -ENOENT;
+}

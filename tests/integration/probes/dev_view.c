@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Run in a jail whose root has no /dev (scripts/dev_view.sh): the jail
+ * sees a fixed safe set of the host's /dev, and of /dev/pts only its own
+ * terminals. $JAIL_PROBE_PTY names a pty of another session (the test's):
+ * it must be absent (ENOENT); a pty the probe opens itself through
+ * /dev/ptmx must open; /dev/shm and /dev/mqueue are not the host's. */
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include "probe.h"
+
+int main(void)
+{
+	const char *other = getenv("JAIL_PROBE_PTY");
+	if (!other)
+		fail("JAIL_PROBE_PTY not set");
+	int fd = open(other, O_RDWR | O_NOCTTY);
+	if (fd >= 0)
+		fail("another session's terminal %s opened", other);
+	if (errno != ENOENT)
+		fail("%s: %s, want ENOENT", other, strerror(errno));
+	struct stat st;
+	if (stat(other, &st) == 0 || errno != ENOENT)
+		fail("stat %s: %s, want ENOENT", other, strerror(errno));
+
+	int m = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+	if (m < 0)
+		fail("/dev/ptmx: %s", strerror(errno));
+	int n, unlock = 0;
+	if (ioctl(m, TIOCGPTN, &n) < 0 || ioctl(m, TIOCSPTLCK, &unlock) < 0)
+		fail("TIOCGPTN/TIOCSPTLCK: %s", strerror(errno));
+	char own[32];
+	snprintf(own, sizeof(own), "/dev/pts/%d", n);
+	int s = open(own, O_RDWR | O_NOCTTY);
+	if (s < 0)
+		fail("its own pty %s: %s", own, strerror(errno));
+	close(s);
+	close(m);
+
+	static const char *const absent[] = {"/dev/shm", "/dev/mqueue", "/dev/sda", "/dev/mem", "/dev/kmsg", NULL};
+	for (int i = 0; absent[i]; i++)
+		if (stat(absent[i], &st) == 0)
+			fail("%s is there", absent[i]);
+	if (open("/dev/null", O_RDWR) < 0)
+		fail("/dev/null: %s", strerror(errno));
+	pass("/dev/pts shows only the jail's own ptys; no /dev/shm, /dev/mqueue, disks");
+}
