@@ -55,6 +55,13 @@ int net_socket_check(const struct jail *j, int domain, int type, int protocol);
  * filter, which compares the family register. */
 int net_family_errno(const struct jail *j, int domain);
 
+/* The control messages of a sendmsg (buf, len bytes, as an ABI with word
+ * bytes per long lays them out: 4 or 8): IP_PKTINFO / IPV6_PKTINFO may
+ * name only a jail address as the source; checked and rewritten in buf,
+ * the copy the kernel will read. 0 or -errno. Any bytes at all
+ * (tests/fuzz/fuzz_cmsg.c). */
+int net_check_control(const struct jail *j, unsigned word, unsigned char *buf, size_t len);
+
 /* setsockopt(level, optname) options a jail may not set: -EPERM, else 0. */
 int net_setsockopt_check(const struct jail *j, int level, int optname);
 

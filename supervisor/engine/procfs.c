@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "procfs.h"
 
+#include "../../policy/proc_parse.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,28 +11,15 @@
 long proc_status_field(pid_t tid, const char *field, int index)
 {
 	char path[64], line[256];
-	size_t flen = strlen(field);
 	long value = -1;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
 	FILE *f = fopen(path, "re");
 	if (!f)
 		return -1;
-	while (fgets(line, sizeof(line), f)) {
-		if (strncmp(line, field, flen) != 0 || line[flen] != ':')
-			continue;
-		char *p = line + flen + 1;
-		for (int i = 0; i <= index; i++) {
-			char *end;
-			long v = strtol(p, &end, 10);
-			if (end == p)
-				break;
-			if (i == index)
-				value = v;
-			p = end;
-		}
-		break;
-	}
+	while (fgets(line, sizeof(line), f))
+		if (proc_parse_status_line(line, field, index, &value))
+			break;
 	fclose(f);
 	return value;
 }

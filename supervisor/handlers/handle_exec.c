@@ -10,8 +10,6 @@
  * path, through the jail like any other open. */
 #include <errno.h>
 #include <fcntl.h>
-#include <gelf.h>
-#include <libelf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +17,13 @@
 #include <unistd.h>
 
 #include "../fs/fs_root.h"
+#include "exec_header.h"
 #include "handlers.h"
 #include "../engine/memory.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
 
 #define MAX_SCRIPT_DEPTH 4   /* the kernel's BINPRM_MAX_RECURSION */
-#define SHEBANG_MAX 256      /* the kernel's BINPRM_BUF_SIZE */
 #define MAX_PREFIX 8         /* words put before the caller's argv[1..] */
 #define MAX_ARGS (1 << 20)
 
@@ -35,60 +33,6 @@ struct exec_plan {
 	int nwords;
 	char guest_program[PATH_MAX];     /* /proc/self/exe as the guest sees it */
 };
-
-/* The PT_INTERP of the ELF file fd, into interp; 1 if found, 0 if none or not ELF. */
-static int elf_interp(int fd, char *interp, size_t size)
-{
-	if (elf_version(EV_CURRENT) == EV_NONE)
-		return 0;
-	Elf *e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
-	if (!e)
-		return 0;
-	int found = 0;
-	size_t n;
-	if (elf_kind(e) == ELF_K_ELF && elf_getphdrnum(e, &n) == 0) {
-		for (size_t i = 0; i < n && !found; i++) {
-			GElf_Phdr ph;
-			if (!gelf_getphdr(e, (int)i, &ph) || ph.p_type != PT_INTERP)
-				continue;
-			if (ph.p_filesz == 0 || ph.p_filesz >= size)
-				break;
-			if (pread(fd, interp, ph.p_filesz, (off_t)ph.p_offset) == (ssize_t)ph.p_filesz) {
-				interp[ph.p_filesz] = '\0';
-				found = interp[0] != '\0';
-			}
-		}
-	}
-	elf_end(e);
-	return found;
-}
-
-/* Parses "#!interp [arg]" from the first line of buf (n bytes); 1 if a script. */
-static int parse_shebang(char *buf, size_t n, char **interp, char **arg)
-{
-	if (n < 2 || buf[0] != '#' || buf[1] != '!')
-		return 0;
-	buf[n < SHEBANG_MAX ? n : SHEBANG_MAX - 1] = '\0';
-	char *nl = strchr(buf, '\n');
-	if (nl)
-		*nl = '\0';
-	char *p = buf + 2;
-	p += strspn(p, " \t");
-	if (!*p)
-		return 0;
-	*interp = p;
-	p += strcspn(p, " \t");
-	if (*p) {
-		*p++ = '\0';
-		p += strspn(p, " \t");
-	}
-	/* the rest, trailing blanks dropped, is one argument */
-	size_t len = strlen(p);
-	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-		p[--len] = '\0';
-	*arg = len ? p : NULL;
-	return 1;
-}
 
 static int add_word(struct exec_plan *pl, const char *w)
 {
@@ -117,7 +61,7 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 		char buf[SHEBANG_MAX];
 		ssize_t n = pread(fd, buf, sizeof(buf), 0);
 		char *interp, *arg;
-		if (n > 0 && parse_shebang(buf, (size_t)n, &interp, &arg)) {
+		if (n > 0 && exec_parse_shebang(buf, (size_t)n, &interp, &arg)) {
 			close(fd);
 			if (depth >= MAX_SCRIPT_DEPTH)
 				return -ELOOP;
@@ -150,7 +94,7 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 		/* only an executable regular file goes to the loader; anything
 		 * else is the kernel's to refuse */
 		int dynamic = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) &&
-			      elf_interp(fd, interp_path, sizeof(interp_path));
+			      exec_elf_interp(fd, interp_path, sizeof(interp_path));
 		close(fd);
 		if (!pl->guest_program[0] &&
 		    fs_host_to_guest(t, pl->host, pl->guest_program, sizeof(pl->guest_program)))

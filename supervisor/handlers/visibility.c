@@ -25,6 +25,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "../../policy/proc_parse.h"
 #include "handlers.h"
 #include "../engine/inject.h"
 #include "../engine/memory.h"
@@ -69,9 +70,8 @@ int vis_proc_ids(pid_t pid, pid_t *pgrp, pid_t *sid)
 	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	const char *p = strrchr(buf, ')');
 	int pg, s;
-	if (!p || sscanf(p + 1, " %*c %*d %d %d", &pg, &s) != 2)
+	if (proc_parse_stat_ids(buf, &pg, &s))
 		return -EIO;
 	*pgrp = pg;
 	*sid = s;
