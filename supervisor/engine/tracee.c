@@ -49,6 +49,7 @@ void tracee_remove(struct tracee *t)
 	fs_root_unref(t->root);
 	free(t->exe);
 	free(t->pending_exe);
+	free(t->pending_comm);
 	HASH_DEL(table, t);
 	free(t);
 }
