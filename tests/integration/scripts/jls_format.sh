@@ -75,6 +75,9 @@ i=0
 while [ "$("$JLS" -j $a nproc)" != 2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 expect_eq "jls counts the jail's processes" "$("$JLS" -j $a nproc)" 2
 for pid in $("$JLS" -j $a pids | tr , ' '); do
+	# jexec is counted from its attach on, before it has exec'd
+	i=0
+	while [ "$(cat /proc/$pid/comm)" = jexec ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	expect_eq "pid $pid is a jailed sleep" "$(cat /proc/$pid/comm)" sleep
 done
 "$JKILL" -TERM $a || fail "jkill"
