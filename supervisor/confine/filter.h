@@ -11,7 +11,10 @@ struct jail;
 #define FILTER_MAX 4
 /* With trace_denials, a static denial stops the process instead of failing
  * the call in the kernel: SECCOMP_RET_TRACE with this bit and the row's
- * static_deny_index() as data (handled ids are below it). */
+ * static_deny_index() as data (handled ids are below it). The data is a
+ * hint for a reader of the filter only: a filter the jailed process stacks
+ * can replace it, so the supervisor decides every stop from the syscall
+ * number and registers (static_deny_find), never from the data. */
 #define FILTER_DENY_TAG 0x8000u
 
 struct filter_set {

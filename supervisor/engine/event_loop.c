@@ -13,7 +13,6 @@
 
 #include "../../policy/static_deny.h"
 #include "../manage/control.h"
-#include "../confine/filter.h"
 #include "../fs/fs_root.h"
 #include "../handlers/handlers.h"
 #include "exec_image.h"
@@ -157,7 +156,7 @@ static void restore_regs(struct tracee *t, bool only_if_set)
 	abi_restore_call(t->tid, t->abi, &t->regs_set, &t->regs_orig, only_if_set);
 }
 
-static void on_seccomp(struct tracee *t)
+static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 {
 	struct __ptrace_syscall_info info;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) <= 0 ||
@@ -178,12 +177,16 @@ static void on_seccomp(struct tracee *t)
 	t->regs_orig.nr = (long)info.seccomp.nr;
 	memcpy(t->regs_orig.args, info.seccomp.args, sizeof(t->regs_orig.args));
 	t->regs_set = t->regs_orig;
-	if (info.seccomp.ret_data & FILTER_DENY_TAG) {
-		/* jail -v: a static denial, reported, then failed as the filter
-		 * would have failed it */
-		const struct static_deny *d = static_deny_at(info.seccomp.ret_data & ~FILTER_DENY_TAG);
-		report_denial(&s, d);
-		abi_skip_syscall(t->tid, s.abi, -(d ? d->err : EPERM));
+	/* Decided from the number and the registers, never from ret_data: a
+	 * filter the jailed process stacked on ours may return TRACE with any
+	 * data, and the kernel then keeps its data, not ours. A static denial
+	 * (reached here only with -v, or through such a filter) fails as the
+	 * filter fails it. */
+	const struct static_deny *d = static_deny_find(t->jail, s.abi->table, s.id, s.args, s.abi->word_size);
+	if (d) {
+		if (sv->report_denials)
+			report_denial(&s, d);
+		abi_skip_syscall(t->tid, s.abi, -d->err);
 		resume(t->tid, 0);
 		return;
 	}
@@ -335,7 +338,7 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 	}
 	switch (ev->kind) {
 	case EV_SECCOMP:
-		on_seccomp(t);
+		on_seccomp(sv, t);
 		break;
 	case EV_SYSCALL_EXIT:
 		on_syscall_exit(t);
