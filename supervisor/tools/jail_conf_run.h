@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* jail(8) with jail.conf(5): `jail [-f file] -c [name ...]` creates the
- * jails the file describes (all of them without a name), running their
- * exec.prestart / exec.start / exec.poststart commands; `jail -r name`
- * runs exec.prestop / exec.stop / exec.poststop around the removal of a
- * jail the file names. Host commands get JID, JNAME and JPATH in their
- * environment, as on FreeBSD. */
+ * jails the file describes (all of them without a name; a name the file
+ * lacks is an error), `jail -r jail ...` removes jails, with the stop hooks
+ * the file gives them (found by name or jid) unless -R; both go through
+ * jail_hooks.h. */
 #ifndef JAIL_SUPERVISOR_JAIL_CONF_RUN_H
 #define JAIL_SUPERVISOR_JAIL_CONF_RUN_H
 
@@ -16,8 +15,9 @@ int conf_create(const struct jail_cmdline *cl);
 /* argv0: how jail(8) was called (jexec is looked up beside it). */
 int conf_remove(const struct jail_cmdline *cl, const char *argv0);
 
-/* jail_main.c: one jail from a parsed command line; jail -r. */
-int jail_create(struct jail_cmdline *cl);
+/* jail_main.c: one jail from a parsed command line (its jid is written to
+ * jid_fd once registered, unless -1); jail -r without hooks. */
+int jail_create(struct jail_cmdline *cl, int jid_fd);
 int jail_remove(const struct jail_cmdline *cl);
 
 #endif

@@ -24,7 +24,9 @@
 #include "../manage/registry.h"
 #include "../report/report.h"
 #include "jail_conf_run.h"
+#include "jail_hooks.h"
 #include "../engine/supervisor.h"
+#include "version.h"
 
 /* The command starts in the current directory if it lies inside the jail's
  * path, else at the jail's root. */
@@ -204,7 +206,7 @@ int jail_remove(const struct jail_cmdline *cl)
 	return status;
 }
 
-int jail_create(struct jail_cmdline *cl_in)
+int jail_create(struct jail_cmdline *cl_in, int jid_fd)
 {
 	static struct jail_cmdline cl;
 	static struct registry reg;
@@ -225,9 +227,12 @@ int jail_create(struct jail_cmdline *cl_in)
 		setvbuf(log, NULL, _IOLBF, 0);
 		report_set_output(log);
 	}
+	/* FreeBSD: a new jail's names are copied from its parent's (the host's) */
 	struct utsname host;
 	if (!cl.jail.domainname[0] && uname(&host) == 0)
 		jail_set_domainname(&cl.jail, host.domainname, strlen(host.domainname));
+	if (!cl.jail.hostname[0] && uname(&host) == 0)
+		jail_set_hostname(&cl.jail, host.nodename, strlen(host.nodename));
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
@@ -246,9 +251,16 @@ int jail_create(struct jail_cmdline *cl_in)
 		printf("%d\n", cl.jail.jid);
 		fflush(stdout);
 	}
-	char *start_argv[] = {"/bin/sh", "-c", (char *)cl.exec[JAIL_EXEC_START], NULL};
-	if (!cl.command && cl.exec[JAIL_EXEC_START]) /* exec.start=... on the command line */
-		cl.command = start_argv;
+	if (jid_fd >= 0) {
+		if (write(jid_fd, &cl.jail.jid, sizeof(cl.jail.jid)) < 0) {
+			/* jail(8)'s front is gone: nobody to tell */
+		}
+		close(jid_fd);
+	}
+	if (jail_run_host_hooks(&cl, JAIL_EXEC_CREATED, cl.jail.jid)) {
+		registry_remove(&reg, &h);
+		return 1;
+	}
 	if (!cl.command && !cl.jail.persist) {
 		/* FreeBSD: no process and no persist, the jail is gone at once */
 		registry_remove(&reg, &h);
@@ -286,6 +298,7 @@ int main(int argc, char **argv)
 	static struct jail_cmdline cl;
 	char err[PATH_MAX + 128];
 
+	tool_version_flag("jail", argc, argv);
 	int rc = jail_parse_cmdline(argc, argv, &cl, err, sizeof(err));
 	if (rc > 0) {
 		fprintf(stderr, "%s\n", jail_usage);
@@ -296,8 +309,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (cl.op == JAIL_OP_REMOVE)
-		return cl.conf_file || access(JAIL_CONF_DEFAULT, F_OK) == 0 ? conf_remove(&cl, argv[0]) : jail_remove(&cl);
+		return conf_remove(&cl, argv[0]);
 	if (cl.from_conf)
 		return conf_create(&cl);
-	return jail_create(&cl);
+	if (cl.old_syntax)
+		return jail_create(&cl, -1);
+	return jail_start(&cl);
 }
