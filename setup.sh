@@ -11,7 +11,7 @@ SUDO=
 
 PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check
 libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian
-clang libclang-rt-dev"
+libpython3.11-testsuite clang libclang-rt-dev"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
