@@ -6,17 +6,21 @@
 . "$(dirname "$0")/lib.sh"
 
 # a server in the background, stopped with kill $!
-tag="relay-$$-$(date +%s)"
-"$JAIL" / h 127.0.0.2 sleep 60 "$tag" 2>/dev/null &
+dur="60.$$" # unique to this run: found by pgrep, never the jail process
+"$JAIL" / h 127.0.0.2 sleep "$dur" 2>/dev/null &
 front=$!
 i=0
-until pgrep -f "sleep 60 $tag" >/dev/null; do
+until pgrep -f "^sleep $dur\$" >/dev/null; do
 	i=$((i + 1)); [ $i -lt 100 ] || fail "the jailed sleep did not start"; sleep 0.05
 done
 kill "$front"
 wait "$front"
 expect_eq "kill \$!: jail exits as the command did (SIGTERM)" "$?" 143
-expect_no_process "sleep 60 $tag"
+i=0
+while pgrep -f "^sleep $dur\$" >/dev/null; do
+	i=$((i + 1)); [ $i -lt 100 ] || fail "the jailed sleep still runs after kill \$!"; sleep 0.05
+done
+pass "kill \$!: the jailed server is gone"
 
 # each signal once, then SIGTERM ends it through its trap
 "$JAIL" / h "" sh -c '
