@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <linux/landlock.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -25,6 +26,7 @@
 #include "../../policy/net.h"
 #include "../fs/fs_root.h"
 #include "handlers.h"
+#include "unix_link.h"
 #include "../engine/memory.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
@@ -151,8 +153,16 @@ static int check_unix(struct syscall_stop *s, enum net_op op, unsigned char *sa,
 	if (err)
 		return err;
 	size_t hn = strlen(host);
-	if (hn + 1 > SUN_PATH_MAX)
-		return -ENAMETOOLONG;
+	if (hn + 1 > SUN_PATH_MAX) {
+		/* fits as the jail names it, not under the root's path: through
+		 * a short link to its directory (unix_link.h) */
+		char shorter[SUN_PATH_MAX];
+		err = unix_link_name(host, op == NET_BIND, s->t->tid, shorter, sizeof(shorter));
+		if (err)
+			return err;
+		snprintf(host, sizeof(host), "%s", shorter);
+		hn = strlen(host);
+	}
 	memcpy(sa + off, host, hn + 1);
 	*len = off + hn + 1;
 	return 0;
@@ -418,10 +428,20 @@ static int addr_args(const struct syscall_stop *s, uint64_t *addr, uint64_t *len
 	return *addr && *lenp ? 0 : -1;
 }
 
+/* Where the exit handler finds the caller's buffer size, read at the
+ * enter stop (the kernel overwrites *lenp): a slot the call does not use
+ * (kept in the supervisor's copy of the arguments, not in a register). */
+#define NAME_OUT_BUFLEN 5
+
 enum action handle_net_name_out(struct syscall_stop *s)
 {
 	uint64_t addr, lenp;
-	return addr_args(s, &addr, &lenp) ? ACT_CONTINUE : ACT_EXIT_STOP;
+	if (addr_args(s, &addr, &lenp))
+		return ACT_CONTINUE;
+	uint32_t buflen = 0;
+	if (s->id != SC_recvfrom && mem_read(s->t->tid, lenp, &buflen, sizeof(buflen)) == 0)
+		s->args[NAME_OUT_BUFLEN] = buflen;
+	return ACT_EXIT_STOP;
 }
 
 long handle_net_name_out_exit(struct syscall_stop *s)
@@ -440,13 +460,20 @@ long handle_net_name_out_exit(struct syscall_stop *s)
 	memcpy(&family, sa, sizeof(family));
 	if (family != AF_UNIX || sa[off] == '\0')
 		return s->retval;
-	char host[SUN_PATH_MAX + 1], guest[PATH_MAX];
+	char host[PATH_MAX], guest[PATH_MAX];
 	size_t n = strnlen((const char *)sa + off, got - off);
 	memcpy(host, sa + off, n);
 	host[n] = '\0';
+	char through[PATH_MAX];
+	if (unix_link_resolve(host, through, sizeof(through)))
+		snprintf(host, sizeof(host), "%s", through); /* named through a link */
 	if (fs_host_to_guest(s->t, host, guest, sizeof(guest)) || strlen(guest) + 1 > SUN_PATH_MAX)
 		return s->retval;
-	buflen = got; /* never write more than the kernel did */
+	/* the caller's buffer as it gave it at the call, else never more
+	 * than the kernel wrote */
+	buflen = s->id != SC_recvfrom && s->args[NAME_OUT_BUFLEN] ? (uint32_t)s->args[NAME_OUT_BUFLEN] : got;
+	if (buflen > sizeof(sa))
+		buflen = sizeof(sa);
 	size_t gl = off + strlen(guest) + 1;
 	memcpy(sa + off, guest, strlen(guest) + 1);
 	if (mem_write(s->t->tid, addr, sa, gl < buflen ? gl : buflen))

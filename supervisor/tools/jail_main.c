@@ -22,6 +22,7 @@
 #include "../manage/control.h"
 #include "../fs/fs_root.h"
 #include "../manage/registry.h"
+#include "../handlers/unix_link.h"
 #include "../report/report.h"
 #include "jail_conf_run.h"
 #include "jail_hooks.h"
@@ -104,6 +105,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	supervisor_run(&sv);
 	registry_remove(reg, h);
 	control_finish(&sv);
+	unix_link_cleanup();
 	_exit(0);
 }
 

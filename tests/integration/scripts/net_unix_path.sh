@@ -47,3 +47,31 @@ print "alive\n";
 expect_eq "over-long AF_UNIX sockaddrs: the kernel's answers, the jail lives on" "$out" "22 22
 22 22
 alive"
+
+# A name that fits sun_path as the jail writes it, but not with the root's
+# path before it: bind, connect, getsockname and getpeername work, and the
+# socket file is where the jail named it.
+deep="/tmp/jail-deep-$$-$(printf '%060d' 0)"
+rm -rf "$ROOTFS$deep"
+mkdir -p "$ROOTFS$deep"
+chmod 777 "$ROOTFS$deep"
+long="$deep/s.sock"
+out=$(timeout 60 "$JAIL" "$ROOTFS" web 127.0.0.2 /usr/bin/perl -e '
+use Socket;
+my $p = $ARGV[0];
+socket(my $s, AF_UNIX, SOCK_STREAM, 0) or die;
+bind($s, pack_sockaddr_un($p)) or die "bind: $!";
+listen($s, 1);
+print "name=", unpack_sockaddr_un(getsockname($s)), "\n";
+socket(my $c, AF_UNIX, SOCK_STREAM, 0);
+connect($c, pack_sockaddr_un($p)) or die "connect: $!";
+accept(my $a, $s);
+print "peer=", unpack_sockaddr_un(getpeername($c)), "\n";
+' "$long" 2>&1)
+echo "$out"
+[ ${#ROOTFS} -gt 0 ] && [ $((${#ROOTFS} + ${#long})) -gt 107 ] || fail "the test path is not long enough on the host"
+expect_eq "deep root: getsockname in guest terms" "$(echo "$out" | sed -n 1p)" "name=$long"
+expect_eq "deep root: getpeername in guest terms" "$(echo "$out" | sed -n 2p)" "peer=$long"
+[ -S "$ROOTFS$long" ] || fail "the socket is not at $ROOTFS$long"
+pass "deep root: the socket file is where the jail named it"
+rm -rf "$ROOTFS$deep"

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* AF_UNIX names whose host path is too long for sun_path (108 bytes with
+ * the NUL) under a deep root: the socket is named through a short symlink
+ * to its host directory, in a private directory of the supervisor's
+ * (/tmp/jail-l.XXXXXX, mode 0711: jailed processes of any uid can pass
+ * through it, none can list or change it; Landlock keeps a jail with its
+ * own root from writing there). The kernel follows the link, so the socket
+ * file lands where the jail named it. docs/networking.md. */
+#ifndef JAIL_SUPERVISOR_UNIX_LINK_H
+#define JAIL_SUPERVISOR_UNIX_LINK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* A short name for host path host ("<dir>/<file>") in out (size bytes).
+ * bind: "<linkdir>/b<n>/<file>", the link b<n> pointing at <dir>, one per
+ * bind, kept while the jail runs (getsockname reads the name back); <file>
+ * must leave room for the prefix (about 85 bytes). connect and send:
+ * "<linkdir>/c<tid>", a link to the socket file itself (any length), one
+ * per thread, replaced at each call. 0 or -errno (-ENAMETOOLONG if even
+ * that does not fit). */
+int unix_link_name(const char *host, bool for_bind, pid_t tid, char *out, size_t size);
+
+/* A name the kernel reports (getsockname, accept, recvfrom): if it goes
+ * through one of the links, the host path it stands for, in out; else
+ * false. */
+bool unix_link_resolve(const char *name, char *out, size_t size);
+
+/* Removes the links and their directory (the supervisor, at its end). */
+void unix_link_cleanup(void);
+
+#endif
