@@ -196,6 +196,18 @@ static int open_in_root(const struct fs_root *r, const char *guest, unsigned lon
  * and replaces the magic links root, cwd and fd/N by the guest paths they
  * lead to when the walk goes through them (or follows them at the end).
  * Sets *restart when p was rewritten into a path to resolve again. */
+/* Is pid a process (or thread) of t's jail? */
+static bool pid_in_jail(const struct tracee *t, pid_t pid)
+{
+	if (pid <= 0)
+		return false;
+	tracee_rdlock();
+	const struct tracee *o = tracee_find(pid);
+	bool in = o && o->jail == t->jail;
+	tracee_unlock();
+	return in;
+}
+
 static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follow follow,
 		     bool *restart)
 {
@@ -212,6 +224,11 @@ static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follo
 		snprintf(pid_part, sizeof(pid_part), "%.*s", (int)n, after);
 	else
 		return 0; /* /proc, /proc/cpuinfo ...: the kernel's own */
+	/* another process's entry is absent before any of its links is read:
+	 * reading /proc/P/cwd of a host process fails with EACCES, of a pid
+	 * that does not exist with ENOENT (an existence oracle) */
+	if (pid_part[0] != '\0' && after[0] >= '0' && after[0] <= '9' && !pid_in_jail(t, (pid_t)atol(pid_part)))
+		return -ENOENT;
 	const char *tail = after + n; /* "" or "/..." */
 	/* pid_part may be "P/task/T"; the tail may add "task/T" itself */
 	char full[PATH_MAX];

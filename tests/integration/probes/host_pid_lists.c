@@ -3,7 +3,10 @@
  * processes' pids (/proc/locks, /proc/sched_debug, /proc/timer_list,
  * /proc/sysvipc, every cgroup.procs, tasks and cgroup.threads under
  * /sys/fs/cgroup) are ENOENT in a jail, and /proc's listing leaves them
- * out. Outside, /proc/locks opens (the probe fails there). */
+ * out. And no entry of a hidden process answers otherwise than one of a
+ * pid that does not exist: /proc/1/cwd used to be EACCES (the kernel's
+ * ptrace check) where a missing pid is ENOENT, an existence oracle.
+ * Outside, /proc/locks opens (the probe fails there). */
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -62,5 +65,30 @@ int main(void)
 			fail("/proc lists %s", e->d_name);
 	closedir(d);
 	walk_cgroup("/sys/fs/cgroup", 2);
-	pass("/proc/locks, sched_debug, timer_list, sysvipc and %d cgroup pid lists are absent", checked);
+
+	/* pid 1 is the host's init (hidden); 1073741808 exists nowhere */
+	static const char *const entries[] = {"", "/cwd", "/cwd/", "/root", "/root/etc", "/exe", "/fd",
+					      "/fd/0", "/status", "/task/1/cwd", NULL};
+	for (int i = 0; entries[i]; i++) {
+		char hidden[64], missing[64], buf[256];
+		snprintf(hidden, sizeof(hidden), "/proc/1%s", entries[i]);
+		snprintf(missing, sizeof(missing), "/proc/1073741808%s", entries[i]);
+		struct stat st;
+		errno = 0;
+		int a = stat(hidden, &st), ea = errno;
+		errno = 0;
+		int b = stat(missing, &st), eb = errno;
+		if (a != b || ea != eb)
+			fail("stat %s: %s, stat %s: %s (an existence oracle)", hidden, a ? strerror(ea) : "ok", missing,
+			     b ? strerror(eb) : "ok");
+		errno = 0;
+		a = (int)readlink(hidden, buf, sizeof(buf)), ea = errno;
+		errno = 0;
+		b = (int)readlink(missing, buf, sizeof(buf)), eb = errno;
+		if ((a < 0) != (b < 0) || ea != eb)
+			fail("readlink %s: %s, readlink %s: %s (an existence oracle)", hidden, a < 0 ? strerror(ea) : "ok",
+			     missing, b < 0 ? strerror(eb) : "ok");
+	}
+	pass("/proc/locks, sched_debug, timer_list, sysvipc and %d cgroup pid lists are absent; /proc/1/... answers as a missing pid",
+	     checked);
 }
