@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Every tracked source file (C, headers, shell and Python scripts, CMake,
 # Makefiles, anything starting with #!) carries the SPDX line of LICENSE on
-# its first line, or on its second after a #! line.
+# its first line, or on its second after a #! line. Fuzz inputs
+# (tests/fuzz/seeds, regressions) are data, even those starting with #!.
 #   tests/meta/spdx.sh [SOURCE_DIR]
 # Exit 0 if all do; 1 with the list of those that don't; 77 (skip) outside a
 # git checkout (a release tarball has no list of tracked files).
@@ -15,6 +16,7 @@ bad=0 n=0
 for f in $(git ls-files); do
 	[ -f "$f" ] || continue # deleted in the work tree, not yet committed
 	case "$f" in
+	tests/fuzz/seeds/* | tests/fuzz/regressions/*) continue ;; # fuzz inputs: data, "#!" included
 	*.c | *.h | *.sh | *.py | *.cmake | CMakeLists.txt | */CMakeLists.txt | Makefile | */Makefile | *.mk) ;;
 	*) [ "$(head -c 2 "$f")" = '#!' ] || continue ;;
 	esac
