@@ -22,6 +22,9 @@ struct syscall_stop {
 	uint64_t args[6];
 	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
 	int socketcall; /* i386: the socketcall(2) call this stop came through, or 0 */
+	/* With ACT_RETURN: the jail's rule that refused the call, for jail -v
+	 * (reported as a static denial is); NULL if not a refusal. */
+	const char *refused;
 	/* Served from a seccomp user notification (notify.c), not a ptrace
 	 * stop: registers cannot change, the scratch area is not used. */
 	bool notified;
@@ -39,6 +42,9 @@ enum action {
 			* is closed */
 };
 
+/* Conditions one conditional trap may have (handler.trap_if). */
+#define HANDLER_TRAP_MAX 4
+
 struct handler {
 	enum action (*enter)(struct syscall_stop *s);
 	/* Sees s->retval; returns the value the tracee gets. */
@@ -52,7 +58,7 @@ struct handler {
 	bool unsealed_abis_only;
 	/* Stop only when one of these conditions holds (each one rule of the
 	 * kernel filter, e.g. fcntl's F_SETOWN); none used: always. */
-	struct deny_cond trap_if[3];
+	struct deny_cond trap_if[HANDLER_TRAP_MAX];
 	/* Served from seccomp user notification (SECCOMP_RET_USER_NOTIF) by
 	 * the notification threads instead of a ptrace stop: the handler
 	 * emulates the call in full (ACT_RETURN, ACT_FD), or answers
@@ -119,9 +125,11 @@ enum action handle_net_sendmmsg(struct syscall_stop *s);
 long handle_net_sendmmsg_exit(struct syscall_stop *s);
 enum action handle_net_name_out(struct syscall_stop *s);
 long handle_net_name_out_exit(struct syscall_stop *s);
-/* handle_netlink.c */
+/* handle_net_view.c */
 enum action handle_netlink_recvmsg(struct syscall_stop *s);
 long handle_netlink_recvmsg_exit(struct syscall_stop *s);
+enum action handle_net_ioctl(struct syscall_stop *s);
+long handle_net_ioctl_exit(struct syscall_stop *s);
 enum action handle_socketcall(struct syscall_stop *s);
 
 /* handle_vm_guard.c */
