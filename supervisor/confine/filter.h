@@ -5,13 +5,12 @@
 
 #include <stdbool.h>
 
+#include "../engine/stop.h"
+
 struct jail;
 
 #define FILTER_MAX 4
-/* With trace_denials, a static denial stops the process instead of failing
- * the call in the kernel: SECCOMP_RET_TRACE with this bit and the row's
- * static_deny_index() as data (handled ids are below it). */
-#define FILTER_DENY_TAG 0x8000u
+/* FILTER_DENY_TAG (engine/stop.h): a static denial traced for jail -v. */
 
 struct filter_set {
 	void *ctx[FILTER_MAX]; /* scmp_filter_ctx */

@@ -1,7 +1,7 @@
 #include "tracee.h"
 
-#include "../fs/fs_root.h"
-#include "scratch.h"
+#include "root_ref.h"
+#include "addr_space.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -48,21 +48,6 @@ int fs_root_open(const char *path, struct fs_root **out)
 	return 0;
 }
 
-struct fs_root *fs_root_ref(struct fs_root *r)
-{
-	if (r)
-		r->refs++;
-	return r;
-}
-
-void fs_root_unref(struct fs_root *r)
-{
-	if (r && --r->refs == 0) {
-		close(r->fd);
-		free(r);
-	}
-}
-
 static bool is_host_root(const struct fs_root *r)
 {
 	return !r || (r->host[0] == '/' && r->host[1] == '\0');

@@ -20,6 +20,7 @@
 
 #include "../engine/procfs.h"
 #include "../engine/supervisor.h"
+#include "../confine/spawn.h"
 #include "../engine/tracee.h"
 
 #ifndef SO_PEERPIDFD
@@ -167,14 +168,10 @@ int control_init(struct supervisor *sv, int listen_fd)
 	 * disposition; sigtimedwait() takes them without a handler */
 	if (sigprocmask(SIG_BLOCK, &wake_signals, NULL) < 0)
 		return -errno;
+	sv->child_unblock = wake_signals; /* the command starts without them blocked */
 	if (listen_fd >= 0)
 		async_wake(listen_fd);
 	return 0;
-}
-
-void control_child_signals(void)
-{
-	sigprocmask(SIG_UNBLOCK, &wake_signals, NULL);
 }
 
 /* The jail's processes (thread-group ids); malloc'ed, count in *n. */

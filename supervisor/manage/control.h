@@ -76,10 +76,9 @@ int ctl_get_pids(int fd, pid_t **pids);
 struct supervisor;
 
 /* Takes over the listening socket (non-blocking, SIGIO when ready) and
- * blocks SIGCHLD and SIGIO, which only control_wait takes. 0 or -errno. */
+ * blocks SIGCHLD and SIGIO, which only control_wait takes (and which
+ * sv->child_unblock names, for the command). 0 or -errno. */
 int control_init(struct supervisor *sv, int listen_fd);
-/* In a child about to exec: the signals control_init blocked, unblocked. */
-void control_child_signals(void);
 /* Waits until a child may have changed state (SIGCHLD), serving control
  * requests meanwhile; with block false, serves what is pending and returns.
  * Also runs the stop.timeout clock of a jail being removed. */

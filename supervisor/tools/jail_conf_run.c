@@ -1,4 +1,5 @@
 #include "jail_conf_run.h"
+#include "jail_one.h"
 
 #include <errno.h>
 #include <limits.h>

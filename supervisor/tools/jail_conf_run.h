@@ -15,8 +15,4 @@ int conf_create(const struct jail_cmdline *cl);
 /* argv0: how jail(8) was called (jexec is looked up beside it). */
 int conf_remove(const struct jail_cmdline *cl, const char *argv0);
 
-/* jail_main.c: one jail from a parsed command line; jail -r. */
-int jail_create(struct jail_cmdline *cl);
-int jail_remove(const struct jail_cmdline *cl);
-
 #endif

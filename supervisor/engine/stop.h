@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* A syscall stop as the engine hands it to a handler, the actions a
+ * handler answers with, the handler table's row, and the only ways a
+ * handler changes the stopped call (stop.c). The table itself is the
+ * handlers layer's (handlers/handler_table.c), given to the engine at
+ * start (struct supervisor). */
+#ifndef JAIL_SUPERVISOR_STOP_H
+#define JAIL_SUPERVISOR_STOP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../../arch/abi.h"
+#include "../../policy/static_deny.h"
+
+struct jail;
+struct tracee;
+
+/* With trace_denials (jail -v), a static denial stops the process instead
+ * of failing the call in the kernel: SECCOMP_RET_TRACE with this bit and
+ * the row's static_deny_index() as data (handled ids are below it); see
+ * confine/filter.c. */
+#define FILTER_DENY_TAG 0x8000u
+
+struct syscall_stop {
+	struct tracee *t;
+	const struct abi *abi;
+	enum sc_id id;
+	uint64_t args[6];
+	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
+	int socketcall; /* i386: the socketcall(2) call this stop came through, or 0 */
+};
+
+enum action {
+	ACT_CONTINUE,  /* run the syscall as it is */
+	ACT_RETURN,    /* do not run it; the tracee gets s->retval */
+	ACT_EXIT_STOP, /* run it, then call the exit handler with the result */
+};
+
+struct handler {
+	enum action (*enter)(struct syscall_stop *s);
+	/* Sees s->retval; returns the value the tracee gets. */
+	long (*exit)(struct syscall_stop *s);
+	/* Whether this jail needs the handler; NULL means always. */
+	bool (*wanted)(const struct jail *j);
+	/* The enter handler may call scratch_put(): the area is mapped first. */
+	bool uses_scratch;
+	/* Trapped only on ABIs whose filter cannot let mseal through (so the
+	 * scratch area cannot be sealed there): see handle_vm_guard.c. */
+	bool unsealed_abis_only;
+	/* Stop only when one of these conditions holds (each one rule of the
+	 * kernel filter, e.g. fcntl's F_SETOWN); none used: always. */
+	struct deny_cond trap_if[3];
+	/* The enter handler in a jail whose root is the host's / (when set,
+	 * the call is trapped there even if wanted() says no). */
+	enum action (*enter_at_host_root)(struct syscall_stop *s);
+};
+
+/* The only ways an enter handler changes the stopped call's registers:
+ * argument i, or the whole call (number and arguments). The event loop
+ * puts the originals back at the exit stop or when a signal interrupts
+ * the call (event_loop.c). 0 or -errno. */
+int stop_set_arg(struct syscall_stop *s, int i, uint64_t value);
+int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6]);
+/* Argument i, a pointer to len bytes the handler has checked (data), is
+ * pointed at a copy of them in the thread's scratch slot: the kernel reads
+ * what was checked. ACT_CONTINUE, or ACT_RETURN with s->retval set. */
+enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len);
+
+#endif
