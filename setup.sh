@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Installs what the project needs (Debian packages), creates the
 # unprivileged test user, builds jail (and an ASan+UBSan build for the test
 # suite), and runs a demo jail. Run as root, or as a user with sudo.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* aarch64 host: the native AArch64 ABI only. The syscall table is the
  * generic one (asm-generic/unistd.h): no open, stat, fork, ... AArch32
  * (compat) programs have another audit arch (AUDIT_ARCH_ARM), which the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* System call ABIs the tracee may use, and the register operations the
  * supervisor needs at a syscall stop. One struct abi per ABI; the ABI of a
  * stop is read from PTRACE_GET_SYSCALL_INFO.arch at every stop. Nothing in

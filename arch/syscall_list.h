@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The one list of system calls: SYSCALL(name, x86_64, i386, aarch64, flags).
  * Numbers are the kernel's (arch/x86/entry/syscalls/syscall_{64,32}.tbl and the generic
  * table used by aarch64); -1 means the ABI has no such call. The arch-neutral

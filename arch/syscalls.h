@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Arch-neutral system call ids, generated from syscall_list.h. */
 #ifndef JAIL_ARCH_SYSCALLS_H
 #define JAIL_ARCH_SYSCALLS_H

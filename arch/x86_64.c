@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* x86_64 host: the native x86_64 ABI and the i386 compat ABI (32-bit programs
  * and `int $0x80` from 64-bit ones). Both use the 64-bit register file as
  * seen through PTRACE_GETREGS; they differ in which registers hold the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jail(8)'s command line, parsed into a struct jail and a command. */
 #ifndef JAIL_POLICY_CMDLINE_H
 #define JAIL_POLICY_CMDLINE_H

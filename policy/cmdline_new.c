@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jail(8)'s new syntax: -c param=value ... [command=...], and -r jail ...
  * Parameter names, booleans ("persist", "nopersist", "allow.noset_hostname",
  * "persist=false") and messages follow FreeBSD's jail(8) and libjail. */

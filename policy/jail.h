@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The jail model: one struct jail per jail, with FreeBSD's parameters.
  * Pure data and predicates; no ptrace here. */
 #ifndef JAIL_POLICY_JAIL_H

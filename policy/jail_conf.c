@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "jail_conf.h"
 
 #include <errno.h>

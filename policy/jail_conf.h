@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jail.conf(5): the file FreeBSD administrators describe their jails in.
  *
  *     path = "/var/jail/$name";          # outside a block: every jail

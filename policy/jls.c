@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jls(8)'s formats. The default and -v layouts, the param-list modes (-n
  * name=value, -h header, -q quoting, -s jail(8)-ready), "all" sorted with
  * top-level names first, booleans as name/noname with -n and true/false

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jls(8): its command line and its output formats, as pure functions over
  * what is known about each jail (FreeBSD's jls.c formats, byte for byte). */
 #ifndef JAIL_POLICY_JLS_H

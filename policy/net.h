@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The jail's network rules, FreeBSD's prison_local_ip4/6 and
  * prison_remote_ip4/6 (in_jail.c, in6_jail.c) for Linux sockaddrs, and the
  * socket()/setsockopt() decisions. Pure functions, no ptrace: the filter

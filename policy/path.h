@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Path strings: prefix tests on component boundaries and the guest <-> host
  * mapping of a jail's root. Pure string functions; nothing here touches the
  * file system. All return 0 or -errno. */

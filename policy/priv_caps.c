@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "priv_caps.h"
 
 #include <linux/capability.h>

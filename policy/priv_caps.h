@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The capabilities a jailed process may hold: FreeBSD's list of privileges
  * jailed root keeps (prison_priv_check's "allowed" cases), mapped to Linux
  * capabilities. Default deny: every capability not listed is dropped from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* What jailed root may not do: FreeBSD's prison_priv_check mapped to Linux
  * system calls, for the parts the kernel's seccomp filter can decide from
  * registers. Groups follow FreeBSD's privilege names (sys/priv.h); each row

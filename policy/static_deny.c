@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "static_deny.h"
 
 #include <errno.h>
@@ -92,4 +93,14 @@ bool static_deny_matches(const struct static_deny *d, const uint64_t args[6], un
 			return false;
 	}
 	return true;
+}
+
+const struct static_deny *static_deny_find(const struct jail *j, enum sc_table t, enum sc_id id,
+					   const uint64_t args[6], unsigned word_size)
+{
+	for (const struct static_deny *d = NULL; (d = static_deny_next(d));)
+		if (d->id == id && static_deny_applies(d, j) && static_deny_on_abi(d, t) &&
+		    static_deny_matches(d, args, word_size))
+			return d;
+	return NULL;
 }

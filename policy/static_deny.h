@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Denials the kernel's seccomp filter decides from registers alone: the
  * syscall number and, at most, two arguments compared under a mask. Two
  * tables of rows: the supervisor's own integrity (static_deny.c) and jailed
@@ -77,5 +78,13 @@ bool static_deny_on_abi(const struct static_deny *d, enum sc_table t);
 /* Would the row deny a call with these arguments (as the kernel filter
  * compares them on an ABI of word_size bytes)? For tests and reports. */
 bool static_deny_matches(const struct static_deny *d, const uint64_t args[6], unsigned word_size);
+/* The first row that denies call id with these arguments in jail j on ABI
+ * table t (word_size bytes a word), NULL if none: the filter's decision,
+ * taken again from the syscall number and the registers alone. The
+ * supervisor decides with this at every stop, never from the filter's
+ * SECCOMP_RET_DATA: a jailed process can stack its own filter whose TRACE
+ * data replaces ours. */
+const struct static_deny *static_deny_find(const struct jail *j, enum sc_table t, enum sc_id id,
+					   const uint64_t args[6], unsigned word_size);
 
 #endif

@@ -1,2 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 const char *greeting(void);
 int count_words(const char *s);

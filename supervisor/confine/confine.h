@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The restrictions a process takes on itself as it enters a jail, once the
  * supervisor has seized it: the same steps, in the same order, for the
  * command jail(8) spawns and for a process jexec(8) attaches. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The seccomp filters a jailed process runs under, generated from the
  * handler table and the static deny table (one source of truth). */
 #ifndef JAIL_SUPERVISOR_FILTER_H
@@ -5,12 +6,16 @@
 
 #include <stdbool.h>
 
-#include "../engine/stop.h"
-
 struct jail;
 
 #define FILTER_MAX 4
-/* FILTER_DENY_TAG (engine/stop.h): a static denial traced for jail -v. */
+/* With trace_denials, a static denial stops the process instead of failing
+ * the call in the kernel: SECCOMP_RET_TRACE with this bit and the row's
+ * static_deny_index() as data (handled ids are below it). The data is a
+ * hint for a reader of the filter only: a filter the jailed process stacks
+ * can replace it, so the supervisor decides every stop from the syscall
+ * number and registers (static_deny_find), never from the data. */
+#define FILTER_DENY_TAG 0x8000u
 
 struct filter_set {
 	void *ctx[FILTER_MAX]; /* scmp_filter_ctx */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The network part of the seccomp filters (supervisor/confine/filter.c calls these):
  * decisions that depend only on registers are made in the kernel with no
  * stop, from the same policy functions the handlers use (policy/net.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "landlock_guard.h"
 
 #include <dirent.h>

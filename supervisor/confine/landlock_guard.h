@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A Landlock ruleset every jailed process runs under: no file beneath the
  * host's /proc or /sys may be opened for writing. It keeps jailed threads
  * from writing their own read-only scratch area through /proc/self/mem (and

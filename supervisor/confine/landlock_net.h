@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Abstract AF_UNIX sockets have no path: Landlock's scope (ABI 6) keeps a
  * jailed process from connecting or sending to one bound outside the jail's
  * Landlock domain. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* What the jailed command gives up before it runs: the host's session
  * keyring and every capability outside the jail's privilege list
  * (policy/priv_caps.c). Called in the child, between filter load and exec. */

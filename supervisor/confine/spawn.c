@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Starting the command: fork, let the supervisor seize the child, then the
  * child installs the seccomp filters and execs. The exec is the first thing
  * the command's image runs under the jail. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The event loop: wait for a tracee, classify what happened, act on it. */
 #include <errno.h>
 #include <signal.h>
@@ -119,7 +120,7 @@ static void restore_regs(struct tracee *t, bool only_if_set)
 	abi_restore_call(t->tid, t->abi, &t->regs_set, &t->regs_orig, only_if_set);
 }
 
-static void on_seccomp(struct supervisor *sv, struct tracee *t)
+static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 {
 	struct __ptrace_syscall_info info;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) <= 0 ||
@@ -140,12 +141,16 @@ static void on_seccomp(struct supervisor *sv, struct tracee *t)
 	t->regs_orig.nr = (long)info.seccomp.nr;
 	memcpy(t->regs_orig.args, info.seccomp.args, sizeof(t->regs_orig.args));
 	t->regs_set = t->regs_orig;
-	if (info.seccomp.ret_data & FILTER_DENY_TAG) {
-		/* jail -v: a static denial, reported, then failed as the filter
-		 * would have failed it */
-		const struct static_deny *d = static_deny_at(info.seccomp.ret_data & ~FILTER_DENY_TAG);
-		sv->ops->report_denial(&s, d);
-		abi_skip_syscall(t->tid, s.abi, -(d ? d->err : EPERM));
+	/* Decided from the number and the registers, never from ret_data: a
+	 * filter the jailed process stacked on ours may return TRACE with any
+	 * data, and the kernel then keeps its data, not ours. A static denial
+	 * (reached here only with -v, or through such a filter) fails as the
+	 * filter fails it. */
+	const struct static_deny *d = static_deny_find(t->jail, s.abi->table, s.id, s.args, s.abi->word_size);
+	if (d) {
+		if (sv->report_denials)
+			sv->ops->report_denial(&s, d);
+		abi_skip_syscall(t->tid, s.abi, -d->err);
 		resume(t->tid, 0);
 		return;
 	}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Syscall injection: the tracee runs a syscall the supervisor chose, and
  * then goes on as if nothing happened. Every wait here is for one tid;
  * whatever else that tid reports meanwhile (its death, a signal) is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Making a stopped tracee run a syscall of the supervisor's choosing. */
 #ifndef JAIL_SUPERVISOR_INJECT_H
 #define JAIL_SUPERVISOR_INJECT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Reading and writing a stopped tracee's memory. All return 0 or -errno. */
 #ifndef JAIL_SUPERVISOR_MEMORY_H
 #define JAIL_SUPERVISOR_MEMORY_H

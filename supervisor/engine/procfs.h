@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Facts about a tracee read from /proc/<tid>. */
 #ifndef JAIL_SUPERVISOR_PROCFS_H
 #define JAIL_SUPERVISOR_PROCFS_H

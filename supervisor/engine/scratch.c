@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The scratch area. Mapped lazily: the first time a thread of an address
  * space needs it, the supervisor injects mmap(PROT_READ) and mseal into the
  * tracee at its seccomp stop. The supervisor writes through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The scratch area: supervisor-owned memory mapped read-only into each
  * jailed address space (sealed with mseal), one slot per thread. Rewritten
  * pointer arguments (translated paths, checked sockaddrs, msghdrs) are

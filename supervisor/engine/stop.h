@@ -17,12 +17,6 @@
 struct jail;
 struct tracee;
 
-/* With trace_denials (jail -v), a static denial stops the process instead
- * of failing the call in the kernel: SECCOMP_RET_TRACE with this bit and
- * the row's static_deny_index() as data (handled ids are below it); see
- * confine/filter.c. */
-#define FILTER_DENY_TAG 0x8000u
-
 struct syscall_stop {
 	struct tracee *t;
 	const struct abi *abi;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* One supervisor per jail: it starts the command traced and runs the event
  * loop until no jailed process is left. */
 #ifndef JAIL_SUPERVISOR_SUPERVISOR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The process table: one entry per traced thread, keyed by tid. */
 #ifndef JAIL_SUPERVISOR_TRACEE_H
 #define JAIL_SUPERVISOR_TRACEE_H

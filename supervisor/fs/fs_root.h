@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A jailed process's root directory and the guest <-> host translation of
  * path names under it: chroot(2) semantics done in the supervisor, with the
  * kernel resolving each name inside the root (openat2 RESOLVE_IN_ROOT).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The kernel backstop of path confinement: a Landlock ruleset that lets the
  * jailed tree reach, by path, only its root directory, the host's /proc
  * (read) and the safe /dev nodes when the root has none of its own. A path

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Where each path-taking syscall keeps its path arguments and how it treats
  * a symlink in the last component. Used by handle_path.c. */
 #ifndef JAIL_SUPERVISOR_PATH_TABLE_H

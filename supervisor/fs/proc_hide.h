@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* /proc shows only the jail's processes: path checks (proc_hide.c). */
 #ifndef JAIL_SUPERVISOR_PROC_HIDE_H
 #define JAIL_SUPERVISOR_PROC_HIDE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* execve/execveat in a jail with its own root. The kernel would load the
  * program's ELF interpreter (PT_INTERP) and a script's #! interpreter by
  * host path, so the supervisor finds them inside the root itself and execs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Sockets: FreeBSD's jail address rules (policy/net.c) at the seccomp stop
  * of bind, connect, listen and the send calls; AF_UNIX path names through
  * the jail's root; i386's socketcall turned into the direct call.

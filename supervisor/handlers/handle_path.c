@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Path confinement: every path argument is translated from the jail's view
  * (guest) to the host's at the seccomp stop, written to the scratch area,
  * and the syscall runs on it (fs_root.c does the resolution). Outputs that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* /proc shows only the jail's processes. Two halves:
  *
  * - Paths: a path that leads into a procfs is judged by

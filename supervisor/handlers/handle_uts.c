@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Hostname and domain name: uname(2) reports the jail's names; sethostname
  * and setdomainname change only the jail's (FreeBSD: host.hostname and
  * host.domainname, allow.set_hostname). uname is emulated at the seccomp

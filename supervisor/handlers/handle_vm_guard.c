@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Where the scratch area cannot be sealed (a kernel without mseal, before
  * 6.10, or an ABI whose filter cannot let mseal through: libseccomp 2.5.4
  * does not know mseal for i386), the calls

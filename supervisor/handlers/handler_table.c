@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "handlers.h"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Syscall handlers: one table indexed by arch-neutral id. A syscall with an
  * enter handler (wanted by the jail) stops at its seccomp stop; every other
  * known syscall runs in the kernel without stopping (see filter.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Process visibility (FreeBSD's prison_check): every syscall that names a
  * process, thread, process group or session by number is checked against
  * the jail's own processes; anything else is ESRCH, as if it did not

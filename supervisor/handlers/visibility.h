@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Process visibility, FreeBSD's prison_check: a jailed process sees and
  * reaches only the processes of its own jail. Every other pid (host
  * processes, other jails, the supervisor) looks absent: ESRCH, or ENOENT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The control socket, both sides. The supervisor's half runs inside its
  * event loop: control_wait() sleeps in sigtimedwait() for SIGCHLD (a tracee
  * stopped or a child exited) or SIGIO (a control socket is ready), so the

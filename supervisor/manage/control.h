@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The control socket: how jls, jexec, jkill and jail -r talk to the
  * supervisor of a jail. AF_UNIX SOCK_SEQPACKET in the user's private
  * registry directory; the supervisor accepts only peers with its own uid

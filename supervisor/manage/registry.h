@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The registry of running jails: one per user, in a private runtime
  * directory (/run/jail for root; $XDG_RUNTIME_DIR/jail or /tmp/jail-UID for
  * a normal user, 0700 and owned by the user, else refused). Per jail:

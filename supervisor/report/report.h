@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Violation reports (jail -v): a jailed program whose call is refused by a
  * static denial is reported once per process and syscall on stderr: jail,
  * pid, program, the call with its arguments, the errno and the row's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Decoding the arguments of a denied call for violation reports: names for
  * the flags and constants a reader of "make install failed" needs (which
  * namespace, which device, which file), raw values for the rest. Only the

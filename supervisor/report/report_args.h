@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The arguments of a denied call, decoded for a violation report. */
 #ifndef JAIL_SUPERVISOR_REPORT_ARGS_H
 #define JAIL_SUPERVISOR_REPORT_ARGS_H

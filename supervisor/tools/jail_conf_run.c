@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 #include "jail_conf_run.h"
 #include "jail_one.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jail(8) with jail.conf(5): `jail [-f file] -c [name ...]` creates the
  * jails the file describes (all of them without a name), running their
  * exec.prestart / exec.start / exec.poststart commands; `jail -r name`

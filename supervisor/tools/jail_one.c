@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jail(8) for one jail: create it from a parsed command line, or remove
  * it (jail -r). Creating splits in two. The supervisor (a
  * child) traces the jailed command and lives as long as the jail has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jexec(8): runs a command inside a running jail, the way jail_attach(2)
  * does on FreeBSD: it keeps its terminal, and its exit status comes back.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jkill: sends a signal to every process of a jail, from the host (what
  * FreeBSD does with `killall -j jail`). The jail's supervisor sends it: it
  * knows the jail's live processes, so a recycled pid is never hit.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jls(8): lists the caller's running jails, asking each supervisor for the
  * jail's live parameters (a hostname changed inside the jail shows). */
 #include <errno.h>

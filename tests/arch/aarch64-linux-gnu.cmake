@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # CMake toolchain for aarch64 with the arm64 -dev packages installed by
 # multiarch (dpkg --add-architecture arm64): tests/arch/run aarch64 uses it.
 # The compiler is Debian's cross compiler (gcc-aarch64-linux-gnu) or, where

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The benchmark helpers' clock: CLOCK_MONOTONIC, in ns or µs. */
 #ifndef JAIL_BENCH_CLOCK_H
 #define JAIL_BENCH_CLOCK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Benchmark helper: N times fork, exec PROGRAM (no arguments) in the child
  * and wait for it in the parent. Every child must exit 0. Prints the loop's
  * own time (process start-up excluded) as "us_per_iter <value>".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Benchmark helper: N getpid system calls, made with syscall(2) so that no
  * libc pid cache can answer instead of the kernel. Prints the loop's own
  * time (process start-up excluded) as "ns_per_call <value>".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Benchmark helper: socket+bind+close or connect loops on 127.0.0.2.
  * Prints the loop's own time as "us_per_iter <value>".
  *   net_loop bind N     socket, bind 127.0.0.2:0, close

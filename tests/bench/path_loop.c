@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Benchmark helper: N path system calls on one file. Built static, so that
  * it runs alone in a bare root (a jail's or PRoot's). Prints the loop's own
  * time (process start-up excluded) as "us_per_iter <value>".

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Runs a command as root or as the unprivileged test user. As the user, every
 # absolute-path argument that lies inside this checkout (programs, scripts,
 # example directories) is first copied to a fresh directory that user owns

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Runs one probe program inside a jail and checks its verdict.
 #   run_probe.sh root|user JAIL PROBE OUTSIDE
 # The probe runs as `JAIL / probehost 127.0.0.2 PROBE` and must print a line

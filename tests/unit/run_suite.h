@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The end of every unit test's main(): runs the suite, the exit status says
  * whether anything failed. */
 #ifndef JAIL_TESTS_RUN_SUITE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* policy/cmdline_new.c: jail -c param=value ... and jail -r, without
  * creating anything. */
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* jail.conf(5) parsing and resolution (policy/jail_conf.c). */
 #include <check.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* policy/jls.c: jls(8)'s formats, byte for byte, on made-up jails. */
 #include <arpa/inet.h>
 #include <check.h>

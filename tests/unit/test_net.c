@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* policy/net.c: FreeBSD's jail address rules on Linux sockaddrs. */
 #include <arpa/inet.h>
 #include <check.h>

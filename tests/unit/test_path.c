@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* policy/path.c (prefixes on component boundaries, guest <-> host names)
  * and the path handler table: every path-taking syscall is handled. */
 #include <check.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The kernel rule docs/visibility.md rests on: a traced process that has
  * exited cannot be reaped by its real parent until its tracer has waited
  * for it, so its pid cannot be reused while the supervisor still lists it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* policy/jail.c and policy/cmdline_old.c: the jail model and jail(8)'s old
  * command line, without tracing anything. */
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The capabilities a jail lets its processes hold (policy/priv_caps.c):
  * FreeBSD's allowed privileges, the conditional ones behind their allow.*
  * flag, nothing with allow.suser off. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Violation reports decode the arguments of every call the static tables
  * can deny (supervisor/report/report_args.c): each denied syscall has a
  * description of at most six known argument kinds, and the decoding of

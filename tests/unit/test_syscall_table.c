@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Cross-checks every number of syscall_list.h against libseccomp's
  * resolver, for each ABI, in both directions (like strace's ksysent). */
 #include <check.h>

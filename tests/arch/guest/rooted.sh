@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # rooted.sh root|user PROBE: a probe in a jail with its own root, in the
 # test VM (no Debian root there: a root holding only the static probe, an
 # /inside file and /tmp). Path translation, the scratch area (syscall

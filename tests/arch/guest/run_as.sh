@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # The test VM's run_as.sh (tests/integration/run_as.sh needs runuser and a
 # checkout): run_as.sh root|user TIMEOUT COMMAND [ARG...]. "user" is uid
 # 1000, which owns nothing in the image but its home directory.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* runas UID GID COMMAND [ARG...]: the test VM's stand-in for runuser (the
  * image holds busybox only): drop every group, take gid and uid, exec. */
 #include <grp.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # two_jails.sh: the host suite's visibility test (scripts/visibility.sh) in
 # the test VM, with the probes of this ARCH: a host process (leading its
 # own group), jail B's command and B's supervisor are all ESRCH for every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* i386: the socketcall and ipc multiplexers, the direct socket and SysV IPC
  * calls, and the 64-bit time calls get the same jail as on x86_64: SysV IPC
  * gives ENOSYS whichever way it is called, a raw socket needs CAP_NET_RAW

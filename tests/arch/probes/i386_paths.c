@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* i386 path calls in a jail with its own root: the old and 64-bit stat
  * variants, statx, open/openat, access, truncate64, utimensat_time64 all
  * resolve inside the root. Run as

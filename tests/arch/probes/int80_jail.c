@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A 64-bit program making i386 system calls with int $0x80 gets the same
  * jail as a 32-bit program: the jail's hostname from uname, sethostname
  * changing only the jail's name (seen by the 64-bit uname too), ptrace,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The scratch area (the read-only mapping the supervisor writes translated
  * paths to) cannot be made writable, unmapped, replaced, discarded or
  * moved by the jailed program: sealed where the kernel has mseal (6.10),

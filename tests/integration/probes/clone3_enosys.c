@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* clone3 keeps its flags in memory where the filter cannot see them: it
  * gives ENOSYS (glibc then uses clone), so CLONE_UNTRACED cannot pass. */
 #include <linux/sched.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* clone with CLONE_UNTRACED would start a process the supervisor does not
  * see: the jail refuses it with EPERM. */
 #include <sched.h>

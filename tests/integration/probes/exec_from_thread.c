@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A non-leader thread execs: the new image takes the leader's pid and is
  * still in the jail (its uname is the jail's). */
 #include <pthread.h>

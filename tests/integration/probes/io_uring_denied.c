@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* io_uring would run file and socket operations with no syscall for the
  * supervisor to see: io_uring_setup gives EPERM. */
 #include <sys/syscall.h>

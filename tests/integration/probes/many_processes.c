@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Many processes and threads at once: each child and thread sees the jail
  * (uname), and every exit status comes back. */
 #include <pthread.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A thread flips a sockaddr between the jail's address, 0.0.0.0 and
  * 127.0.0.3 while the main thread binds with it 100000 times: every bind
  * that succeeds must be on 127.0.0.2 (the kernel reads the checked copy). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A jail with 127.0.0.2 binds, listens, connects and sends only from
  * 127.0.0.2 (FreeBSD's prison_local_ip4/prison_remote_ip4). */
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Families and options a jail with only 127.0.0.2 may not use: IPv6 (no
  * address), raw and packet sockets, other families, netlink other than
  * NETLINK_ROUTE, and the options that escape the address rules. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* sendmsg/sendmmsg destinations and IP_PKTINFO source addresses: a
  * datagram to 127.0.0.1 reaches the jail's own 127.0.0.2, and arrives
  * from 127.0.0.2 even when IP_PKTINFO asks for 127.0.0.1. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Processes outside the jail look absent (FreeBSD's prison_check): every
  * syscall that names a process, thread or process group gives ESRCH for
  * them, never EPERM.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed root holds only the capabilities of FreeBSD's allowed list: the
  * kernel itself then refuses what the filter cannot see: raw sockets,
  * network administration (here a socket mark, as netlink configuration

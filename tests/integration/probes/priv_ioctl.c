@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Terminal injection (TIOCSTI, TIOCLINUX, TIOCCONS) and network
  * configuration ioctls (SIOCS*, routes, ARP, bridges, bonds...) give EPERM,
  * with any high bits in the ioctl number (the kernel reads 32 bits).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed root may not touch the kernel or the host's hardware: modules,
  * reboot and kexec, quotas, swap, accounting, I/O ports, BPF, perf, kcmp,
  * fanotify, vhangup, uselib, userfaultfd, file handles. Each call is made

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Keyrings shared with the host stay out of reach: the user and
  * user-session keyrings of the uid (KEY_SPEC_USER_KEYRING, ..._SESSION_),
  * persistent keyrings and named session keyrings give EPERM; the jail's own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed root may not create device nodes (they reach host devices):
  * mknod/mknodat of character and block devices give EPERM; FIFOs still
  * work. Harmless without the jail: the devices would be created in a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed processes may not lock memory (allow.mlock is off): mlock,
  * mlock2, mlockall and mmap(MAP_LOCKED) give EPERM; munlock works.
  * Harmless without the jail: one page of the probe's own is locked and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed root may not mount, unmount or move mounts (the jail shares the
  * host's mount table): every call of the old and new mount API gives EPERM.
  * Harmless without the jail: the file system type does not exist, the

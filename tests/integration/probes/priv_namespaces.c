@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed processes may not create or join namespaces: unshare and clone
  * with any CLONE_NEW* flag, and setns, give EPERM. Harmless without the
  * jail: each unshare also asks for CLONE_PARENT, which unshare rejects

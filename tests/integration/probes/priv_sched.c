@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed root may not raise priorities above the host's processes:
  * negative nice, real-time scheduling policies and the real-time I/O class
  * give EPERM. Harmless without the jail: the target pid does not exist. */

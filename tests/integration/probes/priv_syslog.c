@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* The kernel log is the host's: reading it needs allow.read_msgbuf (off),
  * clearing it or changing the console level is never allowed; all give
  * EPERM. Harmless without the jail: reads of 0 bytes, the size queries,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* SysV IPC is off in a jail by default (allow.sysvipc): every message
  * queue, semaphore and shared memory call gives ENOSYS, as on FreeBSD.
  * Harmless without the jail: the key names no object (ENOENT), the ids are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed root may not set or adjust the host's clock (allow.settime and
  * allow.adjtime are off): settimeofday, clock_settime and adjtimex or
  * clock_adjtime with modes give EPERM; reading the clock state stays

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Shared by the probe programs: each probe checks one behaviour and prints
  * its own verdict, "PASS: ..." (exit 0) or "FAIL: ..." (exit 1). Probes
  * build native, -m32 and for aarch64, so use only libc and raw syscalls. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* No /proc/.../mem file can be opened for writing in a jail (it would let
  * a jailed thread rewrite the read-only scratch area the kernel reads
  * checked arguments from): self, thread-self, pid, task/tid, and relative

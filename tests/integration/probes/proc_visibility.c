@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* /proc shows only the jail's processes: /proc/<pid> of a process outside
  * the jail is ENOENT however it is named (absolute, from a /proc dirfd,
  * from a cwd in /proc, through /proc/self/task/.., through a symlink, as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Jailed processes may not trace anything (the supervisor or host processes
  * could be reached that way): ptrace gives EPERM. */
 #include <sys/ptrace.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A tracee's own filter with SECCOMP_FILTER_FLAG_NEW_LISTENER would return
  * USER_NOTIF, which outranks the supervisor's TRACE: the supervisor would
  * never see those syscalls. The jail refuses the flag with EPERM. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* sethostname changes only the jail's name, and only for root in the jail
  * (FreeBSD: allow.set_hostname, on by default). Not run outside a jail. */
 #include <sys/utsname.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Signals reach jailed processes unchanged: handlers run, stop and continue
  * work (group-stop vs signal-delivery stop), and a fatal signal's status
  * comes back. Passes outside a jail too. */

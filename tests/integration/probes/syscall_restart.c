@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* A trapped call that a signal interrupts is restarted as the program made
  * it. The jail rewrites a path argument to point at its scratch copy; the
  * kernel restarts an interrupted call (SA_RESTART) with the registers as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* uname(2) and gethostname(3) report the jail's hostname. */
 #include <sys/utsname.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* x32 syscall numbers (bit 30 set) kill the whole process, not just the
  * thread. Outside a jail this kernel has no x32: the call returns ENOSYS. */
 #include <signal.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* Escape attempts from a jail with its own root. Run as
  *   jail ROOT h "" /escape HOST_SECRET
  * where HOST_SECRET is the host path of a file holding "SECRET" outside

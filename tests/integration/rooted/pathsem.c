@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
 /* chroot(2) path semantics, compared with the kernel's own. Run as
  *   jail ROOT h "" /pathsem "" PREFIXLEN         (the tree is the jail's /)
  *   ROOT2/pathsem ROOT2 PREFIXLEN                 (natively, on ROOT2)

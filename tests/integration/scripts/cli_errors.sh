@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Bad input: FreeBSD's messages, exit 1, nothing left running.
 . "$(dirname "$0")/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # jail exits with the command's status, or 128+N if a signal N killed it.
 . "$(dirname "$0")/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # The foundation issue's headline: uname -n and hostname say the jail's
 # name, make -j2 builds a C project exactly as it builds outside, and the
 # jail exits with the command's status.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # jail.conf(5): jail -f FILE -c [NAME] creates the jails the file describes,
 # with exec.prestart/start/poststart; jail -r runs exec.prestop/stop/poststop;
 # errors name the file and line and leave nothing behind.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # jail -c / jail -r: a persistent jail stays with no process until removed;
 # removal sends SIGTERM, then SIGKILL after stop.timeout, and leaves no
 # process and no registry entry; the old syntax registers while it runs;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # jexec keeps the caller's terminal and returns the command's exit status
 # (driven on a pty); a supervisor killed with SIGKILL leaves no process
 # and is never listed; root and a normal user each see only their own

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # jls prints FreeBSD's formats byte for byte, with the jails' live state
 # (a hostname set inside shows; processes are counted and listed).
 . "$(dirname "$0")/lib.sh"

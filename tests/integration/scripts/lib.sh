@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: BSD-2-Clause
 # Sourced by the script tests: check helpers that print a verdict.
 # Each script is run as `SCRIPT BIN_DIR EXAMPLES_DIR` (root or test user;
 # BIN_DIR holds jail, jls, jexec and jkill; a path to jail works too) and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Real programs in a jail with 127.0.0.2: python3 -m http.server is reachable
 # at 127.0.0.2 and not at 127.0.0.1; a client inside connecting to 127.0.0.1
 # reaches the jail's own server; a server outside sees the jail's

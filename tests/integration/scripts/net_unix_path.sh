@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # AF_UNIX path names in a jail with its own root (the Debian minbase root):
 # bind/connect translate the name guest -> host, getsockname shows the
 # guest's name, and a name whose host path would not fit sun_path (108

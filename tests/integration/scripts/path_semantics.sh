@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # chroot(2) path semantics inside a jail with its own root, compared with
 # the kernel's: the pathsem probe runs natively on a directory and inside a
 # jail whose root is another directory whose host path has the same length,

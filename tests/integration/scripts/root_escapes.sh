@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Escapes from a jail with its own root: host paths, .. storms,
 # /proc/self/root, a path-flipping thread, a rename race, chroot tricks,
 # file handles. Run outside the jail the same probe must fail.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # A Debian minbase root (made by setup.sh) runs as the jail's /: shell,
 # coreutils and apt-cache, with nothing of the host visible.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # The command starts in the current directory when it lies inside the jail's
 # path, else at the jail's root.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # If the supervisor is killed with SIGKILL, every jailed process dies with
 # it, and jail(8) exits non-zero.
 . "$(dirname "$0")/lib.sh"

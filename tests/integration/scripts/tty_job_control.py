@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Ctrl-C, Ctrl-Z and fg on a terminal reach the jailed command.
 
 Drives an interactive bash on a pseudo-terminal, as a user would:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # jail -v reports a call refused by a static denial once per process and
 # syscall, with the program and its backtrace; the call still fails with
 # the same errno. Without -v nothing is reported.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
 # Two jails and a host process at once: from jail A, the processes of jail
 # B, of the host and B's supervisor are ESRCH for every pid-taking syscall
 # and ENOENT under /proc (the probes, each check shown to reach the same
