@@ -74,7 +74,10 @@ j2=$!
 i=0
 while [ "$("$JLS" -j $a nproc)" != 2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 expect_eq "jls counts the jail's processes" "$("$JLS" -j $a nproc)" 2
+# a jexec'd process is counted once attached, before it execs its command
 for pid in $("$JLS" -j $a pids | tr , ' '); do
+	i=0
+	while [ "$(cat /proc/$pid/comm)" != sleep ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	expect_eq "pid $pid is a jailed sleep" "$(cat /proc/$pid/comm)" sleep
 done
 "$JKILL" -TERM $a || fail "jkill"
