@@ -219,7 +219,7 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 		struct tracee *c = tracee_find(child);
 		bool ran = false;
 		if (c) {
-			c->tgid = tgid; /* its attach stop came first: it has run since */
+			tracee_set_tgid(c, tgid); /* its attach stop came first: it has run since */
 			ran = c->as != NULL;
 		} else {
 			c = tracee_add(child, tgid, parent ? parent->jail : sv->jail);

@@ -20,15 +20,7 @@ bool vis_pid(const struct tracee *caller, pid_t pid)
 
 unsigned vis_members(const struct tracee *caller, pid_t *out, unsigned max)
 {
-	static pid_t all[MAX_MEMBERS];
-	unsigned n = tracee_tgids(all, MAX_MEMBERS), k = 0;
-	for (unsigned i = 0; i < n && k < max; i++) {
-		const struct tracee *t = tracee_find(all[i]);
-		/* a group whose leader is gone keeps its tgid in its threads */
-		if (!t || t->jail == caller->jail)
-			out[k++] = all[i];
-	}
-	return k;
+	return tracee_tgids(caller->jail, out, max);
 }
 
 int vis_proc_ids(pid_t pid, pid_t *pgrp, pid_t *sid)

@@ -11,18 +11,73 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <utlist.h>
 
 #ifndef PIDFD_THREAD
 #define PIDFD_THREAD O_EXCL
 #endif
 
-static struct tracee *table;
+/* A process: its threads. The jail is its first thread's (a process
+ * never spans jails: a thread is added to its creator's jail). */
+struct process {
+	pid_t tgid;
+	struct jail *jail;
+	struct tracee *threads; /* utlist DL, by proc_prev/proc_next */
+	unsigned nthreads;
+	UT_hash_handle hh;
+};
+
+static struct tracee *threads;     /* by tid */
+static struct process *processes;  /* by tgid */
 
 struct tracee *tracee_find(pid_t tid)
 {
 	struct tracee *t;
-	HASH_FIND_INT(table, &tid, t);
+	HASH_FIND_INT(threads, &tid, t);
 	return t;
+}
+
+static struct process *process_find(pid_t tgid)
+{
+	struct process *p;
+	HASH_FIND_INT(processes, &tgid, p);
+	return p;
+}
+
+static void *alloc_or_die(size_t size)
+{
+	void *p = calloc(1, size);
+	if (!p) {
+		perror("jail: calloc");
+		abort(); /* fail closed: EXITKILL ends the jail */
+	}
+	return p;
+}
+
+static void join_process(struct tracee *t, pid_t tgid)
+{
+	struct process *p = process_find(tgid);
+	if (!p) {
+		p = alloc_or_die(sizeof(*p));
+		p->tgid = tgid;
+		p->jail = t->jail;
+		HASH_ADD_INT(processes, tgid, p);
+	}
+	t->tgid = tgid;
+	t->proc = p;
+	DL_APPEND2(p->threads, t, proc_prev, proc_next);
+	p->nthreads++;
+}
+
+static void leave_process(struct tracee *t)
+{
+	struct process *p = t->proc;
+	DL_DELETE2(p->threads, t, proc_prev, proc_next);
+	t->proc = NULL;
+	if (--p->nthreads == 0) {
+		HASH_DEL(processes, p);
+		free(p);
+	}
 }
 
 struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
@@ -30,17 +85,21 @@ struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
 	struct tracee *t = tracee_find(tid);
 	if (t)
 		return t;
-	t = calloc(1, sizeof(*t));
-	if (!t) {
-		perror("jail: calloc");
-		abort(); /* fail closed: EXITKILL ends the jail */
-	}
+	t = alloc_or_die(sizeof(*t));
 	t->tid = tid;
-	t->tgid = tgid;
 	t->jail = jail;
 	t->slot = -1;
-	HASH_ADD_INT(table, tid, t);
+	HASH_ADD_INT(threads, tid, t);
+	join_process(t, tgid);
 	return t;
+}
+
+void tracee_set_tgid(struct tracee *t, pid_t tgid)
+{
+	if (t->tgid == tgid)
+		return;
+	leave_process(t);
+	join_process(t, tgid);
 }
 
 void tracee_remove(struct tracee *t)
@@ -49,21 +108,36 @@ void tracee_remove(struct tracee *t)
 	fs_root_unref(t->root);
 	free(t->exe);
 	free(t->pending_exe);
-	HASH_DEL(table, t);
+	leave_process(t);
+	HASH_DEL(threads, t);
 	free(t);
 }
 
 void tracee_remove_group_except(pid_t tgid, pid_t keep)
 {
+	struct process *p = process_find(tgid);
+	if (!p)
+		return;
 	struct tracee *t, *tmp;
-	HASH_ITER(hh, table, t, tmp)
-		if (t->tgid == tgid && t->tid != keep)
+	/* the last removal frees p: stop before it can */
+	DL_FOREACH_SAFE2(p->threads, t, tmp, proc_next) {
+		if (t->tid != keep) {
+			bool last = p->nthreads == 1;
 			tracee_remove(t);
+			if (last)
+				break;
+		}
+	}
 }
 
 unsigned tracee_count(void)
 {
-	return HASH_COUNT(table);
+	return HASH_COUNT(threads);
+}
+
+unsigned tracee_process_count(void)
+{
+	return HASH_COUNT(processes);
 }
 
 static int cmp_pid(const void *a, const void *b)
@@ -72,25 +146,23 @@ static int cmp_pid(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-unsigned tracee_tgids(pid_t *out, unsigned max)
+unsigned tracee_tgids(const struct jail *j, pid_t *out, unsigned max)
 {
-	unsigned n = 0, uniq = 0;
-	struct tracee *t, *tmp;
-	HASH_ITER(hh, table, t, tmp)
-		if (n < max)
-			out[n++] = t->tgid;
+	unsigned n = 0;
+	struct process *p, *tmp;
+	HASH_ITER(hh, processes, p, tmp)
+		if (n < max && (!j || p->jail == j))
+			out[n++] = p->tgid;
 	qsort(out, n, sizeof(*out), cmp_pid);
-	for (unsigned i = 0; i < n; i++)
-		if (i == 0 || out[i] != out[i - 1])
-			out[uniq++] = out[i];
-	return uniq;
+	return n;
 }
 
 void tracee_set_root(pid_t tgid, struct fs_root *r)
 {
-	struct tracee *t, *tmp;
-	HASH_ITER(hh, table, t, tmp)
-		if (t->tgid == tgid) {
+	struct process *p = process_find(tgid);
+	struct tracee *t;
+	if (p)
+		DL_FOREACH2(p->threads, t, proc_next) {
 			fs_root_unref(t->root);
 			t->root = fs_root_ref(r);
 		}

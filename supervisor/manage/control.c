@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The control socket, both sides. The supervisor's half runs inside its
+/* The control socket, the supervisor's side (control_client.c: the
+ * other). It runs inside its
  * event loop: control_wait() sleeps in sigtimedwait() for SIGCHLD (a tracee
  * stopped or a child exited) or SIGIO (a control socket is ready), so the
  * loop sleeps in one place for both. */
@@ -28,103 +29,6 @@
 #define SO_PEERPIDFD 77
 #endif
 
-/* ---------------------------------------------------------------- client */
-
-int ctl_connect(const char *path, int timeout_s)
-{
-	struct sockaddr_un addr = {.sun_family = AF_UNIX};
-	struct ucred cr;
-	socklen_t len = sizeof(cr);
-
-	if (strlen(path) >= sizeof(addr.sun_path))
-		return -ENAMETOOLONG;
-	strcpy(addr.sun_path, path);
-	int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
-		int e = -errno;
-		close(fd);
-		return e;
-	}
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) < 0 || cr.uid != geteuid()) {
-		close(fd);
-		return -EACCES;
-	}
-	if (timeout_s > 0) {
-		struct timeval tv = {.tv_sec = timeout_s};
-		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	}
-	return fd;
-}
-
-int ctl_send(int fd, enum ctl_op op, int32_t arg)
-{
-	struct ctl_request req = {.magic = CTL_MAGIC, .op = op, .arg = arg, .jail_size = sizeof(struct jail)};
-	if (send(fd, &req, sizeof(req), MSG_NOSIGNAL) != (ssize_t)sizeof(req))
-		return -errno;
-	return 0;
-}
-
-static int recv_exact(int fd, void *buf, size_t size)
-{
-	ssize_t n;
-	do
-		n = recv(fd, buf, size, 0);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
-	if (n == 0)
-		return -ECONNRESET;
-	return (size_t)n == size ? 0 : -EPROTO;
-}
-
-int ctl_recv_reply(int fd, struct ctl_reply *r)
-{
-	int rc = recv_exact(fd, r, sizeof(*r));
-	if (rc == 0 && r->magic != CTL_MAGIC)
-		rc = -EPROTO;
-	return rc;
-}
-
-int ctl_recv_info(int fd, struct ctl_info *info)
-{
-	int rc = recv_exact(fd, info, sizeof(*info));
-	if (rc == 0 && info->magic != CTL_MAGIC)
-		rc = -EPROTO;
-	return rc;
-}
-
-int ctl_get_pids(int fd, pid_t **pids)
-{
-	struct ctl_reply r;
-	int rc = ctl_send(fd, CTL_PIDS, 0);
-	*pids = NULL;
-	if (rc || (rc = ctl_recv_reply(fd, &r)))
-		return rc;
-	if (r.status)
-		return r.status;
-	if (r.value < 0)
-		return -EPROTO;
-	pid_t *list = malloc(((size_t)r.value + CTL_PIDS_PER_MSG) * sizeof(pid_t));
-	if (!list)
-		return -ENOMEM;
-	int got = 0;
-	while (got < r.value) {
-		ssize_t n = recv(fd, list + got, CTL_PIDS_PER_MSG * sizeof(pid_t), 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0 || n % (ssize_t)sizeof(pid_t)) {
-			free(list);
-			return n < 0 ? -errno : -EPROTO;
-		}
-		got += (int)(n / (ssize_t)sizeof(pid_t));
-	}
-	*pids = list;
-	return got;
-}
-
-/* ------------------------------------------------------------ supervisor */
 
 #define MAX_CLIENTS 32
 
@@ -178,9 +82,9 @@ int control_init(struct supervisor *sv, int listen_fd)
 /* The jail's processes (thread-group ids); malloc'ed, count in *n. */
 static pid_t *jail_pids(int *n)
 {
-	unsigned max = tracee_count();
+	unsigned max = tracee_process_count();
 	pid_t *pids = malloc((max + 1) * sizeof(pid_t));
-	*n = pids ? (int)tracee_tgids(pids, max) : 0;
+	*n = pids ? (int)tracee_tgids(NULL, pids, max) : 0;
 	return pids;
 }
 

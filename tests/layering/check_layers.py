@@ -8,8 +8,9 @@ Usage: check_layers.py SOURCE_DIR [BUILD_DIR]
    below it (LAYERS order).
 2. Calls (with BUILD_DIR, by nm): every symbol a layer's static library
    needs is defined in that library or in one below it, never above it;
-   and no two source files call each other, directly or round a cycle
-   (the object files of the libraries and of the programs).
+   no two source files call each other, directly or round a cycle (the
+   object files of the libraries and of the programs); jls and jkill carry
+   code of manage/'s client library, policy/ and arch/ only.
 
 Prints each violation and exits 1 if there is one."""
 import os
@@ -20,6 +21,14 @@ import sys
 # lowest first
 LAYERS = ["arch", "policy", "engine", "fs", "handlers", "confine", "report", "manage", "tools"]
 PROGRAMS = ["jail", "jls", "jexec", "jkill"]
+# library (CMakeLists.txt) -> its layer
+LIBRARIES = {"jail_arch": "arch", "jail_policy": "policy", "jail_engine": "engine", "jail_fs": "fs",
+             "jail_handlers": "handlers", "jail_confine": "confine", "jail_report": "report",
+             "jail_manage_client": "manage", "jail_manage": "manage"}
+# Programs that only talk to supervisors: they may carry code of these
+# libraries only, none of the tracing engine or anything above it.
+CLIENT_PROGRAMS = ["jls", "jkill"]
+CLIENT_LIBRARIES = ("jail_manage_client", "jail_policy", "jail_arch")
 # Calls between files that close a cycle on purpose, with why:
 ALLOWED_CALLS = {
     # i386 socketcall(2) multiplexes the socket calls: its handler runs the
@@ -99,32 +108,39 @@ def nm(path, *flags):
 def check_calls(build):
     errors = []
     defined = {}  # symbol -> layer
-    needs = {}  # layer -> set of symbols
-    for layer in LAYERS:
-        lib = None
-        for cand in (f"libjail_{layer}.a",):
-            for dirpath, _, files in os.walk(build):
-                if cand in files:
-                    lib = os.path.join(dirpath, cand)
-                    break
-        if lib is None:
-            if layer != "tools":
-                errors.append(f"no libjail_{layer}.a under {build}")
+    defined_in = {}  # symbol -> library
+    needs = {}  # library -> set of symbols
+    for lib_name, layer in LIBRARIES.items():
+        lib = os.path.join(build, f"lib{lib_name}.a")
+        if not os.path.exists(lib):
+            errors.append(f"no {lib}")
             continue
-        needs[layer] = set()
+        needs[lib_name] = set()
         for line in nm(lib, "--defined-only"):
             f = line.split()
-            if len(f) == 3 and f[1] in "TDBRVW" + "tdbr" and f[1].isupper():
+            if len(f) == 3 and f[1].isupper():
                 defined[f[2]] = layer
+                defined_in[f[2]] = lib_name
         for line in nm(lib, "--undefined-only"):
             f = line.split()
             if len(f) == 2:
-                needs[layer].add(f[1])
-    for layer, syms in needs.items():
+                needs[lib_name].add(f[1])
+    for lib_name, syms in needs.items():
+        layer = LIBRARIES[lib_name]
         for s in sorted(syms):
             there = defined.get(s)
             if there and LAYERS.index(there) > LAYERS.index(layer):
-                errors.append(f"libjail_{layer}.a calls {s} of {there}/, a layer above it")
+                errors.append(f"lib{lib_name}.a calls {s} of {there}/, a layer above it")
+    # the tools that only talk to supervisors carry none of their code
+    for prog in CLIENT_PROGRAMS:
+        path = os.path.join(build, "bin", prog)
+        if not os.path.exists(path):
+            errors.append(f"no {path}")
+            continue
+        for line in nm(path, "--defined-only"):
+            f = line.split()
+            if len(f) == 3 and defined_in.get(f[2]) not in (None,) + CLIENT_LIBRARIES:
+                errors.append(f"{prog} links {f[2]} of lib{defined_in[f[2]]}.a")
     return errors + check_file_calls(build)
 
 
@@ -137,7 +153,7 @@ def object_name(path):
 def check_file_calls(build):
     objs = []
     cmake_files = os.path.join(build, "CMakeFiles")
-    dirs = [f"jail_{layer}.dir" for layer in LAYERS] + [f"{p}.dir" for p in PROGRAMS]
+    dirs = [f"{lib}.dir" for lib in LIBRARIES] + [f"{p}.dir" for p in PROGRAMS]
     for d in dirs:
         if os.path.isdir(os.path.join(cmake_files, d)):
             for dirpath, _, files in os.walk(os.path.join(cmake_files, d)):
