@@ -17,15 +17,19 @@ enum jail_op {
 
 /* The exec.* commands of jail.conf(5), in the order a start or stop runs them. */
 enum jail_exec {
+	JAIL_EXEC_PREPARE,   /* host, before anything (FreeBSD: before mounts) */
 	JAIL_EXEC_PRESTART,  /* host, before the jail exists */
+	JAIL_EXEC_CREATED,   /* host, once the jail exists, before exec.start */
 	JAIL_EXEC_START,     /* in the jail (sh -c), as its command */
 	JAIL_EXEC_POSTSTART, /* host, once exec.start has finished */
 	JAIL_EXEC_PRESTOP,   /* host, before exec.stop */
 	JAIL_EXEC_STOP,      /* in the jail, before its processes get SIGTERM */
 	JAIL_EXEC_POSTSTOP,  /* host, once the jail is gone */
+	JAIL_EXEC_RELEASE,   /* host, last (FreeBSD: after unmounting) */
 	JAIL_EXEC_COUNT
 };
 extern const char *const jail_exec_names[JAIL_EXEC_COUNT]; /* "exec.prestart" ... */
+#define JAIL_EXEC_MAX 32 /* commands per hook (jail.conf's +=) */
 
 struct jail_cmdline {
 	struct jail jail;
@@ -42,9 +46,19 @@ struct jail_cmdline {
 			   * -c from jail.conf: the jails to create (NULL: all) */
 	const char *conf_file; /* -f (NULL: /etc/jail.conf) */
 	bool from_conf;   /* -c NAME... or -c alone: the jails come from jail.conf */
-	const char *exec[JAIL_EXEC_COUNT]; /* exec.* commands (jail.conf or param=value;
-					     * the strings are the caller's) */
+	/* exec.* commands (jail.conf or param=value; the strings are the
+	 * caller's), each hook a NULL-terminated list run in order */
+	const char *exec[JAIL_EXEC_COUNT][JAIL_EXEC_MAX + 1];
 	bool exec_clean;  /* exec.clean: commands in the jail get a clean environment */
+	int exec_timeout; /* exec.timeout: seconds a hook may run (0: no limit) */
+	const char *exec_jail_user;   /* exec.jail_user: in-jail hooks run as (NULL: root/caller) */
+	const char *exec_system_user; /* exec.system_user: host hooks run as */
+	bool exec_system_jail_user;   /* exec.system_jail_user: look exec.jail_user up on the host */
+	const char *exec_consolelog;  /* exec.consolelog: hooks' output appended here */
+	const char *depend;           /* depend: jails created first / removed after (comma list) */
+	const char *label; /* how "created"/"removed" name the jail (a jail.conf block's name);
+			    * NULL: its name, else its jid */
+	bool no_hooks;     /* -R: remove without the file's stop hooks */
 };
 
 /* The usage text FreeBSD's jail(8) prints (several lines, no trailing newline). */
@@ -74,6 +88,11 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
  * of docs/path-confinement.md). value is kept, not copied. 0, or -1 with
  * FreeBSD's message. */
 int jail_cmdline_set_param(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen);
+
+/* Adds one command to an exec.* hook (jail.conf's lists and +=). 1 if name
+ * is a hook (the command added, "" skipped), 0 if it is not, -1 when the
+ * hook is full (message in err). */
+int jail_cmdline_add_exec(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen);
 
 /* Sets j->path from a path argument (absolute, existing directory; stored
  * canonical). 0, or -1 with FreeBSD's message ("path x: not an absolute

@@ -89,8 +89,30 @@ static int need_value(const char *name, const char *value, char *err, size_t err
 }
 
 const char *const jail_exec_names[JAIL_EXEC_COUNT] = {
-	"exec.prestart", "exec.start", "exec.poststart", "exec.prestop", "exec.stop", "exec.poststop",
+	"exec.prepare", "exec.prestart", "exec.created", "exec.start", "exec.poststart",
+	"exec.prestop", "exec.stop", "exec.poststop", "exec.release",
 };
+
+int jail_cmdline_add_exec(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen)
+{
+	for (int e = 0; e < JAIL_EXEC_COUNT; e++) {
+		if (strcmp(name, jail_exec_names[e]) != 0)
+			continue;
+		if (!value || !value[0])
+			return 1;
+		int n = 0;
+		while (out->exec[e][n])
+			n++;
+		if (n == JAIL_EXEC_MAX) {
+			snprintf(err, errlen, "%s: too many commands", name);
+			return -1;
+		}
+		out->exec[e][n] = value;
+		out->exec[e][n + 1] = NULL;
+		return 1;
+	}
+	return 0;
+}
 
 /* Parameters with no effect here, accepted so that jail.conf files work:
  * the jail's /dev is the safe set when its root has none. */
@@ -105,12 +127,27 @@ static int set_other_param(struct jail_cmdline *out, const char *name, const cha
 		if (strcmp(name, jail_exec_names[e]) == 0) {
 			if (need_value(name, value, err, errlen))
 				return -1;
-			out->exec[e] = value[0] ? value : NULL;
-			return 0;
+			out->exec[e][0] = NULL; /* name=value replaces the hook */
+			return jail_cmdline_add_exec(out, name, value, err, errlen) < 0 ? -1 : 0;
 		}
 	rc = bool_param("exec.clean", name, value, &b, err, errlen);
 	if (rc)
 		return rc < 0 ? -1 : (out->exec_clean = b, 0);
+	rc = bool_param("exec.system_jail_user", name, value, &b, err, errlen);
+	if (rc)
+		return rc < 0 ? -1 : (out->exec_system_jail_user = b, 0);
+	if (strcmp(name, "exec.timeout") == 0)
+		return need_value(name, value, err, errlen) || parse_int(name, value, &out->exec_timeout, err, errlen)
+			       ? -1 : 0;
+	const char **strings[] = {&out->exec_consolelog, &out->exec_jail_user, &out->exec_system_user, &out->depend};
+	static const char *const string_names[] = {"exec.consolelog", "exec.jail_user", "exec.system_user", "depend"};
+	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
+		if (strcmp(name, string_names[i]) == 0) {
+			if (need_value(name, value, err, errlen))
+				return -1;
+			*strings[i] = value[0] ? value : NULL;
+			return 0;
+		}
 	for (int i = 0; accepted_params[i]; i++) {
 		const char *a = accepted_params[i];
 		if (strcmp(name, a) == 0 || (value == NULL && (rc = bool_param(a, name, value, &b, err, errlen))))
@@ -248,8 +285,10 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 		case 'c':
 			create = true;
 			break;
-		case 'r':
 		case 'R':
+			out->no_hooks = true;
+			/* fall through */
+		case 'r':
 			remove = true;
 			break;
 		case 'n':

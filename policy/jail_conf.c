@@ -33,7 +33,7 @@ struct token {
 static void lex_error(struct lexer *lx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void lex_error(struct lexer *lx, const char *fmt, ...)
 {
-	int n = snprintf(lx->err, lx->errlen, "%s:%d: ", lx->file, lx->line);
+	int n = snprintf(lx->err, lx->errlen, "%s line %d: ", lx->file, lx->line);
 	va_list ap;
 	va_start(ap, fmt);
 	if (n >= 0 && (size_t)n < lx->errlen)
@@ -137,7 +137,27 @@ static int escape(const char **pp)
 	return c;
 }
 
-/* A word: adjacent unquoted, "double" and 'single' pieces, concatenated. */
+/* A backslash escape outside double quotes' variables: C escapes, octal,
+ * hex, a literal '$' (\001) and anything else as itself (FreeBSD's
+ * text2lval applies the same rules in every kind of string). */
+static int put_escape(struct lexer *lx, struct buf *b)
+{
+	char ch = *lx->p;
+	if (ch == '\n') { /* continuation */
+		lx->line++;
+		lx->p++;
+		return 0;
+	}
+	if (ch == '$') {
+		lx->p++;
+		return buf_put(b, LITERAL_DOLLAR);
+	}
+	return buf_put(b, (char)escape(&lx->p));
+}
+
+/* A word: adjacent unquoted, "double" and 'single' pieces, concatenated.
+ * Variables ($x, ${x.y}) stay in the text and are substituted per jail;
+ * a '$' that must stay literal (single quotes, \$) becomes \001. */
 static int lex_word(struct lexer *lx, struct token *t)
 {
 	struct buf b = {0};
@@ -146,25 +166,23 @@ static int lex_word(struct lexer *lx, struct token *t)
 		char c = *lx->p;
 		if (c == '"' || c == '\'') {
 			char q = c;
+			int start = lx->line;
 			lx->p++;
 			while (*lx->p && *lx->p != q) {
 				char ch = *lx->p++;
-				if (ch == '\n')
-					lx->line++;
-				if (q == '"' && ch == '\\' && *lx->p) {
-					if (*lx->p == '\n') { /* continuation inside a string */
+				int rc;
+				if (ch == '\\' && *lx->p) {
+					rc = put_escape(lx, &b);
+				} else {
+					if (ch == '\n')
 						lx->line++;
-						lx->p++;
-						continue;
-					}
-					ch = *lx->p == '$' ? (lx->p++, LITERAL_DOLLAR) : (char)escape(&lx->p);
-				} else if (q == '\'' && ch == '$') {
-					ch = LITERAL_DOLLAR;
+					rc = buf_put(&b, q == '\'' && ch == '$' ? LITERAL_DOLLAR : ch);
 				}
-				if (buf_put(&b, ch))
+				if (rc)
 					goto nomem;
 			}
 			if (*lx->p != q) {
+				lx->line = start;
 				lex_error(lx, "unterminated string");
 				free(b.s);
 				return -1;
@@ -173,10 +191,22 @@ static int lex_word(struct lexer *lx, struct token *t)
 			any = true;
 			if (!b.s && buf_put(&b, 'x') == 0) /* "" is an empty word */
 				b.s[b.len = 0] = '\0';
-		} else if (c == '\\' && lx->p[1] && lx->p[1] != '\n') {
+		} else if (c == '\\' && lx->p[1]) {
 			lx->p++;
-			if (buf_put(&b, *lx->p++))
+			if (put_escape(lx, &b))
 				goto nomem;
+			any = true;
+		} else if (c == '$' && lx->p[1] == '{') {
+			const char *end = strchr(lx->p, '}');
+			const char *nl = strchr(lx->p, '\n');
+			if (!end || (nl && nl < end)) {
+				lex_error(lx, "unterminated variable");
+				free(b.s);
+				return -1;
+			}
+			while (lx->p <= end)
+				if (buf_put(&b, *lx->p++))
+					goto nomem;
 			any = true;
 		} else if (word_char(c) && !(c == '+' && lx->p[1] == '=') &&
 			   !(c == '/' && (lx->p[1] == '/' || lx->p[1] == '*'))) {
@@ -218,7 +248,7 @@ static struct token next(struct lexer *lx)
 	} else {
 		int rc = lex_word(lx, &t);
 		if (rc > 0)
-			lex_error(lx, "syntax error near \"%c\"", c);
+			lex_error(lx, "%c: syntax error", c);
 		if (rc)
 			t.kind = T_ERROR;
 	}
@@ -230,7 +260,7 @@ static struct token next(struct lexer *lx)
 static const char *tok_desc(const struct token *t)
 {
 	static const char *const fixed[] = {
-		[T_END] = "end of file", [T_SEMI] = ";", [T_COMMA] = ",", [T_EQ] = "=",
+		[T_END] = "", [T_SEMI] = ";", [T_COMMA] = ",", [T_EQ] = "=",
 		[T_PLUSEQ] = "+=",       [T_OPEN] = "{", [T_CLOSE] = "}",
 	};
 	if (t->kind != T_WORD && t->kind != T_ERROR)
@@ -238,26 +268,33 @@ static const char *tok_desc(const struct token *t)
 	return t->text ? t->text : "?";
 }
 
-static struct conf_block *block_for(struct jail_conf *conf, const char *name)
+/* FreeBSD's yyerror: "FILE line N: TOKEN: syntax error", or
+ * "FILE: unexpected EOF". Nothing for a token the lexer already refused. */
+static void syntax_error(struct lexer *lx, const struct token *t)
 {
-	/* statements outside blocks share one block; each named block is its
-	 * own, in order (a name may appear twice; both count) */
-	if (!name && conf->nblocks && !conf->blocks[0].name)
-		return &conf->blocks[0];
+	if (t->kind == T_ERROR)
+		return;
+	if (t->kind == T_END)
+		snprintf(lx->err, lx->errlen, "%s: unexpected EOF", lx->file);
+	else
+		lex_error(lx, "%s: syntax error", tok_desc(t));
+}
+
+/* A new block at the end of the file's order. Statements outside blocks go
+ * to a "*" block (FreeBSD's global pseudo-jail), a new one unless the last
+ * block is already one. Returns its index, or -1. */
+static long new_block(struct jail_conf *conf, const char *name, bool global)
+{
+	if (global && conf->nblocks && conf->blocks[conf->nblocks - 1].global)
+		return (long)conf->nblocks - 1;
 	struct conf_block *b = realloc(conf->blocks, (conf->nblocks + 1) * sizeof(*b));
 	if (!b)
-		return NULL;
+		return -1;
 	conf->blocks = b;
-	if (!name && conf->nblocks) { /* keep the global block first */
-		memmove(&b[1], &b[0], conf->nblocks * sizeof(*b));
-		conf->nblocks++;
-		b[0] = (struct conf_block){0};
-		return &b[0];
-	}
-	b[conf->nblocks] = (struct conf_block){.name = name ? strdup(name) : NULL};
-	if (name && !b[conf->nblocks].name)
-		return NULL;
-	return &b[conf->nblocks++];
+	b[conf->nblocks] = (struct conf_block){.name = strdup(name), .global = global};
+	if (!b[conf->nblocks].name)
+		return -1;
+	return (long)conf->nblocks++;
 }
 
 static int parse_text(struct lexer *lx, struct jail_conf *conf);
@@ -331,17 +368,19 @@ static void free_param(struct conf_param *p)
 	free(p->file);
 }
 
-/* After the name: `;`, or `=`/`+=` and a value list, then `;`. */
-static int parse_param(struct lexer *lx, struct jail_conf *conf, const char *block, char *name, struct token t)
+/* After the name (t is the next token): `;`, `= value, ...;`,
+ * `+= value, ...;` or `value, ...;` (FreeBSD's grammar lets the `=` out).
+ * block: index of the block, -1 outside any. */
+static int parse_param(struct lexer *lx, struct jail_conf *conf, long block, char *name, struct token t)
 {
 	struct conf_param p = {.name = name, .line = t.line};
-	if (t.kind == T_EQ || t.kind == T_PLUSEQ) {
+	if (t.kind == T_EQ || t.kind == T_PLUSEQ || t.kind == T_WORD) {
 		p.append = t.kind == T_PLUSEQ;
-		for (;;) {
+		if (t.kind != T_WORD)
 			t = next(lx);
+		for (;;) {
 			if (t.kind != T_WORD) {
-				if (t.kind != T_ERROR)
-					lex_error(lx, "syntax error near \"%s\"", tok_desc(&t));
+				syntax_error(lx, &t);
 				goto fail;
 			}
 			char **v = realloc(p.values, (p.nvalues + 1) * sizeof(*v));
@@ -354,16 +393,17 @@ static int parse_param(struct lexer *lx, struct jail_conf *conf, const char *blo
 			t = next(lx);
 			if (t.kind != T_COMMA)
 				break;
+			t = next(lx);
 		}
 	}
 	if (t.kind != T_SEMI) {
-		if (t.kind != T_ERROR)
-			lex_error(lx, "syntax error near \"%s\"", tok_desc(&t));
+		syntax_error(lx, &t);
 		free(t.text);
 		goto fail;
 	}
-	struct conf_block *b = block_for(conf, block);
-	if (!b || add_param(lx, b, &p))
+	if (block < 0)
+		block = new_block(conf, "*", true);
+	if (block < 0 || add_param(lx, &conf->blocks[block], &p))
 		goto fail;
 	return 0;
 fail:
@@ -373,62 +413,60 @@ fail:
 
 static int parse_text(struct lexer *lx, struct jail_conf *conf)
 {
-	char *block = NULL; /* inside `name { ... }` */
-	int block_line = 0;
+	long block = -1; /* inside `name { ... }`: its index */
 	for (;;) {
 		struct token t = next(lx);
 		if (t.kind == T_ERROR)
-			goto fail;
+			return -1;
 		if (t.kind == T_END) {
-			if (block) {
-				lx->line = block_line;
-				lex_error(lx, "%s: missing \"}\"", block);
-				goto fail;
+			if (block >= 0) {
+				syntax_error(lx, &t);
+				return -1;
 			}
 			return 0;
 		}
-		if (t.kind == T_CLOSE && block) {
-			free(block);
-			block = NULL;
+		if (t.kind == T_CLOSE && block >= 0) {
+			block = -1;
 			continue;
 		}
+		if (t.kind == T_SEMI) /* an empty statement */
+			continue;
 		if (t.kind != T_WORD) {
-			lex_error(lx, "syntax error near \"%s\"", tok_desc(&t));
-			goto fail;
+			syntax_error(lx, &t);
+			return -1;
 		}
 		char *name = t.text;
 		t = next(lx);
-		if (strcmp(name, ".include") == 0 && t.kind == T_WORD) {
+		if (strcmp(name, ".include") == 0 && block < 0 && t.kind == T_WORD) {
 			char *pattern = t.text;
 			t = next(lx);
 			int rc = t.kind == T_SEMI ? include(lx, conf, pattern) : -1;
-			if (rc && t.kind != T_SEMI && t.kind != T_ERROR)
-				lex_error(lx, "syntax error near \"%s\"", tok_desc(&t));
+			if (rc && t.kind != T_SEMI)
+				syntax_error(lx, &t);
 			free(pattern);
 			free(name);
 			free(t.kind == T_WORD ? t.text : NULL);
 			if (rc)
-				goto fail;
+				return -1;
 			continue;
 		}
 		if (t.kind == T_OPEN) {
-			if (block) {
-				lex_error(lx, "%s: nested jails are not supported", name);
+			if (block >= 0 || name[0] == '$') { /* FreeBSD 14 has no nested blocks */
+				syntax_error(lx, &t);
 				free(name);
-				goto fail;
+				return -1;
 			}
-			block = name;
-			block_line = t.line;
-			if (!block_for(conf, NULL)) /* the global block exists first */
-				goto fail;
+			block = new_block(conf, name, false); /* an empty block is a jail too */
+			free(name);
+			if (block < 0) {
+				lex_error(lx, "%s", strerror(ENOMEM));
+				return -1;
+			}
 			continue;
 		}
 		if (parse_param(lx, conf, block, name, t))
-			goto fail;
+			return -1;
 	}
-fail:
-	free(block);
-	return -1;
 }
 
 int jail_conf_parse(const char *file, const char *text, struct jail_conf *conf, char *err, size_t errlen)
@@ -485,7 +523,7 @@ size_t jail_conf_names(const struct jail_conf *conf, const char **names, size_t 
 	size_t n = 0;
 	for (size_t i = 0; i < conf->nblocks; i++) {
 		const char *name = conf->blocks[i].name;
-		if (!name || strchr(name, '*'))
+		if (conf->blocks[i].global || strchr(name, '*'))
 			continue;
 		bool seen = false;
 		for (size_t k = 0; k < n && !seen; k++)
@@ -499,18 +537,23 @@ size_t jail_conf_names(const struct jail_conf *conf, const char **names, size_t 
 bool jail_conf_has(const struct jail_conf *conf, const char *name)
 {
 	for (size_t i = 0; i < conf->nblocks; i++)
-		if (conf->blocks[i].name && strcmp(conf->blocks[i].name, name) == 0)
+		if (!conf->blocks[i].global && strcmp(conf->blocks[i].name, name) == 0)
 			return true;
 	return false;
 }
 
 /* ---- resolution ----------------------------------------------------- */
 
+/* One parameter or variable of the jail being resolved. */
 struct resolved {
-	const struct conf_param *decl; /* the last assignment (for messages) */
-	char **values;
+	char *name;          /* as last written ("nopersist"); "$x" for a variable */
+	char **values;       /* the strings belong to conf (or to `owned`) */
 	size_t nvalues;
-	bool bare;
+	bool immutable;      /* the implied name / jid */
+	bool busy;           /* being substituted (loop detection) */
+	bool done;           /* substituted: values are final */
+	char **subst;        /* the substituted values (malloc'd) */
+	size_t nsubst;
 };
 
 struct resolving {
@@ -521,130 +564,236 @@ struct resolving {
 	size_t errlen;
 };
 
+/* The name without a leading '$' and without "no" on its last component:
+ * "persist" and "nopersist", "allow.mount" and "allow.nomount" are one
+ * parameter (FreeBSD's equalopts). */
+static bool same_param(const char *a, const char *b)
+{
+	if (*a == '$')
+		a++;
+	if (*b == '$')
+		b++;
+	if (strcmp(a, b) == 0)
+		return true;
+	const char *da = strrchr(a, '.'), *db = strrchr(b, '.');
+	size_t pa = da ? (size_t)(da - a) + 1 : 0, pb = db ? (size_t)(db - b) + 1 : 0;
+	if (pa != pb || strncmp(a, b, pa) != 0)
+		return false;
+	a += pa;
+	b += pb;
+	if (strncmp(a, "no", 2) == 0 && strcmp(a + 2, b) == 0)
+		return true;
+	return strncmp(b, "no", 2) == 0 && strcmp(b + 2, a) == 0;
+}
+
 static struct resolved *find(struct resolving *rs, const char *name)
 {
 	for (size_t i = 0; i < rs->n; i++)
-		if (strcmp(rs->r[i].decl->name, name) == 0)
+		if (same_param(rs->r[i].name, name))
 			return &rs->r[i];
 	return NULL;
 }
 
-static int apply(struct resolving *rs, const struct conf_param *p)
+static int fail_msg(struct resolving *rs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail_msg(struct resolving *rs, const char *fmt, ...)
 {
-	struct resolved *r = find(rs, p->name);
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(rs->err, rs->errlen, "%s: %s", rs->jail, msg);
+	return -1;
+}
+
+/* Adds or updates a parameter with values (no copy); -1 with a message. */
+static int apply_values(struct resolving *rs, const char *name, char *const *values, size_t nvalues, bool append)
+{
+	struct resolved *r = find(rs, name);
 	if (!r) {
 		struct resolved *nr = realloc(rs->r, (rs->n + 1) * sizeof(*nr));
 		if (!nr)
 			return -1;
 		rs->r = nr;
 		r = &nr[rs->n++];
-		*r = (struct resolved){0};
-	} else if (!p->append) {
-		free(r->values); /* the strings belong to conf */
-		r->values = NULL;
-		r->nvalues = 0;
+		*r = (struct resolved){.name = (char *)name};
+	} else {
+		if ((name[0] == '$') != (r->name[0] == '$'))
+			return fail_msg(rs, "variable \"$%s\" cannot have the same name as a parameter.",
+					name[0] == '$' ? name + 1 : name);
+		if (r->immutable)
+			return fail_msg(rs, "cannot redefine parameter \"%s\".", r->name);
+		r->name = (char *)name;
+		if (!append || nvalues == 0) {
+			free(r->values);
+			r->values = NULL;
+			r->nvalues = 0;
+		}
 	}
-	r->decl = p;
-	r->bare = p->nvalues == 0 && !p->append;
-	char **v = realloc(r->values, (r->nvalues + p->nvalues + 1) * sizeof(*v));
+	char **v = realloc(r->values, (r->nvalues + nvalues + 1) * sizeof(*v));
 	if (!v)
 		return -1;
 	r->values = v;
-	for (size_t i = 0; i < p->nvalues; i++)
-		r->values[r->nvalues++] = p->values[i];
+	for (size_t i = 0; i < nvalues; i++)
+		r->values[r->nvalues++] = values[i];
 	return 0;
 }
 
+/* Does the block apply to jail: its own, "*", or "foo.*" for foo.bar (and
+ * foo.bar.baz)? */
 static bool block_applies(const char *block, const char *jail)
 {
-	if (!block)
-		return false;
-	if (strcmp(block, "*") == 0)
+	if (strcmp(block, jail) == 0 || strcmp(block, "*") == 0)
 		return true;
 	size_t n = strlen(block);
-	if (n >= 2 && strcmp(block + n - 2, ".*") == 0) /* foo.*: foo's children */
-		return strncmp(jail, block, n - 1) == 0;
-	return false;
+	return n >= 2 && strcmp(block + n - 2, ".*") == 0 && strncmp(jail, block, n - 1) == 0;
 }
 
-static int join(struct resolving *rs, const char *name, struct buf *out, int depth);
+static int substitute_param(struct resolving *rs, struct resolved *r, int depth);
 
-/* Copies text into out, substituting $name, ${name}; \001 is a literal $. */
-static int substitute(struct resolving *rs, const char *text, struct buf *out, int depth)
+/* The values of variable/parameter `name` for substitution into param. */
+static struct resolved *lookup_var(struct resolving *rs, const struct resolved *param, const char *name, int depth)
 {
+	struct resolved *v = NULL;
+	for (size_t i = 0; i < rs->n && !v; i++)
+		if (strcmp(rs->r[i].name[0] == '$' ? rs->r[i].name + 1 : rs->r[i].name, name) == 0)
+			v = &rs->r[i];
+	if (!v || v->nvalues == 0) {
+		const char *pname = param->name[0] == '$' ? param->name + 1 : param->name;
+		fail_msg(rs, "%s: variable \"%s\" not found", pname, name);
+		return NULL;
+	}
+	if (v->busy) {
+		fail_msg(rs, "%s: variable loop", name);
+		return NULL;
+	}
+	if (substitute_param(rs, v, depth + 1))
+		return NULL;
+	return v;
+}
+
+/* Substitutes one string of param r into out (a list it appends to). */
+static int substitute_string(struct resolving *rs, struct resolved *r, const char *text, char ***out, size_t *nout,
+			     int depth)
+{
+	struct buf b = {0};
+	struct resolved *whole = NULL; /* the string is exactly one variable */
+	int vars = 0;
 	for (const char *p = text; *p; p++) {
 		if (*p == LITERAL_DOLLAR) {
-			if (buf_put(out, '$'))
-				return -1;
-			continue;
-		}
-		if (*p != '$') {
-			if (buf_put(out, *p))
-				return -1;
+			if (buf_put(&b, '$'))
+				goto nomem;
 			continue;
 		}
 		char name[256];
 		size_t n = 0;
-		if (p[1] == '{') {
-			const char *end = strchr(p + 2, '}');
-			if (!end || (size_t)(end - p - 2) >= sizeof(name)) {
-				snprintf(rs->err, rs->errlen, "%s: bad substitution in \"%s\"", rs->jail, text);
-				return -1;
-			}
-			n = (size_t)(end - p - 2);
+		const char *end = p;
+		if (*p == '$' && p[1] == '{') {
+			end = strchr(p + 2, '}');
+			n = end ? (size_t)(end - p - 2) : 0;
+			if (n >= sizeof(name))
+				n = 0;
 			memcpy(name, p + 2, n);
-			p = end;
-		} else {
-			/* unbraced: letters, digits, '_' (a parameter with dots needs ${}) */
+		} else if (*p == '$') {
 			while ((p[1 + n] == '_' || (p[1 + n] >= '0' && p[1 + n] <= '9' && n) ||
 				((p[1 + n] | 0x20) >= 'a' && (p[1 + n] | 0x20) <= 'z')) &&
 			       n + 1 < sizeof(name)) {
 				name[n] = p[1 + n];
 				n++;
 			}
-			p += n;
+			end = p + n;
 		}
-		name[n] = '\0';
 		if (n == 0) {
-			if (buf_put(out, '$'))
-				return -1;
+			if (buf_put(&b, *p))
+				goto nomem;
 			continue;
 		}
-		if (join(rs, name, out, depth + 1))
-			return -1;
+		name[n] = '\0';
+		struct resolved *v;
+		if (strcmp(name, "name") == 0 && !find(rs, "name")) {
+			/* a jail known by jid only: its name is the jid */
+			for (const char *c = rs->jail; *c; c++)
+				if (buf_put(&b, *c))
+					goto nomem;
+		} else {
+			if (!(v = lookup_var(rs, r, name, depth))) {
+				free(b.s);
+				return -1;
+			}
+			if (v->nsubst > 1 && p == text && !end[1] && vars == 0) {
+				whole = v;
+			} else if (v->nsubst > 1) {
+				free(b.s);
+				return fail_msg(rs, "%s: array cannot be substituted inline",
+						r->name[0] == '$' ? r->name + 1 : r->name);
+			} else {
+				for (const char *c = v->subst[0]; *c; c++)
+					if (buf_put(&b, *c))
+						goto nomem;
+			}
+		}
+		vars++;
+		p = end;
 	}
-	return 0;
-}
-
-/* The value of param or variable `name` (joined with ","), substituted. */
-static int join(struct resolving *rs, const char *name, struct buf *out, int depth)
-{
-	if (depth > 16) {
-		snprintf(rs->err, rs->errlen, "%s: substitution loop at \"%s\"", rs->jail, name);
-		return -1;
-	}
-	if (strcmp(name, "name") == 0 && !find(rs, "name")) {
-		for (const char *p = rs->jail; *p; p++)
-			if (buf_put(out, *p))
+	size_t add = whole ? whole->nsubst : 1;
+	char **nv = realloc(*out, (*nout + add + 1) * sizeof(*nv));
+	if (!nv)
+		goto nomem;
+	*out = nv;
+	if (whole) {
+		free(b.s);
+		for (size_t i = 0; i < whole->nsubst; i++)
+			if (!(nv[(*nout)++] = strdup(whole->subst[i])))
 				return -1;
 		return 0;
 	}
-	char var[260];
-	snprintf(var, sizeof(var), "$%s", name);
-	struct resolved *r = find(rs, var);
-	if (!r)
-		r = find(rs, name);
-	if (!r) {
-		snprintf(rs->err, rs->errlen, "%s: unknown variable \"%s\"", rs->jail, name);
+	if (!b.s && buf_put(&b, 'x') == 0)
+		b.s[b.len = 0] = '\0';
+	if (!b.s)
 		return -1;
-	}
-	for (size_t i = 0; i < r->nvalues; i++) {
-		if (i && buf_put(out, ','))
-			return -1;
-		if (substitute(rs, r->values[i], out, depth))
-			return -1;
-	}
+	nv[(*nout)++] = b.s;
 	return 0;
+nomem:
+	free(b.s);
+	return -1;
+}
+
+static int substitute_param(struct resolving *rs, struct resolved *r, int depth)
+{
+	if (r->done)
+		return 0;
+	if (depth > 64)
+		return fail_msg(rs, "%s: variable loop", r->name);
+	r->busy = true;
+	for (size_t i = 0; i < r->nvalues; i++)
+		if (substitute_string(rs, r, r->values[i], &r->subst, &r->nsubst, depth)) {
+			r->busy = false;
+			return -1;
+		}
+	r->busy = false;
+	r->done = true;
+	return 0;
+}
+
+static void resolving_free(struct resolving *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		free(rs->r[i].values);
+		for (size_t k = 0; k < rs->r[i].nsubst; k++)
+			free(rs->r[i].subst[k]);
+		free(rs->r[i].subst);
+	}
+	free(rs->r);
+}
+
+static bool numeric(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
 }
 
 int jail_conf_resolve(const struct jail_conf *conf, const char *name, struct conf_setting **out, char *err,
@@ -652,59 +801,67 @@ int jail_conf_resolve(const struct jail_conf *conf, const char *name, struct con
 {
 	struct resolving rs = {.jail = name, .err = err, .errlen = errlen};
 	int count = 0;
+	char *implied[] = {(char *)name};
 	*out = NULL;
 	snprintf(err, errlen, "%s", strerror(ENOMEM));
-	/* outside blocks, then wildcards, then the jail's own blocks */
-	for (int pass = 0; pass < 3; pass++)
-		for (size_t i = 0; i < conf->nblocks; i++) {
-			const struct conf_block *b = &conf->blocks[i];
-			bool use = pass == 0   ? !b->name
-				   : pass == 1 ? block_applies(b->name, name)
-					       : b->name && strcmp(b->name, name) == 0;
-			for (size_t k = 0; use && k < b->nparams; k++)
-				if (apply(&rs, &b->params[k]))
-					goto fail;
+	/* the block's name implies the jail's name, or its jid if numeric */
+	if (apply_values(&rs, numeric(name) ? "jid" : "name", implied, 1, false))
+		goto fail;
+	rs.r[0].immutable = true;
+	for (size_t i = 0; i < conf->nblocks; i++) {
+		const struct conf_block *b = &conf->blocks[i];
+		if (!block_applies(b->name, name))
+			continue;
+		for (size_t k = 0; k < b->nparams; k++) {
+			const struct conf_param *p = &b->params[k];
+			if (apply_values(&rs, p->name, p->values, p->nvalues, p->append))
+				goto fail;
 		}
+	}
 	struct conf_setting *s = calloc(rs.n + 1, sizeof(*s));
 	if (!s)
 		goto fail;
 	for (size_t i = 0; i < rs.n; i++) {
-		const char *pname = rs.r[i].decl->name;
-		if (pname[0] == '$')
+		struct resolved *r = &rs.r[i];
+		if (r->name[0] == '$')
 			continue;
-		struct buf b = {0};
-		if (!rs.r[i].bare) {
-			if (join(&rs, pname, &b, 0)) {
-				free(b.s);
-				jail_conf_settings_free(s, count);
-				goto fail;
-			}
-			if (!b.s && buf_put(&b, 'x') == 0)
-				b.s[b.len = 0] = '\0';
-			if (!b.s) {
-				jail_conf_settings_free(s, count);
-				goto fail;
-			}
-		}
-		s[count].name = strdup(pname);
-		s[count].value = b.s;
-		if (!s[count].name) {
-			free(b.s);
+		if (substitute_param(&rs, r, 0)) {
 			jail_conf_settings_free(s, count);
 			goto fail;
 		}
+		struct buf b = {0};
+		if (r->nsubst) {
+			for (size_t k = 0; k < r->nsubst; k++) {
+				if (k && buf_put(&b, ','))
+					break;
+				for (const char *c = r->subst[k]; *c; c++)
+					buf_put(&b, *c);
+			}
+			if (!b.s && buf_put(&b, 'x') == 0)
+				b.s[b.len = 0] = '\0';
+		}
+		s[count].name = strdup(r->name);
+		s[count].value = b.s;
+		s[count].values = calloc(r->nsubst + 1, sizeof(char *));
 		count++;
+		bool nomem = !s[count - 1].name || (r->nsubst && !b.s) || !s[count - 1].values;
+		for (size_t k = 0; !nomem && k < r->nsubst; k++) {
+			s[count - 1].values[k] = strdup(r->subst[k]);
+			nomem = !s[count - 1].values[k];
+			s[count - 1].nvalues = k + 1;
+		}
+		if (nomem) {
+			snprintf(err, errlen, "%s", strerror(ENOMEM));
+			jail_conf_settings_free(s, count);
+			goto fail;
+		}
 	}
-	for (size_t i = 0; i < rs.n; i++)
-		free(rs.r[i].values);
-	free(rs.r);
+	resolving_free(&rs);
 	*out = s;
 	err[0] = '\0';
 	return count;
 fail:
-	for (size_t i = 0; i < rs.n; i++)
-		free(rs.r[i].values);
-	free(rs.r);
+	resolving_free(&rs);
 	return -1;
 }
 
@@ -713,6 +870,9 @@ void jail_conf_settings_free(struct conf_setting *s, int n)
 	for (int i = 0; s && i < n; i++) {
 		free(s[i].name);
 		free(s[i].value);
+		for (size_t k = 0; k < s[i].nvalues; k++)
+			free(s[i].values[k]);
+		free(s[i].values);
 	}
 	free(s);
 }

@@ -27,7 +27,8 @@ struct conf_param {
 };
 
 struct conf_block {
-	char *name; /* NULL: the statements outside any block */
+	char *name;  /* the jail's name, "*" or "foo.*" (wildcards) */
+	bool global; /* statements outside any block (named "*") */
 	struct conf_param *params;
 	size_t nparams;
 };
@@ -52,17 +53,26 @@ size_t jail_conf_names(const struct jail_conf *conf, const char **names, size_t 
 bool jail_conf_has(const struct jail_conf *conf, const char *name);
 
 /* One resolved parameter of a jail: value is the list joined with ","
- * after substitution, NULL for a bare boolean. */
+ * after substitution, NULL for a bare boolean; values the list itself
+ * (exec.* hooks run each element as its own command). */
 struct conf_setting {
 	char *name;
 	char *value;
+	char **values;
+	size_t nvalues;
 };
 
-/* The parameters of jail `name`: statements outside blocks, then `*`
- * blocks, then its own block; a later `=` replaces, `+=` appends; then
- * $name and ${param} are substituted. Variables ($x) are not returned.
+/* The parameters of jail `name`, as FreeBSD's load_config gathers them: the
+ * implied `name` (or `jid`, for a numeric block name) first, then every
+ * statement of the blocks that apply to the jail (its own, "*", "foo.*" for
+ * foo.bar, statements outside blocks) in file order, so that a later
+ * definition supersedes an earlier one wherever it is; `=` replaces, `+=`
+ * appends, `x` and `nox` are one parameter; then $x and ${x.y} are
+ * substituted. Variables ($x) are not returned.
  * Returns the count (out is malloc'd, free with jail_conf_settings_free),
- * or -1 with a message ("NAME: unknown variable \"x\""). */
+ * or -1 with FreeBSD's message ("NAME: path: variable \"x\" not found",
+ * "NAME: cannot redefine parameter \"name\".", "NAME: variable \"$x\"
+ * cannot have the same name as a parameter."). */
 int jail_conf_resolve(const struct jail_conf *conf, const char *name, struct conf_setting **out, char *err,
 		      size_t errlen);
 void jail_conf_settings_free(struct conf_setting *s, int n);

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* jail(8) with jail.conf(5): `jail [-f file] -c [name ...]` creates the
- * jails the file describes (all of them without a name), running their
- * exec.prestart / exec.start / exec.poststart commands; `jail -r name`
- * runs exec.prestop / exec.stop / exec.poststop around the removal of a
- * jail the file names. Host commands get JID, JNAME and JPATH in their
- * environment, as on FreeBSD. */
+ * jails the file describes (all of them without a name; a name the file
+ * lacks is an error), `jail -r jail ...` removes jails, with the stop hooks
+ * the file gives them (found by name or jid) unless -R; both go through
+ * jail_hooks.h. */
 #ifndef JAIL_SUPERVISOR_JAIL_CONF_RUN_H
 #define JAIL_SUPERVISOR_JAIL_CONF_RUN_H
 

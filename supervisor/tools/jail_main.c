@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* jail(8): parse the command line; one jail from it (jail_one.c) or the
- * jails of jail.conf (jail_conf_run.c). */
+/* jail(8): parse the command line; then the jails of jail.conf
+ * (jail_conf_run.c), one jail with its start/stop hooks (jail_hooks.c),
+ * or one jail of the old syntax (jail_one.c). */
 #include <limits.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "../../policy/cmdline.h"
 #include "jail_conf_run.h"
+#include "jail_hooks.h"
 #include "jail_one.h"
 
 int main(int argc, char **argv)
@@ -24,8 +26,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (cl.op == JAIL_OP_REMOVE)
-		return cl.conf_file || access(JAIL_CONF_DEFAULT, F_OK) == 0 ? conf_remove(&cl, argv[0]) : jail_remove(&cl);
+		return conf_remove(&cl, argv[0]);
 	if (cl.from_conf)
 		return conf_create(&cl);
-	return jail_create(&cl);
+	if (cl.old_syntax)
+		return jail_create(&cl, -1, jail_run_host_hooks);
+	return jail_start(&cl);
 }

@@ -217,7 +217,7 @@ int jail_remove(const struct jail_cmdline *cl)
 	return status;
 }
 
-int jail_create(struct jail_cmdline *cl_in)
+int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 {
 	static struct jail_cmdline cl;
 	static struct registry reg;
@@ -238,9 +238,12 @@ int jail_create(struct jail_cmdline *cl_in)
 		setvbuf(log, NULL, _IOLBF, 0);
 		report_set_output(log);
 	}
+	/* FreeBSD: a new jail's names are copied from its parent's (the host's) */
 	struct utsname host;
 	if (!cl.jail.domainname[0] && uname(&host) == 0)
 		jail_set_domainname(&cl.jail, host.domainname, strlen(host.domainname));
+	if (!cl.jail.hostname[0] && uname(&host) == 0)
+		jail_set_hostname(&cl.jail, host.nodename, strlen(host.nodename));
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
@@ -259,9 +262,16 @@ int jail_create(struct jail_cmdline *cl_in)
 		printf("%d\n", cl.jail.jid);
 		fflush(stdout);
 	}
-	char *start_argv[] = {"/bin/sh", "-c", (char *)cl.exec[JAIL_EXEC_START], NULL};
-	if (!cl.command && cl.exec[JAIL_EXEC_START]) /* exec.start=... on the command line */
-		cl.command = start_argv;
+	if (jid_fd >= 0) {
+		if (write(jid_fd, &cl.jail.jid, sizeof(cl.jail.jid)) < 0) {
+			/* jail(8)'s front is gone: nobody to tell */
+		}
+		close(jid_fd);
+	}
+	if (created && created(&cl, JAIL_EXEC_CREATED, cl.jail.jid)) {
+		registry_remove(&reg, &h);
+		return 1;
+	}
 	if (!cl.command && !cl.jail.persist) {
 		/* FreeBSD: no process and no persist, the jail is gone at once */
 		registry_remove(&reg, &h);

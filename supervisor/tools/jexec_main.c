@@ -320,13 +320,8 @@ int main(int argc, char **argv)
 		rc = registry_find(&reg, o.key, &e);
 		registry_unlock(&reg);
 	}
-	if (rc == -ENOENT) {
-		char *end;
-		long jid = strtol(o.key, &end, 10);
-		if (*o.key && !*end)
-			die("jail_attach(%ld): %s", jid, strerror(EINVAL));
+	if (rc == -ENOENT) /* a jid or a name alike (FreeBSD 14's jail_getid) */
 		die("jail \"%s\" not found", o.key);
-	}
 	if (rc)
 		die("%s: %s", reg.dir, strerror(-rc));
 	if (registry_sock_addr(&reg, e.jid, &addr))

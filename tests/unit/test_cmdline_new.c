@@ -149,8 +149,9 @@ START_TEST(create_from_jail_conf)
 	ck_assert_str_eq(err, "unknown parameter: web");
 	ck_assert_int_eq(PARSE("-c", "persist", "exec.start=make", "exec.poststop=true", "exec.clean", "mount.devfs"), 0);
 	ck_assert(!cl.from_conf);
-	ck_assert_str_eq(cl.exec[JAIL_EXEC_START], "make");
-	ck_assert_str_eq(cl.exec[JAIL_EXEC_POSTSTOP], "true");
+	ck_assert_str_eq(cl.exec[JAIL_EXEC_START][0], "make");
+	ck_assert_ptr_null(cl.exec[JAIL_EXEC_START][1]);
+	ck_assert_str_eq(cl.exec[JAIL_EXEC_POSTSTOP][0], "true");
 	ck_assert(cl.exec_clean);
 	ck_assert_int_eq(PARSE("-c", "persist", "mount.procfs"), -1);
 	ck_assert_str_eq(err, "unknown parameter: mount.procfs");

@@ -54,11 +54,11 @@ START_TEST(man_page_example)
 		 "\tmount.nodevfs;\n"
 		 "\tpersist;\n"
 		 "}\n");
-	ck_assert_str_eq(settings("foo"), "exec.start=/bin/sh /etc/rc exec.stop=/bin/sh /etc/rc.shutdown jail "
+	ck_assert_str_eq(settings("foo"), "name=foo exec.start=/bin/sh /etc/rc exec.stop=/bin/sh /etc/rc.shutdown jail "
 					  "exec.clean mount.devfs path=/var/jail/foo host.hostname=foo.com "
 					  "ip4.addr=10.1.1.1,10.1.1.2,10.1.1.3");
-	ck_assert_str_eq(settings("bar"),
-			 "exec.start= exec.stop= exec.clean mount.devfs path=/ mount.nodevfs persist");
+	/* mount.nodevfs supersedes mount.devfs: one parameter */
+	ck_assert_str_eq(settings("bar"), "name=bar exec.start= exec.stop= exec.clean mount.nodevfs path=/ persist");
 	const char *names[4];
 	ck_assert_uint_eq(jail_conf_names(&conf, names, 4), 2);
 	ck_assert_str_eq(names[0], "foo");
@@ -83,11 +83,11 @@ START_TEST(variables_append_wildcards_quotes)
 		 "  exec.stop = \"a \\\n"
 		 "b\";\n"
 		 "}\n");
-	ck_assert_str_eq(settings("web"), "host.hostname=web.example path=/srv/jails/web ip4.addr=127.0.0.2,127.0.0.3 "
+	ck_assert_str_eq(settings("web"), "name=web host.hostname=web.example path=/srv/jails/web ip4.addr=127.0.0.2,127.0.0.3 "
 					  "exec.start=echo $HOME and \"web\"\tx persist=false allow.raw_sockets "
 					  "exec.stop=a b");
 	/* a jail the file does not name still gets the global and * statements */
-	ck_assert_str_eq(settings("other"), "host.hostname=other.example");
+	ck_assert_str_eq(settings("other"), "name=other host.hostname=other.example");
 	jail_conf_free(&conf);
 }
 END_TEST
@@ -95,7 +95,7 @@ END_TEST
 START_TEST(later_assignment_replaces)
 {
 	parse_ok("path = /a; web { path = /b; } web { path += /c; }");
-	ck_assert_str_eq(settings("web"), "path=/b,/c");
+	ck_assert_str_eq(settings("web"), "name=web path=/b,/c");
 	jail_conf_free(&conf);
 }
 END_TEST
@@ -109,21 +109,22 @@ static void parse_fails(const char *text, const char *want)
 
 START_TEST(errors_say_file_and_line)
 {
-	parse_fails("web {\n  path = /x\n}\n", "t.conf:3: syntax error near \"}\"");
-	parse_fails("web { path = /x;\n", "t.conf:1: web: missing \"}\"");
-	parse_fails("a = \"open\n", "t.conf:2: unterminated string");
-	parse_fails("/* never closed", "t.conf:1: unterminated comment");
-	parse_fails("a { b { c; } }", "t.conf:1: b: nested jails are not supported");
-	parse_fails("= x;", "t.conf:1: syntax error near \"=\"");
-	parse_fails("a = ;", "t.conf:1: syntax error near \";\"");
+	parse_fails("web {\n  path = /x\n}\n", "t.conf line 3: }: syntax error");
+	parse_fails("web { path = /x;\n", "t.conf: unexpected EOF");
+	parse_fails("a = \"open\n", "t.conf line 1: unterminated string");
+	parse_fails("/* never closed", "t.conf line 1: unterminated comment");
+	parse_fails("a { b { c; } }", "t.conf line 1: {: syntax error");
+	parse_fails("= x;", "t.conf line 1: =: syntax error");
+	parse_fails("a = ;", "t.conf line 1: ;: syntax error");
+	parse_fails("a = ${x.y;", "t.conf line 1: unterminated variable");
 	parse_ok("web { path = \"$nosuch/x\"; }");
 	struct conf_setting *s;
 	ck_assert_int_eq(jail_conf_resolve(&conf, "web", &s, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "web: unknown variable \"nosuch\"");
+	ck_assert_str_eq(err, "web: path: variable \"nosuch\" not found");
 	jail_conf_free(&conf);
 	parse_ok("web { a = $b; b = $a; }");
 	ck_assert_int_eq(jail_conf_resolve(&conf, "web", &s, err, sizeof(err)), -1);
-	ck_assert_msg(strstr(err, "substitution loop") != NULL, "%s", err);
+	ck_assert_msg(strstr(err, "variable loop") != NULL, "%s", err);
 	jail_conf_free(&conf);
 }
 END_TEST
@@ -148,12 +149,114 @@ START_TEST(include_files)
 	fclose(f);
 	ck_assert_int_eq(jail_conf_parse("t.conf", text, &conf, err, sizeof(err)), -1);
 	char want[300];
-	snprintf(want, sizeof(want), "%s:1: bad: missing \"}\"", path);
+	snprintf(want, sizeof(want), "%s: unexpected EOF", path);
 	ck_assert_str_eq(err, want);
 	unlink(path);
 	rmdir(dir);
 	ck_assert_int_eq(jail_conf_load("/nonexistent/jail.conf", &conf, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "/nonexistent/jail.conf: No such file or directory");
+}
+END_TEST
+
+/* The statements of FreeBSD's own test file (usr.sbin/jail/tests/
+ * commands.jail.conf): globals, then an empty block; the path line the
+ * test appends after the block still applies. */
+START_TEST(empty_block_is_a_jail)
+{
+	parse_ok("exec.prestop = \"echo STOP\";\nexec.prestart = \"echo START\";\npersist;\n\n"
+		 "basejail {}\npath = \"/tmp\";\n");
+	const char *names[4];
+	ck_assert_uint_eq(jail_conf_names(&conf, names, 4), 1);
+	ck_assert_str_eq(names[0], "basejail");
+	ck_assert_str_eq(settings("basejail"),
+			 "name=basejail exec.prestop=echo STOP exec.prestart=echo START persist path=/tmp");
+	jail_conf_free(&conf);
+}
+END_TEST
+
+START_TEST(value_without_equals)
+{
+	parse_ok("web { host.hostname web.example; ip4.addr 127.0.0.2, 127.0.0.3; persist; }");
+	ck_assert_str_eq(settings("web"), "name=web host.hostname=web.example ip4.addr=127.0.0.2,127.0.0.3 persist");
+	jail_conf_free(&conf);
+}
+END_TEST
+
+START_TEST(numeric_block_is_the_jid)
+{
+	parse_ok("5309 { name = basejail; persist; }\n6000 { host.hostname = \"${name}\"; }");
+	ck_assert_str_eq(settings("5309"), "jid=5309 name=basejail persist");
+	ck_assert_str_eq(settings("6000"), "jid=6000 host.hostname=6000");
+	jail_conf_free(&conf);
+	parse_ok("web { name = other; }");
+	struct conf_setting *s;
+	ck_assert_int_eq(jail_conf_resolve(&conf, "web", &s, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "web: cannot redefine parameter \"name\".");
+	jail_conf_free(&conf);
+}
+END_TEST
+
+/* Later definitions supersede earlier ones, wherever they are (jail.conf(5),
+ * "Wildcards"): a "*" block or a global line before the jail is a default
+ * the jail overrides, one after it overrides the jail. */
+START_TEST(position_decides)
+{
+	parse_ok("host.hostname = early;\n* { exec.start = early; }\n"
+		 "web { host.hostname = own; exec.start = own; path = own; }\n"
+		 "path = late;\n* { exec.start = late; }\n");
+	ck_assert_str_eq(settings("web"), "name=web host.hostname=own exec.start=late path=late");
+	jail_conf_free(&conf);
+	parse_ok("foo.* { persist; }\nfoo.bar { path = /; }\nfoobar { path = /; }");
+	ck_assert_str_eq(settings("foo.bar"), "name=foo.bar persist path=/");
+	ck_assert_str_eq(settings("foobar"), "name=foobar path=/");
+	jail_conf_free(&conf);
+}
+END_TEST
+
+/* += on an exec.* hook: separate commands, in order. */
+START_TEST(append_keeps_a_list)
+{
+	parse_ok("exec.prestart = \"echo a\";\nweb { exec.prestart += \"echo b\"; exec.prestart += 'echo c,d'; }");
+	struct conf_setting *s;
+	int n = jail_conf_resolve(&conf, "web", &s, err, sizeof(err));
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(s[1].name, "exec.prestart");
+	ck_assert_uint_eq(s[1].nvalues, 3);
+	ck_assert_str_eq(s[1].values[0], "echo a");
+	ck_assert_str_eq(s[1].values[1], "echo b");
+	ck_assert_str_eq(s[1].values[2], "echo c,d");
+	jail_conf_settings_free(s, n);
+	jail_conf_free(&conf);
+}
+END_TEST
+
+START_TEST(variables_and_parameters_are_distinct)
+{
+	parse_ok("$dir = /srv; $ips = 127.0.0.2, 127.0.0.3;\n"
+		 "web { path = \"$dir/web\"; ip4.addr = $ips; host.hostname = ${path}.x; }");
+	/* a variable is not a parameter; a list variable alone expands to the list */
+	ck_assert_str_eq(settings("web"), "name=web path=/srv/web ip4.addr=127.0.0.2,127.0.0.3 host.hostname=/srv/web.x");
+	jail_conf_free(&conf);
+	struct conf_setting *s;
+	parse_ok("$path = /x; web { path = /y; }");
+	ck_assert_int_eq(jail_conf_resolve(&conf, "web", &s, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "web: variable \"$path\" cannot have the same name as a parameter.");
+	jail_conf_free(&conf);
+	parse_ok("$ips = a, b; web { host.hostname = \"x$ips\"; }");
+	ck_assert_int_eq(jail_conf_resolve(&conf, "web", &s, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "web: host.hostname: array cannot be substituted inline");
+	jail_conf_free(&conf);
+}
+END_TEST
+
+/* Quotes and escapes as FreeBSD's lexer: escapes work in both kinds of
+ * quotes and unquoted; $ is substituted unquoted and in "..." only. */
+START_TEST(quotes_and_escapes)
+{
+	parse_ok("$v = V; web { a = 'x\\ty$v'; b = \"x\\ty$v\"; c = x\\ty$v; d = \\$v\"\\$v\"; "
+		 "e = ${v}1; f = '\\'q'; g = \"\\101\\x42\"; }");
+	ck_assert_str_eq(settings("web"), "name=web a=x\ty$v b=x\tyV c=x\tyV d=$v$v e=V1 f='q g=AB");
+	jail_conf_free(&conf);
 }
 END_TEST
 
@@ -166,6 +269,13 @@ int main(void)
 	tcase_add_test(tc, later_assignment_replaces);
 	tcase_add_test(tc, errors_say_file_and_line);
 	tcase_add_test(tc, include_files);
+	tcase_add_test(tc, empty_block_is_a_jail);
+	tcase_add_test(tc, value_without_equals);
+	tcase_add_test(tc, numeric_block_is_the_jid);
+	tcase_add_test(tc, position_decides);
+	tcase_add_test(tc, append_keeps_a_list);
+	tcase_add_test(tc, variables_and_parameters_are_distinct);
+	tcase_add_test(tc, quotes_and_escapes);
 	suite_add_tcase(s, tc);
 	return run_suite(s, true);
 }

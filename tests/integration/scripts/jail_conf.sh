@@ -64,11 +64,11 @@ check() { # check WANT CONF-TEXT
 	"$JLS" -j bad-$$ >/dev/null 2>&1 && fail "bad-$$ was registered"
 	expect_no_process "bad-$$"
 }
-check "jail: $WORK/bad.conf:3: syntax error near \"}\"" "bad-$$ {
+check "jail: $WORK/bad.conf line 3: }: syntax error" "bad-$$ {
 	persist
 }"
 check "jail: bad-$$: unknown parameter: nosuch" "bad-$$ { persist; nosuch = 1; }"
-check "jail: bad-$$: unknown variable \"nosuch\"" "bad-$$ { path = \"/\$nosuch\"; persist; }"
+check "jail: bad-$$: path: variable \"nosuch\" not found" "bad-$$ { path = \"/\$nosuch\"; persist; }"
 check "jail: bad-$$: path tmp: not an absolute pathname" "bad-$$ { path = tmp; persist; }"
 check "jail: bad-$$: exec.prestart false: failed" "bad-$$ { persist; exec.prestart = false; }"
 check "jail: bad-$$: exec.start failed" "bad-$$ { persist; exec.start = 'exit 3'; }"

@@ -22,7 +22,7 @@ expect_gone() { # expect_gone NAME JID
 p=cr-p-$$
 CREATED="$CREATED $p"
 out=$("$JAIL" -c name=$p persist host.hostname=p.example 2>&1)
-expect_eq "jail -c persist: exit 0, says nothing" "$? $out" "0 "
+expect_eq "jail -c persist: exit 0, NAME: created" "$? $out" "0 $p: created"
 jid=$("$JLS" -j $p jid)
 expect_eq "listed with no process" "$("$JLS" -j $p name nproc persist)" "$p 0 true"
 sv=$(supervisor_of $p)
@@ -68,7 +68,9 @@ CREATED="$CREATED $s"
 "$JAIL" -c name=$s persist command=sh -c 'exit 7'
 expect_eq "persist + command: the command's status" $? 7
 expect_eq "persist + command: the jail stays" "$("$JLS" -j $s nproc)" 0
-expect_eq "its output can be captured (no pipe held)" "$("$JAIL" -c name=$s-2 persist command=echo hi; "$JAIL" -r $s-2)" hi
+expect_eq "its output can be captured (no pipe held)" "$("$JAIL" -c name=$s-2 persist command=echo hi; "$JAIL" -r $s-2)" "hi
+$s-2: created
+$s-2: removed"
 "$JAIL" -r $s || fail "jail -r $s"
 
 # command without persist: gone with its last process
