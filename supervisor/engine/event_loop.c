@@ -179,6 +179,11 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 		memcpy(t->exit_args, s.args, sizeof(s.args));
 		ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
 		break;
+	case ACT_FD: /* notified calls only */
+		close(s.fd);
+		abi_skip_syscall(t->tid, s.abi, -ENOSYS);
+		resume(t->tid, 0);
+		break;
 	case ACT_CONTINUE:
 	default:
 		resume(t->tid, 0);
@@ -293,7 +298,9 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 		/* a new child whose attach stop beat its parent's fork event: the
 		 * jail's root until the parent's event gives it the parent's */
 		t = tracee_add(ev->tid, ev->tid, sv->jail);
+		tracee_wrlock();
 		t->root = fs_root_ref(sv->root);
+		tracee_unlock();
 	}
 	switch (ev->kind) {
 	case EV_SECCOMP:

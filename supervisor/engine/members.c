@@ -14,8 +14,11 @@ bool vis_pid(const struct tracee *caller, pid_t pid)
 {
 	if (pid <= 0)
 		return false;
+	tracee_rdlock();
 	const struct tracee *t = tracee_find(pid);
-	return t && t->jail == caller->jail;
+	bool seen = t && t->jail == caller->jail;
+	tracee_unlock();
+	return seen;
 }
 
 unsigned vis_members(const struct tracee *caller, pid_t *out, unsigned max)

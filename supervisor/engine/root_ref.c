@@ -7,13 +7,13 @@
 struct fs_root *fs_root_ref(struct fs_root *r)
 {
 	if (r)
-		r->refs++;
+		__atomic_add_fetch(&r->refs, 1, __ATOMIC_RELAXED);
 	return r;
 }
 
 void fs_root_unref(struct fs_root *r)
 {
-	if (r && --r->refs == 0) {
+	if (r && __atomic_sub_fetch(&r->refs, 1, __ATOMIC_ACQ_REL) == 0) {
 		close(r->fd);
 		free(r);
 	}

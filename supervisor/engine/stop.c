@@ -12,6 +12,10 @@
 int stop_set_arg(struct syscall_stop *s, int i, uint64_t value)
 {
 	struct tracee *t = s->t;
+	if (s->notified) {
+		s->regs_touched = true;
+		return -ENOSYS;
+	}
 	if (i < 0 || i > 5)
 		return -EINVAL;
 	t->regs_set.args[i] = value;
@@ -22,6 +26,10 @@ int stop_set_arg(struct syscall_stop *s, int i, uint64_t value)
 int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
 {
 	struct tracee *t = s->t;
+	if (s->notified) {
+		s->regs_touched = true;
+		return -ENOSYS;
+	}
 	t->regs_set.nr = nr;
 	memcpy(t->regs_set.args, args, sizeof(t->regs_set.args));
 	t->regs_changed = true;
@@ -31,7 +39,7 @@ int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
 enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len)
 {
 	uint64_t at;
-	int err = scratch_put(s->t, 0, data, len, &at);
+	int err = s->notified ? -ENOSYS : scratch_put(s->t, 0, data, len, &at);
 	if (!err)
 		err = stop_set_arg(s, i, at);
 	if (err) {

@@ -32,12 +32,14 @@ enum action handle_setdomainname(struct syscall_stop *s);
 
 /* handle_path.c */
 enum action handle_path(struct syscall_stop *s);
-enum action handle_openat2(struct syscall_stop *s);
 enum action handle_getcwd(struct syscall_stop *s);
 enum action handle_readlink(struct syscall_stop *s);
 enum action handle_chroot(struct syscall_stop *s);
 enum action handle_path_denied(struct syscall_stop *s);
 enum action handle_creds_change(struct syscall_stop *s);
+
+/* handle_open.c */
+enum action handle_open(struct syscall_stop *s);
 
 /* handle_exec.c */
 enum action handle_execve(struct syscall_stop *s);

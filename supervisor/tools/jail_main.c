@@ -10,12 +10,14 @@
 #include "jail_conf_run.h"
 #include "jail_hooks.h"
 #include "jail_one.h"
+#include "version.h"
 
 int main(int argc, char **argv)
 {
 	static struct jail_cmdline cl;
 	char err[PATH_MAX + 128];
 
+	tool_version_flag("jail", argc, argv);
 	int rc = jail_parse_cmdline(argc, argv, &cl, err, sizeof(err));
 	if (rc > 0) {
 		fprintf(stderr, "%s\n", jail_usage);

@@ -21,6 +21,7 @@
 
 #include "../../policy/cmdline.h"
 #include "../confine/spawn.h"
+#include "../engine/notify.h"
 #include "../engine/supervisor.h"
 #include "../fs/fs_root.h"
 #include "../handlers/handlers.h"
@@ -83,6 +84,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 			_exit(1);
 		}
 	}
+	notify_set_ops(&ops);
 	int rc = control_init(&sv, h->listen_fd);
 	if (rc) {
 		fprintf(stderr, "jail: control socket: %s\n", strerror(-rc));
