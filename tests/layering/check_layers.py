@@ -100,8 +100,8 @@ def check_includes(src):
     return errors
 
 
-def nm(path, *flags):
-    out = subprocess.run(["nm", *flags, path], check=True, capture_output=True, text=True).stdout
+def nm(*args):
+    out = subprocess.run(["nm", *args], check=True, capture_output=True, text=True).stdout
     return out.splitlines()
 
 
@@ -159,18 +159,20 @@ def check_file_calls(build):
             for dirpath, _, files in os.walk(os.path.join(cmake_files, d)):
                 objs += [os.path.join(dirpath, f) for f in files if f.endswith(".c.o")]
     owner = {}
-    uses = {}
-    for o in objs:
-        name = object_name(o)
-        uses[name] = set()
-        for line in nm(o, "--defined-only"):
-            f = line.split()
-            if len(f) == 3 and f[1].isupper():
-                owner[f[2]] = name
-        for line in nm(o, "--undefined-only"):
-            f = line.split()
-            if len(f) == 2:
-                uses[name].add(f[1])
+    uses = {object_name(o): set() for o in objs}
+    if not objs:
+        return ["no object files under " + cmake_files]
+    # one nm per kind for all objects: "FILE:VALUE TYPE NAME", "FILE: U NAME"
+    for line in nm(*objs, "-A", "--defined-only"):
+        path, _, rest = line.partition(".c.o:")
+        f = rest.split()
+        if len(f) == 3 and f[1].isupper():
+            owner[f[2]] = object_name(path + ".c.o")
+    for line in nm(*objs, "-A", "--undefined-only"):
+        path, _, rest = line.partition(".c.o:")
+        f = rest.split()
+        if len(f) == 2:
+            uses[object_name(path + ".c.o")].add(f[1])
     graph = {n: {owner[s] for s in syms if s in owner and owner[s] != n and (n, owner[s]) not in ALLOWED_CALLS}
              for n, syms in uses.items()}
     cycle = find_cycle(graph)
