@@ -30,7 +30,7 @@
 
 const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
 
-static void child_exec(const sigset_t *unblock, int go_fd, int listener_sock, const struct filter_set *filters,
+static void child_exec(const sigset_t *unblock, int go_fd, int listener_sock, const struct filter_progs *filters,
 		       bool set_nnp, const struct fs_root *root, uint64_t caps, char **argv)
 {
 	int listener;
@@ -94,7 +94,7 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	if (pid == 0) {
 		close(go[1]);
 		close(lsock[0]);
-		child_exec(&sv->child_unblock, go[0], lsock[1], &filters, set_nnp, sv->root,
+		child_exec(&sv->child_unblock, go[0], lsock[1], &filters.progs, set_nnp, sv->root,
 			   jail_kept_capabilities(sv->jail), argv);
 	}
 	close(go[0]);

@@ -8,6 +8,7 @@
 #include "../engine/notify.h"
 
 #include <errno.h>
+#include <linux/filter.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -23,6 +24,7 @@
 
 #include "../engine/procfs.h"
 #include "../engine/supervisor.h"
+#include "../confine/filter.h"
 #include "../confine/spawn.h"
 #include "../engine/tracee.h"
 
@@ -228,6 +230,21 @@ static int attach_peer(struct client *c)
 }
 
 /* One request; false if the client is to be dropped. */
+/* The jail's filters as BPF, built as a spawned command gets them (jexec
+ * loads them; no_new_privs is its own decision). */
+static bool send_filters(int fd)
+{
+	struct filter_set f;
+	int rc = filter_build(&f, ctl.sv->jail, false, false);
+	if (rc)
+		return reply(fd, rc, 0);
+	bool ok = reply(fd, 0, f.progs.count);
+	for (int i = 0; ok && i < f.progs.count; i++)
+		ok = send_all(fd, f.progs.prog[i], f.progs.len[i] * sizeof(struct sock_filter));
+	filter_free(&f);
+	return ok;
+}
+
 static bool serve(struct client *c)
 {
 	struct ctl_request req;
@@ -285,6 +302,8 @@ static bool serve(struct client *c)
 			c->attached = rc == 0;
 			return reply(c->fd, rc, 0);
 		}
+	case CTL_FILTERS:
+		return send_filters(c->fd);
 	default:
 		return reply(c->fd, -EINVAL, 0);
 	}

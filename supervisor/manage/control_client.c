@@ -3,6 +3,8 @@
  * jail -r. Links nothing of the tracing engine. */
 #include "control.h"
 
+#include "../confine/filter_load.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -12,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
+#include <linux/filter.h>
 #include <unistd.h>
 
 int ctl_connect(const char *path, int timeout_s)
@@ -126,4 +129,44 @@ int ctl_get_pids(int fd, pid_t **pids)
 	}
 	*pids = list;
 	return got;
+}
+
+static void progs_free(struct filter_progs *p)
+{
+	for (int i = 0; i < p->count; i++)
+		free(p->prog[i]);
+	memset(p, 0, sizeof(*p));
+}
+
+int ctl_get_filters(int fd, struct filter_progs *p)
+{
+	struct ctl_reply r;
+	memset(p, 0, sizeof(*p));
+	int rc = ctl_send(fd, CTL_FILTERS, 0);
+	if (rc || (rc = ctl_recv_reply(fd, &r)))
+		return rc;
+	if (r.status)
+		return r.status;
+	if (r.value < 1 || r.value > FILTER_MAX)
+		return -EPROTO;
+	for (int i = 0; i < r.value; i++) {
+		size_t max = FILTER_MAX_INSNS * sizeof(struct sock_filter);
+		p->prog[i] = malloc(max + 1);
+		if (!p->prog[i]) {
+			progs_free(p);
+			return -ENOMEM;
+		}
+		p->count = i + 1;
+		ssize_t n;
+		do
+			n = recv(fd, p->prog[i], max + 1, 0);
+		while (n < 0 && errno == EINTR);
+		if (n <= 0 || (size_t)n > max || n % (ssize_t)sizeof(struct sock_filter)) {
+			rc = n < 0 ? -errno : -EPROTO;
+			progs_free(p);
+			return rc;
+		}
+		p->len[i] = (unsigned short)(n / (ssize_t)sizeof(struct sock_filter));
+	}
+	return 0;
 }

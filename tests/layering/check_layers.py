@@ -9,8 +9,9 @@ Usage: check_layers.py SOURCE_DIR [BUILD_DIR]
 2. Calls (with BUILD_DIR, by nm): every symbol a layer's static library
    needs is defined in that library or in one below it, never above it;
    no two source files call each other, directly or round a cycle (the
-   object files of the libraries and of the programs); jls and jkill carry
-   code of manage/'s client library, policy/ and arch/ only.
+   object files of the libraries and of the programs); jls, jkill and
+   jexec carry code of manage/'s client library, policy/ and arch/ only
+   (jexec: and of the libraries a process confines itself with).
 
 Prints each violation and exits 1 if there is one."""
 import os
@@ -22,13 +23,20 @@ import sys
 LAYERS = ["arch", "policy", "engine", "fs", "handlers", "confine", "report", "manage", "tools"]
 PROGRAMS = ["jail", "jls", "jexec", "jkill"]
 # library (CMakeLists.txt) -> its layer
-LIBRARIES = {"jail_arch": "arch", "jail_policy": "policy", "jail_engine": "engine", "jail_fs": "fs",
-             "jail_handlers": "handlers", "jail_confine": "confine", "jail_report": "report",
+LIBRARIES = {"jail_arch": "arch", "jail_policy": "policy", "jail_engine": "engine",
+             "jail_fs_root": "fs", "jail_fs": "fs", "jail_handlers": "handlers",
+             "jail_confine_self": "confine", "jail_confine": "confine", "jail_report": "report",
              "jail_manage_client": "manage", "jail_manage": "manage"}
-# Programs that only talk to supervisors: they may carry code of these
-# libraries only, none of the tracing engine or anything above it.
-CLIENT_PROGRAMS = ["jls", "jkill"]
+# Programs that only talk to supervisors may carry code of these libraries
+# only: none of the tracing engine, the handlers or anything above them.
 CLIENT_LIBRARIES = ("jail_manage_client", "jail_policy", "jail_arch")
+CLIENT_PROGRAMS = {
+    "jls": CLIENT_LIBRARIES,
+    "jkill": CLIENT_LIBRARIES,
+    # and it confines itself: the root's opening, Landlock, the filters the
+    # supervisor sends (filter_load.c), the privilege steps
+    "jexec": CLIENT_LIBRARIES + ("jail_confine_self", "jail_fs_root"),
+}
 # Calls between files that close a cycle on purpose, with why:
 ALLOWED_CALLS = {
     # i386 socketcall(2) multiplexes the socket calls: its handler runs the
@@ -132,14 +140,14 @@ def check_calls(build):
             if there and LAYERS.index(there) > LAYERS.index(layer):
                 errors.append(f"lib{lib_name}.a calls {s} of {there}/, a layer above it")
     # the tools that only talk to supervisors carry none of their code
-    for prog in CLIENT_PROGRAMS:
+    for prog, allowed in CLIENT_PROGRAMS.items():
         path = os.path.join(build, "bin", prog)
         if not os.path.exists(path):
             errors.append(f"no {path}")
             continue
         for line in nm(path, "--defined-only"):
             f = line.split()
-            if len(f) == 3 and defined_in.get(f[2]) not in (None,) + CLIENT_LIBRARIES:
+            if len(f) == 3 and defined_in.get(f[2]) not in (None,) + allowed:
                 errors.append(f"{prog} links {f[2]} of lib{defined_in[f[2]]}.a")
     return errors + check_file_calls(build)
 
