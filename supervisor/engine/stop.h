@@ -24,6 +24,9 @@ struct syscall_stop {
 	uint64_t args[6];
 	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
 	int socketcall; /* i386: the socketcall(2) call this stop came through, or 0 */
+	/* With ACT_RETURN: the jail's rule that refused the call, for jail -v
+	 * (reported as a static denial is); NULL if not a refusal. */
+	const char *refused;
 	/* Served from a seccomp user notification (notify.c), not a ptrace
 	 * stop: registers cannot change, the scratch area is not used. */
 	bool notified;
