@@ -62,19 +62,12 @@ static long master_index(pid_t pid, const char *name)
 /* Does a process of t's jail hold the master of pty index? */
 static bool master_in_jail(const struct tracee *t, long index)
 {
-	/* may run in a notification thread: the table under its read lock,
-	 * the jail's members copied out of it */
+	/* may run in a notification thread: tracee_tgids takes the table's
+	 * read lock and copies the jail's processes out */
 	pid_t *all = malloc(MAX_MEMBERS * sizeof(*all));
 	if (!all)
 		return false; /* cannot tell: absent */
-	tracee_rdlock();
-	unsigned n = tracee_tgids(all, MAX_MEMBERS), k = 0;
-	for (unsigned i = 0; i < n; i++) {
-		const struct tracee *m = tracee_find(all[i]);
-		if (m && m->jail == t->jail)
-			all[k++] = all[i];
-	}
-	tracee_unlock();
+	unsigned k = tracee_tgids(t->jail, all, MAX_MEMBERS);
 	bool held = false;
 	for (unsigned i = 0; i < k && !held; i++) {
 		char dir[64];

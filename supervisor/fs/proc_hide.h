@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* /proc shows only the jail's processes: path checks (handle_proc.c). */
+/* /proc shows only the jail's processes: path checks (proc_hide.c). */
 #ifndef JAIL_SUPERVISOR_PROC_HIDE_H
 #define JAIL_SUPERVISOR_PROC_HIDE_H
 
@@ -7,6 +7,16 @@
 #include <stddef.h>
 
 struct tracee;
+
+#define PROC_SUPER_MAGIC 0x9fa0
+#define PROC_ROOT_INO 1
+
+/* Is fd the root directory of a procfs? */
+bool proc_is_fd_proc_root(int fd);
+
+/* A process of the jail called chroot(2): absolute paths resolve from
+ * each process's own root from now on. */
+void proc_hide_chroot_seen(void);
 
 /* Resolves path of t (relative to dirfd when not absolute) in the
  * supervisor; -ENOENT if it is, or lies under, /proc/<pid> of a process
@@ -27,5 +37,13 @@ int proc_hide_host_path(const struct tracee *t, const char *host, bool follow);
 /* fd: a supervisor descriptor of an object t reached; -ENOENT if it lies
  * under another process's /proc/<pid> (on any procfs), else 0. */
 int proc_hide_fd(const struct tracee *t, int fd);
+
+/* Top-level /proc entries that list other processes' pids (host pids
+ * included) and that a jail therefore does not have: locks (the holder of
+ * every file lock), sched_debug and timer_list (tasks), sysvipc (creator
+ * and last pid of every IPC object). Cgroup files listing members
+ * (cgroup.procs, tasks, cgroup.threads) are judged absent too.
+ * docs/visibility.md. */
+bool proc_hide_lists_pids(const char *name, size_t n);
 
 #endif
