@@ -341,7 +341,7 @@ enum action handle_open(struct syscall_stop *s)
 {
 	if (!s->notified) {
 		/* an O_PATH open at a ptrace stop (handlers[].ptrace_if) */
-		return s->t->root && strcmp(s->t->root->host, "/") != 0 ? handle_path(s) : handle_proc_guard(s);
+		return handle_path_ptrace(s);
 	}
 	int dirfd = AT_FDCWD;
 	uint64_t path;

@@ -550,6 +550,11 @@ enum action handle_chroot(struct syscall_stop *s)
 	return ACT_RETURN;
 }
 
+enum action handle_path_ptrace(struct syscall_stop *s)
+{
+	return s->t->root && strcmp(s->t->root->host, "/") != 0 ? handle_path(s) : handle_proc_guard(s);
+}
+
 /* Calls that would reach the host's mounts or devices by path. */
 enum action handle_path_denied(struct syscall_stop *s)
 {

@@ -63,6 +63,9 @@ struct handler {
 	 * whose descriptors ADDFD cannot pass (the kernel's fget refuses
 	 * them). The enter handler then runs at a ptrace stop. */
 	struct deny_cond ptrace_if;
+	/* With notify: on the native ABI only; another ABI (i386's stat,
+	 * 16-bit chown, 32-bit times) stops for ptrace. */
+	bool notify_native_only;
 	/* The enter handler in a jail whose root is the host's / (when set,
 	 * the call is trapped there even if wanted() says no). */
 	enum action (*enter_at_host_root)(struct syscall_stop *s);
@@ -100,6 +103,19 @@ enum action handle_readlink(struct syscall_stop *s);
 enum action handle_chroot(struct syscall_stop *s);
 enum action handle_path_denied(struct syscall_stop *s);
 enum action handle_creds_change(struct syscall_stop *s);
+
+/* handle_meta.c */
+enum action handle_meta_stat(struct syscall_stop *s);
+enum action handle_meta_access(struct syscall_stop *s);
+enum action handle_meta_chmod(struct syscall_stop *s);
+enum action handle_meta_chown(struct syscall_stop *s);
+enum action handle_meta_utimens(struct syscall_stop *s);
+enum action handle_meta_truncate(struct syscall_stop *s);
+enum action handle_meta_statfs(struct syscall_stop *s);
+enum action handle_meta_xattr(struct syscall_stop *s);
+/* A path call at a ptrace stop: translated in a jail with a root, the
+ * /proc guard at the host's / */
+enum action handle_path_ptrace(struct syscall_stop *s);
 
 /* handle_open.c */
 enum action handle_open(struct syscall_stop *s);
