@@ -341,7 +341,7 @@ enum action handle_open(struct syscall_stop *s)
 {
 	if (!s->notified) {
 		/* an O_PATH open at a ptrace stop (handlers[].ptrace_if) */
-		return handle_path_ptrace(s);
+		return s->id == SC_open || s->id == SC_openat ? handle_opath(s) : handle_path_ptrace(s);
 	}
 	int dirfd = AT_FDCWD;
 	uint64_t path;

@@ -13,7 +13,8 @@
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
 /* Served from user notification, everywhere (handle_open.c) */
 #define OPEN(fn) {.enter = fn, .notify = true}
-#define OPEN_PATH_TRACED(fn, n) {.enter = fn, .notify = true, .ptrace_if = {DENY_CMP_MASKED_EQ, (n), O_PATH, O_PATH}}
+#define OPEN_PATH_TRACED(fn, n) {.enter = fn, .exit = handle_expect_exit, .notify = true, \
+				 .ptrace_if = {DENY_CMP_MASKED_EQ, (n), O_PATH, O_PATH}}
 /* Metadata calls from user notification (handle_meta.c), everywhere;
  * _N: other ABIs' layouts stop for ptrace (handle_path.c) */
 #define META(fn) {.enter = fn, .notify = true}
@@ -73,7 +74,8 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_access] = META(handle_meta_access),
 	[SC_faccessat] = META(handle_meta_access),
 	[SC_faccessat2] = META(handle_meta_access),
-	[SC_chdir] = PATH(handle_path),
+	[SC_chdir] = {.enter = handle_chdir, .exit = handle_expect_exit, .wanted = jail_has_root,
+		      .uses_scratch = true, .enter_at_host_root = handle_proc_guard},
 	[SC_mkdir] = PATH(handle_path),
 	[SC_mkdirat] = PATH(handle_path),
 	[SC_rmdir] = PATH(handle_path),

@@ -116,6 +116,10 @@ enum action handle_meta_xattr(struct syscall_stop *s);
 /* A path call at a ptrace stop: translated in a jail with a root, the
  * /proc guard at the host's / */
 enum action handle_path_ptrace(struct syscall_stop *s);
+/* chdir and O_PATH opens: translated, the object checked at the exit stop */
+enum action handle_chdir(struct syscall_stop *s);
+enum action handle_opath(struct syscall_stop *s);
+long handle_expect_exit(struct syscall_stop *s);
 
 /* handle_open.c */
 enum action handle_open(struct syscall_stop *s);
