@@ -23,6 +23,7 @@
 #include "handlers.h"
 #include "../engine/memory.h"
 #include "../fs/path_table.h"
+#include "../fs/proc_hide.h"
 #include "../engine/procfs.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
@@ -564,7 +565,22 @@ static enum action expect_object(struct syscall_stop *s, int dirfd, uint64_t pat
 	t->expect_set = false;
 	char guest[PATH_MAX];
 	int fd = -1;
-	if (read_path(t, path, guest) == 0 && fs_guest_open(t, dirfd, guest, follow, &fd) == 0) {
+	bool rooted = t->root && strcmp(t->root->host, "/") != 0;
+	int err = read_path(t, path, guest);
+	if (!err && rooted) {
+		err = fs_guest_open(t, dirfd, guest, follow, &fd);
+	} else if (!err) {
+		/* the host's /: the object as the /proc guard judges it */
+		fd = proc_hide_open(t, dirfd, guest, follow);
+		err = fd < 0 ? fd : 0;
+	}
+	if (err < 0) {
+		/* the answer inside the root: never translate a name that
+		 * did not resolve there (a race could make it resolve later) */
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	if (err == 0) {
 		struct stat st;
 		if (fstat(fd, &st) == 0) {
 			t->expect_set = true;
@@ -573,7 +589,7 @@ static enum action expect_object(struct syscall_stop *s, int dirfd, uint64_t pat
 		}
 		close(fd);
 	}
-	enum action act = handle_path(s);
+	enum action act = rooted ? handle_path(s) : handle_proc_guard(s);
 	if (act == ACT_CONTINUE && t->expect_set)
 		return ACT_EXIT_STOP;
 	t->expect_set = false;
@@ -582,8 +598,6 @@ static enum action expect_object(struct syscall_stop *s, int dirfd, uint64_t pat
 
 enum action handle_chdir(struct syscall_stop *s)
 {
-	if (!s->t->root || strcmp(s->t->root->host, "/") == 0)
-		return handle_proc_guard(s);
 	return expect_object(s, AT_FDCWD, s->args[0], true);
 }
 
@@ -606,7 +620,10 @@ long handle_expect_exit(struct syscall_stop *s)
 			close(g);
 	}
 	if (!ok || st.st_dev != t->expect_dev || st.st_ino != t->expect_ino) {
-		fprintf(stderr, "jail: %d: a rename race reached an object outside the check; killed\n", (int)t->tgid);
+		static unsigned said;
+		if (said++ < 3)
+			fprintf(stderr, "jail: %d: a rename race reached an object outside the check; killed\n",
+				(int)t->tgid);
 		kill(t->tgid, SIGKILL);
 		return -EACCES;
 	}
@@ -616,8 +633,6 @@ long handle_expect_exit(struct syscall_stop *s)
 /* An O_PATH open at a ptrace stop (handle_open.c). */
 enum action handle_opath(struct syscall_stop *s)
 {
-	if (!s->t->root || strcmp(s->t->root->host, "/") == 0)
-		return handle_proc_guard(s);
 	bool at = s->id == SC_openat;
 	uint64_t flags = s->args[at ? 2 : 1];
 	return expect_object(s, at ? (int)s->args[0] : AT_FDCWD, s->args[at ? 1 : 0], !(flags & O_NOFOLLOW));
