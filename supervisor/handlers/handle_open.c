@@ -249,6 +249,7 @@ static int open_object(struct tracee *t, int dirfd, const char *path, const stru
 		 * no root to confine to */
 		fd = open_judged(t, dirfd, path, how, rooted);
 	} else {
+		notify_may_block(); /* the one open may be of a FIFO */
 		err = fs_guest_open_how(t, dirfd, path, how, &fd);
 		if (err == -ENXIO && !(how->flags & O_PATH)) {
 			/* the root's own /dev/tty node: the supervisor has no

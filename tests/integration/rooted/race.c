@@ -45,6 +45,7 @@ static struct shared {
 } *sh;
 static atomic_int stop;
 static pid_t owner; /* the process that listens on race/d/s */
+static dev_t procdev; /* the device of /proc */
 static struct open_how flip_how;
 
 static bool is(const char *m)
@@ -69,7 +70,11 @@ static void *flipper(void *arg)
 	(void)arg;
 	while (!atomic_load(&stop)) {
 		__atomic_store_n(&flip_how.resolve, (unsigned long long)RESOLVE_IN_ROOT, __ATOMIC_RELAXED);
+		for (volatile int i = 0; i < 2000; i++)
+			;
 		__atomic_store_n(&flip_how.resolve, 0ULL, __ATOMIC_RELAXED);
+		for (volatile int i = 0; i < 2000; i++)
+			;
 	}
 	return NULL;
 }
@@ -90,12 +95,14 @@ static bool hit_fd(int fd)
 {
 	struct stat st;
 	struct statfs sf;
+	(void)sf;
 	if (at_proc) {
-		if (fd == AT_FDCWD)
-			return statfs(".", &sf) == 0 && sf.f_type == PROC_MAGIC;
+		if (fd == AT_FDCWD) /* the cwd itself, on the procfs */
+			return fstatat(AT_FDCWD, "", &st, AT_EMPTY_PATH) == 0 && st.st_dev == procdev;
 		return fstatfs(fd, &sf) == 0 && sf.f_type == PROC_MAGIC;
 	}
-	int rc = fd == AT_FDCWD ? stat(".", &st) : fstat(fd, &st);
+	/* the cwd itself (AT_EMPTY_PATH), not "." looked up in the jail */
+	int rc = fd == AT_FDCWD ? fstatat(AT_FDCWD, "", &st, AT_EMPTY_PATH) : fstat(fd, &st);
 	if (rc != 0)
 		return false;
 	if (fd == AT_FDCWD) /* the cwd: the target directory */
@@ -200,7 +207,8 @@ static void worker(const char *base)
 		_exit(2);
 	atomic_store(&stop, 0);
 	if (is("openat2")) {
-		flip_how.flags = O_RDONLY;
+		/* O_PATH: Landlock does not govern it (inside a root) */
+		flip_how.flags = at_proc ? O_RDONLY : O_PATH;
 		pthread_create(&th, NULL, flipper, NULL);
 	} else {
 		pthread_create(&th, NULL, swapper, NULL);
@@ -260,6 +268,9 @@ int main(int argc, char **argv)
 	if (symlink(target, "race/l") < 0)
 		return 2;
 	owner = getpid();
+	struct stat pst;
+	if (stat("/proc", &pst) == 0)
+		procdev = pst.st_dev;
 	int ls = socket(AF_UNIX, SOCK_STREAM, 0);
 	struct sockaddr_un a = {.sun_family = AF_UNIX};
 	strcpy(a.sun_path, "race/d/s");
