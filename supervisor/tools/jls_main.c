@@ -11,6 +11,7 @@
 #include "../../policy/jls.h"
 #include "../manage/control.h"
 #include "../manage/registry.h"
+#include "version.h"
 
 /* One jail's information from its supervisor; false if it just went away. */
 static bool query(struct registry *reg, const struct reg_entry *e, bool want_pids, struct ctl_info *info,
@@ -51,6 +52,8 @@ int main(int argc, char **argv)
 	struct reg_entry *list;
 	char err[PATH_MAX + 128];
 	bool found = false;
+
+	tool_version_flag("jls", argc, argv);
 
 	if (jls_parse_args(argc, argv, &o, err, sizeof(err))) {
 		fprintf(stderr, "jls: %s\n", err);
