@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
-PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check
+PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check libjansson-dev libxml2-dev
 libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	$SUDO apt-get update -qq

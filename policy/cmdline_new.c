@@ -3,6 +3,7 @@
  * Parameter names, booleans ("persist", "nopersist", "allow.noset_hostname",
  * "persist=false") and messages follow FreeBSD's jail(8) and libjail. */
 #include "cmdline.h"
+#include "jail_params.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -114,10 +115,6 @@ int jail_cmdline_add_exec(struct jail_cmdline *out, const char *name, const char
 	return 0;
 }
 
-/* Parameters with no effect here, accepted so that jail.conf files work:
- * the jail's /dev is the safe set when its root has none. */
-static const char *const accepted_params[] = {"mount.devfs", "devfs_ruleset", NULL};
-
 static int set_other_param(struct jail_cmdline *out, const char *name, const char *value, char *err,
 			   size_t errlen)
 {
@@ -148,11 +145,9 @@ static int set_other_param(struct jail_cmdline *out, const char *name, const cha
 			*strings[i] = value[0] ? value : NULL;
 			return 0;
 		}
-	for (int i = 0; accepted_params[i]; i++) {
-		const char *a = accepted_params[i];
-		if (strcmp(name, a) == 0 || (value == NULL && (rc = bool_param(a, name, value, &b, err, errlen))))
-			return rc < 0 ? -1 : 0;
-	}
+	rc = jail_param_set(&out->jail, name, value, err, errlen);
+	if (rc)
+		return rc < 0 ? -1 : 0;
 	snprintf(err, errlen, "unknown parameter: %s", name);
 	return -1;
 }

@@ -11,6 +11,7 @@
 #include "../../policy/jls.h"
 #include "../manage/control.h"
 #include "../manage/registry.h"
+#include "jls_libxo.h"
 
 /* One jail's information from its supervisor; false if it just went away. */
 static bool query(struct registry *reg, const struct reg_entry *e, bool want_pids, struct ctl_info *info,
@@ -52,6 +53,16 @@ int main(int argc, char **argv)
 	char err[PATH_MAX + 128];
 	bool found = false;
 
+	bool pretty;
+	int style = xo_take_args(&argc, argv, &pretty, err, sizeof(err));
+	if (style < 0) {
+		fprintf(stderr, "jls: %s\n", err);
+		return 1;
+	}
+	if (style != XO_TEXT && !xo_available()) {
+		fprintf(stderr, "jls: --libxo: this jls was built without JSON and XML support\n");
+		return 1;
+	}
 	if (jls_parse_args(argc, argv, &o, err, sizeof(err))) {
 		fprintf(stderr, "jls: %s\n", err);
 		return 1;
@@ -67,7 +78,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jls: %s: %s\n", reg.dir, strerror(-n));
 		return 1;
 	}
-	jls_print_header(stdout, &o);
+	struct xo_out *xo = style == XO_TEXT ? NULL : xo_begin((enum xo_style)style, pretty);
+	if (style != XO_TEXT && !xo) {
+		fprintf(stderr, "jls: %s\n", strerror(ENOMEM));
+		return 1;
+	}
+	if (!xo)
+		jls_print_header(stdout, &o);
 	for (int i = 0; i < n; i++) {
 		pid_t *pids;
 		int npids;
@@ -77,11 +94,18 @@ int main(int argc, char **argv)
 			continue;
 		struct jls_jail jj = {.jail = &info.jail, .dying = info.dying, .nproc = info.nproc,
 				      .pids = pids, .npids = npids};
-		jls_print_jail(stdout, &o, &jj);
+		if (xo)
+			xo_jail(xo, &o, &jj);
+		else
+			jls_print_jail(stdout, &o, &jj);
 		free(pids);
 		found = true;
 	}
 	free(list);
+	if (xo && xo_finish(xo, stdout)) {
+		fprintf(stderr, "jls: --libxo: cannot write the output\n");
+		return 1;
+	}
 	if ((o.jid || o.jname) && !found) {
 		jls_not_found(&o, err, sizeof(err));
 		fflush(stdout);

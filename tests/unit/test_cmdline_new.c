@@ -97,7 +97,7 @@ static const struct {
 	const char *err;
 } bad_cases[] = {
 	{{"-c", "foo=bar"}, -1, "unknown parameter: foo"},
-	{{"-c", "name=a", "securelevel=3"}, -1, "unknown parameter: securelevel"},
+	{{"-c", "name=a", "securelevel=high"}, -1, "securelevel: non-integer value \"high\""},
 	{{"-c", "name=a", "allow.nothing"}, -1, "unknown parameter: allow.nothing"},
 	{{"-c", "persist=maybe"}, -1, "persist: unknown boolean value \"maybe\""},
 	{{"-c", "allow.mount=yes"}, -1, "allow.mount: unknown boolean value \"yes\""},
@@ -153,8 +153,22 @@ START_TEST(create_from_jail_conf)
 	ck_assert_ptr_null(cl.exec[JAIL_EXEC_START][1]);
 	ck_assert_str_eq(cl.exec[JAIL_EXEC_POSTSTOP][0], "true");
 	ck_assert(cl.exec_clean);
-	ck_assert_int_eq(PARSE("-c", "persist", "mount.procfs"), -1);
-	ck_assert_str_eq(err, "unknown parameter: mount.procfs");
+	ck_assert_int_eq(PARSE("-c", "persist", "mount.procfs"), 0);
+	ck_assert_int_eq(PARSE("-c", "persist", "nosuch.param"), -1);
+	ck_assert_str_eq(err, "unknown parameter: nosuch.param");
+	ck_assert_int_eq(PARSE("-c", "persist", "exec.fib=1"), -1);
+	ck_assert_str_eq(err, "exec.fib: not supported on Linux: the jail shares the host's network stack "
+			      "(Linux has no FIBs; policy routing is the host's)");
+	ck_assert_int_eq(PARSE("-c", "persist", "securelevel=x"), -1);
+	ck_assert_str_eq(err, "securelevel: non-integer value \"x\"");
+	ck_assert_int_eq(PARSE("-c", "persist", "enforce_statfs=3"), -1);
+	ck_assert_str_eq(err, "jail_set: Invalid argument");
+	ck_assert_int_eq(PARSE("-c", "persist", "ip4.nosaddrsel", "allow.mount.tmpfs", "sysvmsg=inherit"), 0);
+	char buf[64];
+	ck_assert_str_eq(jail_extra_get(&cl.jail, "ip4.saddrsel", buf, sizeof(buf)), "false");
+	ck_assert_str_eq(jail_extra_get(&cl.jail, "allow.mount.tmpfs", buf, sizeof(buf)), "true");
+	ck_assert_int_eq(jail_sysv(&cl.jail, cl.jail.sysvmsg), JAIL_SYS_INHERIT);
+	ck_assert_int_eq(jail_sysv(&cl.jail, cl.jail.sysvshm), JAIL_SYS_DISABLE);
 }
 END_TEST
 
