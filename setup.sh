@@ -10,7 +10,7 @@ SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
 PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check libjansson-dev libxml2-dev
-libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap"
+libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
@@ -45,6 +45,16 @@ if [ ! -x "$ROOTFS/bin/sh" ]; then
 	$SUDO rm -rf "$ROOTFS.tmp"
 	$SUDO debootstrap --variant=minbase bookworm "$ROOTFS.tmp" "${MIRROR:-http://deb.debian.org/debian}" >/dev/null
 	$SUDO mv "$ROOTFS.tmp" "$ROOTFS"
+fi
+
+# The libraries the Debian package depends on that a minbase root lacks, for
+# the package test (tests/package/deb_smoke.sh installs them with the .deb
+# into a copy of the root above; the test itself downloads nothing).
+DEBS=/var/cache/jail-tests/debs
+if ! ls "$DEBS"/libelf1_*.deb "$DEBS"/libunwind8_*.deb >/dev/null 2>&1; then
+	$SUDO mkdir -p "$DEBS"
+	(cd "$DEBS" && $SUDO apt-get download -q "libelf1:$(dpkg --print-architecture)" \
+		"libunwind8:$(dpkg --print-architecture)" >/dev/null)
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 #include "filter.h"
 #include "landlock_guard.h"
@@ -19,8 +20,9 @@ static int failed(const char *prog, const char *step, int rc)
 }
 
 int confine_self(const char *prog, const struct filter_set *filters, bool set_nnp,
-		 const struct fs_root *root, uint64_t caps)
+		 const struct fs_root *root, uint64_t caps, int *listener)
 {
+	*listener = -1;
 	if (set_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return failed(prog, "prctl(NO_NEW_PRIVS)", -errno);
 	int rc = landlock_guard_proc_writes();
@@ -37,10 +39,13 @@ int confine_self(const char *prog, const struct filter_set *filters, bool set_nn
 	rc = priv_own_session_keyring();
 	if (rc && rc != -ENOSYS)
 		return failed(prog, "session keyring", rc);
-	if ((rc = filter_load(filters)))
+	if ((rc = filter_load(filters, listener)))
 		return failed(prog, "seccomp", rc);
 	/* last: loading the filter without no_new_privs needs CAP_SYS_ADMIN */
-	if ((rc = priv_limit_capabilities(caps)))
+	if ((rc = priv_limit_capabilities(caps))) {
+		close(*listener);
+		*listener = -1;
 		return failed(prog, "capabilities", rc);
+	}
 	return 0;
 }

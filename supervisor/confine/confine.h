@@ -14,8 +14,10 @@ struct fs_root;
 /* no_new_privs (when set_nnp), Landlock (no /proc writes; the root when
  * root is not NULL), an own session keyring, the seccomp filters, and
  * last the capability sets cut to `caps`. On failure prints
- * "PROG: step: error" and returns -errno; the caller must not exec. */
+ * "PROG: step: error" and returns -errno; the caller must not exec.
+ * *listener: the seccomp user-notification listener, to be sent to the
+ * supervisor and closed before anything of the jail's runs. */
 int confine_self(const char *prog, const struct filter_set *filters, bool set_nnp,
-		 const struct fs_root *root, uint64_t caps);
+		 const struct fs_root *root, uint64_t caps, int *listener);
 
 #endif

@@ -2,10 +2,20 @@
 #include "filter.h"
 
 #include <errno.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <seccomp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#ifndef SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV
+#define SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (1UL << 5) /* Linux 5.19 */
+#endif
 
 #include "../../arch/abi.h"
 #include "../../policy/static_deny.h"
@@ -36,7 +46,7 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
 	if (d)
 		return deny_action(d, trace_denials);
 	if (handler_wanted(id, j, sealed) && !handler_conditional(id))
-		return SCMP_ACT_TRACE((uint32_t)id);
+		return handlers[id].notify ? SCMP_ACT_NOTIFY : SCMP_ACT_TRACE((uint32_t)id);
 	return SCMP_ACT_ALLOW; /* a conditional trap: see add_trap_rules */
 }
 
@@ -71,6 +81,23 @@ static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native
 			nr = seccomp_syscall_resolve_name(sc_info[id].name);
 		if (nr == __NR_SCMP_ERROR)
 			continue;
+		const struct handler *h = &handlers[id];
+		if (h->notify && h->ptrace_if.cmp == DENY_CMP_MASKED_EQ && handler_wanted((enum sc_id)id, j, sealed) &&
+		    !denied_always((enum sc_id)id, abi, j)) {
+			/* one bit of a register picks ptrace or user notification */
+			const struct deny_cond *c = &h->ptrace_if;
+			struct scmp_arg_cmp on = {c->arg, SCMP_CMP_MASKED_EQ, c->mask, c->value};
+			struct scmp_arg_cmp off = {c->arg, SCMP_CMP_MASKED_EQ, c->mask, 0};
+			int rc = seccomp_rule_add_array(ctx, SCMP_ACT_TRACE((uint32_t)id), nr, 1, &on);
+			if (!rc)
+				rc = seccomp_rule_add_array(ctx, SCMP_ACT_NOTIFY, nr, 1, &off);
+			if (rc && rc != -EOPNOTSUPP && rc != -EDOM && rc != -EFAULT) {
+				fprintf(stderr, "jail: seccomp rule for %s (%s): %s\n", sc_info[id].name, abi->name,
+					strerror(-rc));
+				return rc;
+			}
+			continue;
+		}
 		int net = filter_net_syscall_rules(ctx, abi, native, (enum sc_id)id, nr, j);
 		if (net < 0)
 			return net;
@@ -243,6 +270,28 @@ static scmp_filter_ctx build_kill_filter(uint32_t arch, bool set_nnp)
 	return ctx;
 }
 
+/* ctx as BPF instructions, in f->prog. */
+static int export_prog(struct filter_set *f, scmp_filter_ctx ctx)
+{
+	int fd = (int)syscall(SYS_memfd_create, "jail-filter", MFD_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	int rc = seccomp_export_bpf(ctx, fd);
+	off_t len = rc ? 0 : lseek(fd, 0, SEEK_END);
+	if (!rc && (len <= 0 || len % (off_t)sizeof(struct sock_filter) ||
+		    len / (off_t)sizeof(struct sock_filter) > BPF_MAXINSNS))
+		rc = -E2BIG;
+	if (!rc) {
+		f->prog = malloc((size_t)len);
+		if (!f->prog || pread(fd, f->prog, (size_t)len, 0) != len)
+			rc = -ENOMEM;
+		else
+			f->prog_len = (unsigned short)(len / (off_t)sizeof(struct sock_filter));
+	}
+	close(fd);
+	return rc;
+}
+
 int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool trace_denials)
 {
 	memset(f, 0, sizeof(*f));
@@ -255,15 +304,46 @@ int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool 
 			filter_free(f);
 			return -ENOMEM;
 		}
+	int rc = export_prog(f, f->ctx[0]);
+	if (rc) {
+		filter_free(f);
+		return rc;
+	}
 	return 0;
 }
 
-int filter_load(const struct filter_set *f)
+/* The syscall filter, with a listener for its USER_NOTIF results. */
+static int load_with_listener(const struct filter_set *f, bool set_nnp)
 {
+	struct sock_fprog prog = {.len = f->prog_len, .filter = f->prog};
+	if (set_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -errno;
+	long fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+			  SECCOMP_FILTER_FLAG_NEW_LISTENER | SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV, &prog);
+	if (fd < 0 && errno == EINVAL) /* before 5.19 */
+		fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+	return fd < 0 ? -errno : (int)fd;
+}
+
+int filter_load(const struct filter_set *f, int *listener)
+{
+	*listener = -1;
 	for (int i = 0; i < f->count; i++) {
+		if (i == 0) {
+			uint32_t nnp = 0;
+			seccomp_attr_get(f->ctx[0], SCMP_FLTATR_CTL_NNP, &nnp);
+			int fd = load_with_listener(f, nnp != 0);
+			if (fd < 0)
+				return fd;
+			*listener = fd;
+			continue;
+		}
 		int rc = seccomp_load(f->ctx[i]);
-		if (rc)
+		if (rc) {
+			close(*listener);
+			*listener = -1;
 			return rc;
+		}
 	}
 	return 0;
 }
@@ -273,5 +353,6 @@ void filter_free(struct filter_set *f)
 	for (int i = 0; i < f->count; i++)
 		if (f->ctx[i])
 			seccomp_release(f->ctx[i]);
+	free(f->prog);
 	memset(f, 0, sizeof(*f));
 }

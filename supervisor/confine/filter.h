@@ -20,10 +20,15 @@ struct jail;
 struct filter_set {
 	void *ctx[FILTER_MAX]; /* scmp_filter_ctx */
 	int count;
+	/* ctx[0] as BPF, loaded with seccomp(2) itself to ask for a listener
+	 * (NEW_LISTENER, WAIT_KILLABLE_RECV where the kernel has it) */
+	void *prog;
+	unsigned short prog_len; /* instructions */
 };
 
 /* Builds the filters for jail j. 0 or -errno (message on stderr).
- *  - the syscall filter: every syscall the jail traps -> TRACE, the other
+ *  - the syscall filter: every syscall served from user notification ->
+ *    USER_NOTIF, every other one the jail traps -> TRACE, the other
  *    known syscalls -> ALLOW, unknown numbers -> ENOSYS, other ABIs -> kill
  *    the process;
  *  - the deny filter: static denials from registers -> ERRNO (outranks TRACE),
@@ -31,8 +36,11 @@ struct filter_set {
  *    fails the call with the same errno), TRACE tagged FILTER_DENY_TAG;
  *  - one filter per killed ABI (x32) -> kill the process. */
 int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool trace_denials);
-/* Loads them into the calling thread; 0 or -errno. */
-int filter_load(const struct filter_set *f);
+/* Loads them into the calling thread; 0 or -errno. *listener gets the
+ * user-notification listener of the syscall filter (close-on-exec): the
+ * caller must hand it to the supervisor and close it before running
+ * anything of the jail's. */
+int filter_load(const struct filter_set *f, int *listener);
 void filter_free(struct filter_set *f);
 
 #endif

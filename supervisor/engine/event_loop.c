@@ -111,6 +111,10 @@ static void on_exited(struct supervisor *sv, const struct event *ev)
 int stop_set_arg(struct syscall_stop *s, int i, uint64_t value)
 {
 	struct tracee *t = s->t;
+	if (s->notified) {
+		s->regs_touched = true;
+		return -ENOSYS;
+	}
 	if (i < 0 || i > 5)
 		return -EINVAL;
 	t->regs_set.args[i] = value;
@@ -121,6 +125,10 @@ int stop_set_arg(struct syscall_stop *s, int i, uint64_t value)
 int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
 {
 	struct tracee *t = s->t;
+	if (s->notified) {
+		s->regs_touched = true;
+		return -ENOSYS;
+	}
 	t->regs_set.nr = nr;
 	memcpy(t->regs_set.args, args, sizeof(t->regs_set.args));
 	t->regs_changed = true;
@@ -130,7 +138,7 @@ int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
 enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len)
 {
 	uint64_t at;
-	int err = scratch_put(s->t, 0, data, len, &at);
+	int err = s->notified ? -ENOSYS : scratch_put(s->t, 0, data, len, &at);
 	if (!err)
 		err = stop_set_arg(s, i, at);
 	if (err) {
@@ -213,6 +221,11 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 		memcpy(t->exit_args, s.args, sizeof(s.args));
 		ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
 		break;
+	case ACT_FD: /* notified calls only */
+		close(s.fd);
+		abi_skip_syscall(t->tid, s.abi, -ENOSYS);
+		resume(t->tid, 0);
+		break;
 	case ACT_CONTINUE:
 	default:
 		resume(t->tid, 0);
@@ -252,7 +265,9 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 		struct tracee *c = tracee_find(child);
 		bool ran = false;
 		if (c) {
+			tracee_wrlock();
 			c->tgid = tgid; /* its attach stop came first: it has run since */
+			tracee_unlock();
 			ran = c->as != NULL;
 		} else {
 			c = tracee_add(child, tgid, parent ? parent->jail : sv->jail);
@@ -326,7 +341,9 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 		/* a new child whose attach stop beat its parent's fork event: the
 		 * jail's root until the parent's event gives it the parent's */
 		t = tracee_add(ev->tid, ev->tid, sv->jail);
+		tracee_wrlock();
 		t->root = fs_root_ref(sv->root);
+		tracee_unlock();
 	}
 	switch (ev->kind) {
 	case EV_SECCOMP:

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../../arch/abi.h"
+#include "creds.h"
 
 struct jail;
 struct addr_space;
@@ -31,6 +32,11 @@ struct tracee {
 	 * lookups (handle_path.c): unknown until checked in /proc, and again
 	 * after an exec or a set*id, setgroups or capset call. */
 	enum { CREDS_UNKNOWN = 0, CREDS_SAME, CREDS_OTHER } creds;
+	/* Its credentials as read from /proc by a notification thread
+	 * (valid until an exec or a set*id, setgroups or capset call). */
+	bool pcreds_valid;
+	struct proc_creds pcreds;
+	uint64_t serial; /* unique per entry: a reused tid is another entry */
 	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
 	 * its exit handler needs from the enter stop. */
 	enum sc_id exit_handler;
@@ -44,6 +50,22 @@ struct tracee {
 	struct abi_call regs_orig, regs_set;
 	UT_hash_handle hh;
 };
+
+/* The table is written only by the ptrace thread, under the write lock
+ * (the functions below take it); notification threads read it under the
+ * read lock, through tracee_snapshot() and vis_pid(). */
+void tracee_rdlock(void);
+void tracee_wrlock(void);
+void tracee_unlock(void);
+/* A copy of tid's entry for a notification thread, holding a reference
+ * to its root (release it with tracee_snapshot_done); false if tid is not
+ * traced. The copy's pointers to other entries' data (exe, as) are NULL. */
+bool tracee_snapshot(pid_t tid, struct tracee *out);
+void tracee_snapshot_done(struct tracee *snap);
+/* Caches credentials read for entry (tid, serial), if it is still there. */
+void tracee_store_creds(pid_t tid, uint64_t serial, const struct proc_creds *c);
+/* Forgets them (exec, set*id ...): read again when next needed. */
+void tracee_forget_creds(struct tracee *t);
 
 /* A duplicate, in the supervisor, of the thread's descriptor fd: the same
  * open file (and offset). -errno (-EBADF: not a descriptor of it). */
@@ -61,8 +83,8 @@ void tracee_set_root(pid_t tgid, struct fs_root *r);
 /* A child starts with its parent's root and program. */
 void tracee_inherit_fs(struct tracee *child, const struct tracee *parent);
 /* For readlink of host path /proc/P/exe (or /proc/P/task/T/exe) of a traced
- * process whose exe is recorded: that path; else NULL. */
-const char *tracee_exe_for_link(const struct tracee *asker, const char *host);
+ * process whose exe is recorded: true and that path in out. */
+bool tracee_exe_for_link(const struct tracee *asker, const char *host, char *out, size_t size);
 /* Sets t->exe (takes ownership of exe, may be NULL). */
 void tracee_set_exe(struct tracee *t, char *exe);
 /* Number of traced threads. */

@@ -52,13 +52,13 @@ int fs_root_open(const char *path, struct fs_root **out)
 struct fs_root *fs_root_ref(struct fs_root *r)
 {
 	if (r)
-		r->refs++;
+		__atomic_add_fetch(&r->refs, 1, __ATOMIC_RELAXED);
 	return r;
 }
 
 void fs_root_unref(struct fs_root *r)
 {
-	if (r && --r->refs == 0) {
+	if (r && __atomic_sub_fetch(&r->refs, 1, __ATOMIC_ACQ_REL) == 0) {
 		close(r->fd);
 		free(r);
 	}
@@ -167,14 +167,26 @@ int fs_guest_cwd(const struct tracee *t, char *guest, size_t size)
 	return guest_dir(t, AT_FDCWD, guest, size);
 }
 
+/* openat2 inside a root: EAGAIN means a rename somewhere on the machine
+ * raced a ".." walk; the walk is tried again a few times. */
+static int openat2_retry(int dirfd, const char *name, struct open_how *how)
+{
+	for (int i = 0;; i++) {
+		long fd = syscall(SYS_openat2, dirfd, name, how, sizeof(*how));
+		if (fd >= 0)
+			return (int)fd;
+		if (errno != EAGAIN || i == 32)
+			return -errno;
+	}
+}
+
 static int open_in_root(const struct fs_root *r, const char *guest, unsigned long flags)
 {
 	struct open_how how = {
 		.flags = flags | O_PATH | O_CLOEXEC,
 		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
 	};
-	long fd = syscall(SYS_openat2, r->fd, guest, &how, sizeof(how));
-	return fd < 0 ? -errno : (int)fd;
+	return openat2_retry(r->fd, guest, &how);
 }
 
 /* Guest path p lies in the host's /proc: rewrites self and thread-self,
@@ -560,6 +572,41 @@ int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, i
 	if (f < 0)
 		return strlen(r->host) + strlen(p) >= PATH_MAX ? -ENAMETOOLONG : f;
 	/* a procfs the root has of its own: another process's entry is absent */
+	err = proc_hide_fd(t, f);
+	if (err) {
+		close(f);
+		return err;
+	}
+	*fd = f;
+	return 0;
+}
+
+int fs_guest_open_how(struct tracee *t, int dirfd, const char *guest, const struct open_how *how, int *fd)
+{
+	const struct fs_root *r = t->root;
+	if (guest[0] == '\0')
+		return -ENOENT;
+	if (strlen(guest) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (is_host_root(r))
+		return 1;
+	char p[PATH_MAX];
+	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
+	if (err)
+		return err; /* 1: "." of a removed directory */
+	if (shared_with_host(r, p))
+		return 1;
+	/* the host path the kernel would have been given: too long is
+	 * ENAMETOOLONG, as on an equivalent tree outside the jail */
+	char lex[PATH_MAX];
+	if (lexical_path(p, lex, sizeof(lex)) || strlen(r->host) + strlen(lex) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	struct open_how h = *how;
+	h.flags |= O_CLOEXEC | ((h.flags & O_PATH) ? 0 : O_NOCTTY);
+	h.resolve |= RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+	int f = openat2_retry(r->fd, p, &h);
+	if (f < 0)
+		return f;
 	err = proc_hide_fd(t, f);
 	if (err) {
 		close(f);

@@ -52,6 +52,23 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
  * translated instead. */
 int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd);
 
+struct open_how;
+/* Opens what guest names with how's flags, mode and resolve flags, the
+ * kernel resolving every component inside t's root (RESOLVE_IN_ROOT, no
+ * magic links): the open itself is the one resolution, so no rename race
+ * can move it out. 0 and *fd (close-on-exec), -errno, or 1 if the name is
+ * not inside t's root (the host's /proc or /dev, no root at all, "." of a
+ * removed directory): proc_hide_open() then. */
+int fs_guest_open_how(struct tracee *t, int dirfd, const char *guest, const struct open_how *how, int *fd);
+
+/* May t open the object fd (the supervisor's, just opened for t) with
+ * open flags `flags`? The rules t's Landlock layers would apply, judged on
+ * the object: no writing beneath /proc or /sys (any file system there),
+ * and in a jail with its own root nothing outside it but the host's /proc
+ * (read) and the safe /dev nodes (in_root: the kernel resolved it inside
+ * the root; only the file system is judged). 0 or -EACCES. */
+int fs_object_allowed(const struct tracee *t, int fd, int flags, bool in_root);
+
 /* The guest's name for host path `host` as seen by t; -EXDEV if the guest
  * cannot name it (outside the root and not a shared host path). */
 int fs_host_to_guest(const struct tracee *t, const char *host, char *guest, size_t size);

@@ -15,6 +15,11 @@ struct tracee;
  * resolve is judged by its deepest ancestor that does. */
 int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool follow, char *canon, size_t size);
 
+/* Opens (O_PATH, close-on-exec) what path of t names, resolved from t's
+ * root, cwd or dirfd as t would ("self" is t), and judged as above: the
+ * descriptor, or -errno (-ENOENT for another process's entry). */
+int proc_hide_open(const struct tracee *t, int dirfd, const char *path, bool follow);
+
 /* For a jail with its own root: host is an absolute translated path;
  * -ENOENT if it names another process's /proc entry, else 0. */
 int proc_hide_host_path(const struct tracee *t, const char *host, bool follow);

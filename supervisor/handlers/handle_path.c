@@ -18,12 +18,14 @@
 #include <unistd.h>
 
 #include "../fs/fs_root.h"
+#include "act_as.h"
 #include "handlers.h"
 #include "../engine/memory.h"
 #include "../fs/path_table.h"
 #include "../engine/procfs.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
+#include "../../policy/path.h"
 
 #ifndef SYS_fchmodat2
 #define SYS_fchmodat2 452 /* Linux 6.6; newer than Debian 12's headers */
@@ -197,7 +199,7 @@ static bool lookups_as_tracee(struct tracee *t)
  * before the supervisor next looks a name up for it. */
 enum action handle_creds_change(struct syscall_stop *s)
 {
-	s->t->creds = CREDS_UNKNOWN;
+	tracee_forget_creds(s->t);
 	return ACT_CONTINUE;
 }
 
@@ -381,11 +383,44 @@ static bool access_times_emulated(struct syscall_stop *s)
 	return true;
 }
 
+/* linkat(fd, "", newdirfd, newpath, AT_EMPTY_PATH): the kernel lets the
+ * opener of fd link it without CAP_DAC_READ_SEARCH (its open-time
+ * credentials are the caller's). The descriptors the jail opened were
+ * opened by the supervisor (handle_open.c), so the supervisor links them:
+ * on its own copy of fd, into the new name's parent resolved inside the
+ * root, with one checked name. Returns false to translate instead. */
+static bool linkat_empty_emulated(struct syscall_stop *s)
+{
+	if (s->id != SC_linkat || !(s->args[4] & AT_EMPTY_PATH) || (s->args[4] & ~(uint64_t)(AT_EMPTY_PATH | AT_SYMLINK_FOLLOW)))
+		return false;
+	char old[PATH_MAX], guest[PATH_MAX], parent[PATH_MAX], last[NAME_MAX + 1];
+	bool slash;
+	if (read_path(s->t, s->args[1], old) || old[0] != '\0' || read_path(s->t, s->args[3], guest) ||
+	    path_split_last(guest, parent, sizeof(parent), last, sizeof(last), &slash) || last[0] == '\0' || slash)
+		return false;
+	int pfd = -1;
+	if (fs_guest_open(s->t, (int)s->args[2], parent[0] ? parent : ".", true, &pfd) != 0)
+		return false;
+	int g = tracee_dup_fd(s->t, (int)s->args[0]);
+	int err = g;
+	if (g >= 0 && (err = act_as_tracee(s->t, false)) == 0) {
+		err = linkat(g, "", pfd, last, AT_EMPTY_PATH) < 0 ? -errno : 0;
+		act_as_done();
+	}
+	if (g >= 0)
+		close(g);
+	close(pfd);
+	s->retval = err;
+	return true;
+}
+
 enum action handle_path(struct syscall_stop *s)
 {
 	const struct path_spec *ps = path_spec_of(s->id);
 	if (!ps)
 		return ACT_CONTINUE;
+	if (linkat_empty_emulated(s))
+		return ACT_RETURN;
 	if ((s->id == SC_stat || s->id == SC_lstat || s->id == SC_newfstatat || s->id == SC_statx) &&
 	    stat_emulated(s))
 		return ACT_RETURN;
@@ -402,46 +437,6 @@ enum action handle_path(struct syscall_stop *s)
 	for (int a = 0; a < 6; a++)
 		if (changed & (1u << a))
 			stop_set_arg(s, a, s->args[a]);
-	return ACT_CONTINUE;
-}
-
-/* openat2(dirfd, path, how, size): the open_how is copied to the scratch
- * area with the path, so the flags the kernel uses are the ones checked. */
-enum action handle_openat2(struct syscall_stop *s)
-{
-	struct open_how how;
-	size_t size = (size_t)s->args[3];
-	if (size < sizeof(how) || size > 4096) {
-		s->retval = size < sizeof(how) ? -EINVAL : -E2BIG;
-		return ACT_RETURN;
-	}
-	if (mem_read(s->t->tid, s->args[2], &how, sizeof(how))) {
-		s->retval = -EFAULT;
-		return ACT_RETURN;
-	}
-	if (how.resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT)) {
-		/* confined to dirfd by the kernel itself */
-		return ACT_CONTINUE;
-	}
-	char guest[PATH_MAX], host[PATH_MAX];
-	int err = read_path(s->t, s->args[1], guest);
-	if (!err) {
-		err = fs_guest_to_host(s->t, (int)s->args[0], guest, open_follow(how.flags), host,
-				       sizeof(host));
-	}
-	uint64_t path_at, how_at;
-	if (!err)
-		err = scratch_put(s->t, SLOT_PATH(0), host, strlen(host) + 1, &path_at);
-	if (!err)
-		err = scratch_put(s->t, SLOT_PATH(1), &how, sizeof(how), &how_at);
-	if (err) {
-		s->retval = err;
-		return ACT_RETURN;
-	}
-	s->args[1] = path_at;
-	s->args[2] = how_at;
-	s->args[3] = sizeof(how);
-	stop_set_call(s, abi_nr(s->abi, s->id), s->args);
 	return ACT_CONTINUE;
 }
 
@@ -512,9 +507,8 @@ enum action handle_readlink(struct syscall_stop *s)
 	if (strncmp(host, "/proc/", 6) == 0 && target[0] == '/') {
 		if (fs_host_to_guest(s->t, target, shown, sizeof(shown)) == 0)
 			out = shown;
-		const char *exe = tracee_exe_for_link(s->t, host);
-		if (exe)
-			out = exe;
+		if (tracee_exe_for_link(s->t, host, shown, sizeof(shown)))
+			out = shown;
 	}
 	size_t len = strlen(out);
 	if (len > (size_t)bufsiz)

@@ -271,6 +271,24 @@ int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool fo
 	}
 }
 
+int proc_hide_open(const struct tracee *t, int dirfd, const char *path, bool follow)
+{
+	int fd = open_as(t, dirfd, path, follow);
+	char canon[PATH_MAX];
+	if (fd < 0) {
+		/* judged like a path that does not resolve: the error tells
+		 * nothing about a hidden entry */
+		int err = proc_hide_check(t, dirfd, path, follow, canon, sizeof(canon));
+		return err ? err : fd;
+	}
+	int err = judge_fd(t, fd, canon, sizeof(canon));
+	if (err) {
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
 int proc_hide_fd(const struct tracee *t, int fd)
 {
 	char canon[PATH_MAX];

@@ -11,6 +11,9 @@
  * at the host's / the /proc guard (handle_proc.c) checks them instead. */
 #define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
+/* Served from user notification, everywhere (handle_open.c) */
+#define OPEN(fn) {.enter = fn, .notify = true}
+#define OPEN_PATH_TRACED(fn, n) {.enter = fn, .notify = true, .ptrace_if = {DENY_CMP_MASKED_EQ, (n), O_PATH, O_PATH}}
 /* Trapped when argument n is not 0 (a pid other than the caller's). */
 #define PID_NONZERO(fn, n) {.enter = fn, .trap_if = {DC_NE(n, 0)}}
 /* Sockets (handle_net.c): every jail is bound to its addresses. */
@@ -25,32 +28,33 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_sethostname] = {.enter = handle_sethostname},
 	[SC_setdomainname] = {.enter = handle_setdomainname},
 
-	/* credentials change: path lookups then stay the kernel's (handle_path.c) */
-	[SC_setuid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setuid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setgid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setgid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setreuid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setreuid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setregid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setregid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setresuid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setresuid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setresgid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setresgid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setfsuid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setfsuid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setfsgid] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setfsgid32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setgroups] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_setgroups32] = PATH_NOSCRATCH(handle_creds_change),
-	[SC_capset] = PATH_NOSCRATCH(handle_creds_change),
+	/* credentials change: the credentials the supervisor acts with for
+	 * the thread are read again (handle_path.c, act_as.c) */
+	[SC_setuid] = {.enter = handle_creds_change},
+	[SC_setuid32] = {.enter = handle_creds_change},
+	[SC_setgid] = {.enter = handle_creds_change},
+	[SC_setgid32] = {.enter = handle_creds_change},
+	[SC_setreuid] = {.enter = handle_creds_change},
+	[SC_setreuid32] = {.enter = handle_creds_change},
+	[SC_setregid] = {.enter = handle_creds_change},
+	[SC_setregid32] = {.enter = handle_creds_change},
+	[SC_setresuid] = {.enter = handle_creds_change},
+	[SC_setresuid32] = {.enter = handle_creds_change},
+	[SC_setresgid] = {.enter = handle_creds_change},
+	[SC_setresgid32] = {.enter = handle_creds_change},
+	[SC_setfsuid] = {.enter = handle_creds_change},
+	[SC_setfsuid32] = {.enter = handle_creds_change},
+	[SC_setfsgid] = {.enter = handle_creds_change},
+	[SC_setfsgid32] = {.enter = handle_creds_change},
+	[SC_setgroups] = {.enter = handle_creds_change},
+	[SC_setgroups32] = {.enter = handle_creds_change},
+	[SC_capset] = {.enter = handle_creds_change},
 
 	/* paths (handle_path.c, handle_exec.c) */
-	[SC_open] = PATH(handle_path),
-	[SC_creat] = PATH(handle_path),
-	[SC_openat] = PATH(handle_path),
-	[SC_openat2] = PATH(handle_openat2),
+	[SC_open] = OPEN_PATH_TRACED(handle_open, 1),
+	[SC_creat] = OPEN(handle_open),
+	[SC_openat] = OPEN_PATH_TRACED(handle_open, 2),
+	[SC_openat2] = OPEN(handle_open),
 	[SC_stat] = PATH(handle_path),
 	[SC_stat64] = PATH(handle_path),
 	[SC_oldstat] = PATH(handle_path),

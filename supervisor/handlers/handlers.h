@@ -22,12 +22,21 @@ struct syscall_stop {
 	uint64_t args[6];
 	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
 	int socketcall; /* i386: the socketcall(2) call this stop came through, or 0 */
+	/* Served from a seccomp user notification (notify.c), not a ptrace
+	 * stop: registers cannot change, the scratch area is not used. */
+	bool notified;
+	bool regs_touched; /* a handler tried to change registers while notified */
+	int fd;            /* ACT_FD: the supervisor's descriptor to hand over */
+	unsigned fd_flags; /* ACT_FD: O_CLOEXEC or 0 */
 };
 
 enum action {
 	ACT_CONTINUE,  /* run the syscall as it is */
 	ACT_RETURN,    /* do not run it; the tracee gets s->retval */
 	ACT_EXIT_STOP, /* run it, then call the exit handler with the result */
+	ACT_FD,        /* notified only: the result is s->fd, installed in the
+			* caller (seccomp ADDFD with SEND); the supervisor's copy
+			* is closed */
 };
 
 struct handler {
@@ -44,6 +53,16 @@ struct handler {
 	/* Stop only when one of these conditions holds (each one rule of the
 	 * kernel filter, e.g. fcntl's F_SETOWN); none used: always. */
 	struct deny_cond trap_if[3];
+	/* Served from seccomp user notification (SECCOMP_RET_USER_NOTIF) by
+	 * the notification threads instead of a ptrace stop: the handler
+	 * emulates the call in full (ACT_RETURN, ACT_FD), or answers
+	 * ACT_CONTINUE only for a decision made from registers alone. */
+	bool notify;
+	/* With notify: the call stops for ptrace instead when this one-bit
+	 * condition holds (DENY_CMP_MASKED_EQ, value == mask): O_PATH opens,
+	 * whose descriptors ADDFD cannot pass (the kernel's fget refuses
+	 * them). The enter handler then runs at a ptrace stop. */
+	struct deny_cond ptrace_if;
 	/* The enter handler in a jail whose root is the host's / (when set,
 	 * the call is trapped there even if wanted() says no). */
 	enum action (*enter_at_host_root)(struct syscall_stop *s);
@@ -76,12 +95,14 @@ enum action handle_setdomainname(struct syscall_stop *s);
 
 /* handle_path.c */
 enum action handle_path(struct syscall_stop *s);
-enum action handle_openat2(struct syscall_stop *s);
 enum action handle_getcwd(struct syscall_stop *s);
 enum action handle_readlink(struct syscall_stop *s);
 enum action handle_chroot(struct syscall_stop *s);
 enum action handle_path_denied(struct syscall_stop *s);
 enum action handle_creds_change(struct syscall_stop *s);
+
+/* handle_open.c */
+enum action handle_open(struct syscall_stop *s);
 
 /* handle_exec.c */
 enum action handle_execve(struct syscall_stop *s);

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "handlers.h"
@@ -28,13 +30,17 @@
 #include "../engine/tracee.h"
 
 #define MAX_MEMBERS 4096
+#define PROC_SUPER_MAGIC 0x9fa0
 
 bool vis_pid(const struct tracee *caller, pid_t pid)
 {
 	if (pid <= 0)
 		return false;
+	tracee_rdlock();
 	const struct tracee *t = tracee_find(pid);
-	return t && t->jail == caller->jail;
+	bool seen = t && t->jail == caller->jail;
+	tracee_unlock();
+	return seen;
 }
 
 unsigned vis_members(const struct tracee *caller, pid_t *out, unsigned max)
@@ -133,23 +139,55 @@ enum action handle_kcmp(struct syscall_stop *s)
 	return ACT_RETURN;
 }
 
-/* The pid a pidfd refers to (its fdinfo's "Pid:" line); 0 if fd is no
- * pidfd of a live process (the kernel then fails the call itself). */
+/* The pid the descriptor fd of t refers to when used as a pidfd, decided
+ * from the object (the supervisor's own copy of it), never from a name:
+ * a pidfd (anon inode or pidfs) by its fdinfo "Pid:" line; a directory
+ * /proc/<pid> (the kernel takes one as a pidfd) by the procfs entry it
+ * is. 0 if it is neither (the kernel then fails the call itself); -1 if
+ * it cannot be told (the call is refused). */
 static pid_t pidfd_target(const struct tracee *t, int fd)
 {
-	char path[64], line[128];
-	pid_t pid = 0;
 	if (fd < 0)
 		return 0; /* PIDFD_SELF_*: the caller */
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)t->tid, fd);
-	FILE *f = fopen(path, "re");
-	if (!f)
+	int g = tracee_dup_fd(t, fd);
+	if (g == -EBADF)
 		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Pid: %d", &pid) == 1)
-			break;
-	fclose(f);
-	return pid > 0 ? pid : 0;
+	if (g < 0)
+		return -1;
+	struct statfs sf;
+	struct stat st;
+	pid_t pid = 0;
+	char path[PATH_MAX], line[128];
+	if (fstatfs(g, &sf) < 0 || fstat(g, &st) < 0) {
+		pid = -1;
+	} else if (sf.f_type == PROC_SUPER_MAGIC) {
+		/* /proc/<pid> itself, on any procfs: its name in its procfs */
+		char link[64];
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", g);
+		ssize_t n = readlink(link, path, sizeof(path) - 1);
+		if (S_ISDIR(st.st_mode)) {
+			pid = -1;
+			if (n > 0) {
+				path[n] = '\0';
+				const char *last = strrchr(path, '/');
+				if (last && proc_all_digits(last + 1, strlen(last + 1)) && strlen(last + 1) < 12)
+					pid = (pid_t)atol(last + 1);
+			}
+		}
+	} else {
+		snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", g);
+		FILE *f = fopen(path, "re");
+		if (f) {
+			while (fgets(line, sizeof(line), f))
+				if (sscanf(line, "Pid: %d", &pid) == 1)
+					break;
+			fclose(f);
+		}
+		if (pid < 0)
+			pid = 0; /* -1: a pidfd of a process that is gone */
+	}
+	close(g);
+	return pid;
 }
 
 /* pidfd_send_signal, pidfd_getfd, process_madvise, process_mrelease: the
@@ -159,7 +197,7 @@ static pid_t pidfd_target(const struct tracee *t, int fd)
 enum action handle_pidfd_arg0(struct syscall_stop *s)
 {
 	pid_t pid = pidfd_target(s->t, (int)s->args[0]);
-	if (pid == 0 || vis_pid(s->t, pid))
+	if (pid == 0 || (pid > 0 && vis_pid(s->t, pid)))
 		return ACT_CONTINUE;
 	return hidden(s);
 }

@@ -4,6 +4,7 @@
  * stopped or a child exited) or SIGIO (a control socket is ready), so the
  * loop sleeps in one place for both. */
 #include "control.h"
+#include "../engine/notify.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -61,6 +62,26 @@ int ctl_send(int fd, enum ctl_op op, int32_t arg)
 {
 	struct ctl_request req = {.magic = CTL_MAGIC, .op = op, .arg = arg, .jail_size = sizeof(struct jail)};
 	if (send(fd, &req, sizeof(req), MSG_NOSIGNAL) != (ssize_t)sizeof(req))
+		return -errno;
+	return 0;
+}
+
+int ctl_send_listener(int fd, int lfd)
+{
+	struct ctl_request req = {.magic = CTL_MAGIC, .op = CTL_LISTENER, .jail_size = sizeof(struct jail)};
+	struct iovec iov = {&req, sizeof(req)};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	memset(&u, 0, sizeof(u));
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof(u.buf)};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &lfd, sizeof(int));
+	if (sendmsg(fd, &msg, MSG_NOSIGNAL) != (ssize_t)sizeof(req))
 		return -errno;
 	return 0;
 }
@@ -132,6 +153,7 @@ struct client {
 	int pidfd;      /* the peer as it connected (-1: kernel without SO_PEERPIDFD) */
 	pid_t pid;
 	bool attach_pending;
+	bool attached;  /* seized: may send its listener, once */
 	bool removing;  /* waits for the jail to be gone */
 };
 
@@ -328,9 +350,28 @@ static int attach_peer(struct client *c)
 static bool serve(struct client *c)
 {
 	struct ctl_request req;
-	ssize_t n = recv(c->fd, &req, sizeof(req), 0);
+	struct iovec iov = {&req, sizeof(req)};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof(u.buf)};
+	ssize_t n = recvmsg(c->fd, &msg, MSG_CMSG_CLOEXEC);
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR;
+	int passed = -1;
+	struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+	if (cm && cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS &&
+	    cm->cmsg_len == CMSG_LEN(sizeof(int)))
+		memcpy(&passed, CMSG_DATA(cm), sizeof(int));
+	if (req.op == CTL_LISTENER && n == (ssize_t)sizeof(req) && req.magic == CTL_MAGIC && c->attached &&
+	    passed >= 0) {
+		c->attached = false;
+		notify_serve(passed, false);
+		return true;
+	}
+	if (passed >= 0)
+		close(passed);
 	if (n != (ssize_t)sizeof(req) || req.magic != CTL_MAGIC || req.jail_size != sizeof(struct jail)) {
 		if (n > 0)
 			reply(c->fd, -EPROTO, 0);
@@ -358,7 +399,11 @@ static bool serve(struct client *c)
 		if (!c->attach_pending || ctl.dying)
 			return reply(c->fd, ctl.dying ? -ESRCH : -EPROTO, 0);
 		c->attach_pending = false;
-		return reply(c->fd, attach_peer(c), 0);
+		{
+			int rc = attach_peer(c);
+			c->attached = rc == 0;
+			return reply(c->fd, rc, 0);
+		}
 	default:
 		return reply(c->fd, -EINVAL, 0);
 	}

@@ -13,7 +13,10 @@
  *                  ctl_reply once they are all gone and the entry removed
  *   ATTACH      -> ctl_info (status -errno if the jail cannot take it)
  *   ATTACH_GO   -> the supervisor PTRACE_SEIZEs the peer (jexec), which
- *                  then loads the jail's filters itself; ctl_reply */
+ *                  then loads the jail's filters itself; ctl_reply
+ *   LISTENER    -> (after ATTACH_GO, with the seccomp listener of those
+ *                  filters in SCM_RIGHTS; once) the supervisor serves it;
+ *                  no reply */
 #ifndef JAIL_SUPERVISOR_CONTROL_H
 #define JAIL_SUPERVISOR_CONTROL_H
 
@@ -33,6 +36,7 @@ enum ctl_op {
 	CTL_REMOVE,
 	CTL_ATTACH,
 	CTL_ATTACH_GO,
+	CTL_LISTENER,
 };
 
 struct ctl_request {
@@ -65,6 +69,8 @@ struct ctl_info {
 int ctl_connect(const char *path, int timeout_s);
 /* Sends a request; 0 or -errno. */
 int ctl_send(int fd, enum ctl_op op, int32_t arg);
+/* Sends LISTENER with descriptor lfd; 0 or -errno. */
+int ctl_send_listener(int fd, int lfd);
 /* Receives a reply / an info; 0 or -errno (-EPROTO for a bad message,
  * -ECONNRESET when the supervisor closed the socket). */
 int ctl_recv_reply(int fd, struct ctl_reply *r);

@@ -26,6 +26,7 @@
 #include "jail_conf_run.h"
 #include "jail_hooks.h"
 #include "../engine/supervisor.h"
+#include "version.h"
 
 /* The command starts in the current directory if it lies inside the jail's
  * path, else at the jail's root. */
@@ -320,6 +321,7 @@ int main(int argc, char **argv)
 	static struct jail_cmdline cl;
 	char err[PATH_MAX + 128];
 
+	tool_version_flag("jail", argc, argv);
 	int rc = jail_parse_cmdline(argc, argv, &cl, err, sizeof(err));
 	if (rc > 0) {
 		fprintf(stderr, "%s\n", jail_usage);

@@ -32,6 +32,7 @@
 #include "../confine/filter.h"
 #include "../fs/fs_root.h"
 #include "../manage/registry.h"
+#include "version.h"
 
 static const char usage_text[] =
 	"usage: jexec [-l] [-d working-directory] [-u username | -U username] jail [command ...]";
@@ -214,11 +215,16 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 		die("jail_attach(%d): %s", jid, strerror(rc == -ECONNRESET ? ESRCH : -rc));
 	if (r.status)
 		die("jail_attach(%d): %s", jid, strerror(-r.status));
-	close(sock);
 
 	/* traced now: the same restrictions as a spawned command */
-	if (confine_self("jexec", &filters, set_nnp, root_fs, jail_kept_capabilities(&info.jail)))
+	int listener;
+	if (confine_self("jexec", &filters, set_nnp, root_fs, jail_kept_capabilities(&info.jail), &listener))
 		exit(1);
+	/* the supervisor serves our filter's notifications; we never hold it */
+	if ((rc = ctl_send_listener(sock, listener)))
+		die("jail_attach(%d): %s", jid, strerror(-rc));
+	close(listener);
+	close(sock);
 	/* from here on paths are the jail's, translated by the supervisor */
 	if (o->dir)
 		enter(o->dir);
@@ -279,6 +285,7 @@ int main(int argc, char **argv)
 	bool uflag = false, Uflag = false;
 	int c;
 
+	tool_version_flag("jexec", argc, argv);
 	while ((c = getopt(argc, argv, "+d:lnu:U:")) != -1) {
 		switch (c) {
 		case 'd':

@@ -13,6 +13,7 @@
 
 #include "../manage/control.h"
 #include "../manage/registry.h"
+#include "version.h"
 
 static const char usage_text[] = "usage: jkill [-s signal | -signal] jail ...";
 
@@ -38,6 +39,7 @@ int main(int argc, char **argv)
 	int sig = SIGTERM, status = 0;
 	int i = 1;
 
+	tool_version_flag("jkill", argc, argv);
 	if (i < argc && strcmp(argv[i], "-s") == 0) {
 		if (i + 1 >= argc || (sig = parse_signal(argv[i + 1])) < 0)
 			goto usage;

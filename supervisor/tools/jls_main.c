@@ -12,6 +12,7 @@
 #include "../manage/control.h"
 #include "../manage/registry.h"
 #include "jls_libxo.h"
+#include "version.h"
 
 /* One jail's information from its supervisor; false if it just went away. */
 static bool query(struct registry *reg, const struct reg_entry *e, bool want_pids, struct ctl_info *info,
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
 	struct reg_entry *list;
 	char err[PATH_MAX + 128];
 	bool found = false;
+
+	tool_version_flag("jls", argc, argv);
 
 	bool pretty;
 	int style = xo_take_args(&argc, argv, &pretty, err, sizeof(err));

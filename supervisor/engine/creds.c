@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "creds.h"
+
+#include <errno.h>
+#include <linux/capability.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static int parse_ids(const char *v, unsigned long out[4])
+{
+	return sscanf(v, "%lu %lu %lu %lu", &out[0], &out[1], &out[2], &out[3]) == 4 ? 0 : -EIO;
+}
+
+int creds_read(pid_t tid, struct proc_creds *c, mode_t *umask_out)
+{
+	char path[64], line[4096];
+	if (tid)
+		snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	else
+		snprintf(path, sizeof(path), "/proc/thread-self/status");
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	unsigned found = 0;
+	memset(c, 0, sizeof(*c));
+	while (fgets(line, sizeof(line), f)) {
+		char *v = strchr(line, ':');
+		if (!v)
+			continue;
+		*v++ = '\0';
+		unsigned long ids[4];
+		if (strcmp(line, "Uid") == 0 && parse_ids(v, ids) == 0) {
+			c->fsuid = (uid_t)ids[3];
+			found |= 1;
+		} else if (strcmp(line, "Gid") == 0 && parse_ids(v, ids) == 0) {
+			c->fsgid = (gid_t)ids[3];
+			found |= 2;
+		} else if (strcmp(line, "Groups") == 0) {
+			char *p = v, *end;
+			c->ngroups = 0;
+			for (;;) {
+				unsigned long g = strtoul(p, &end, 10);
+				if (end == p)
+					break;
+				if (c->ngroups == CREDS_MAX_GROUPS) {
+					c->ngroups = -1;
+					break;
+				}
+				c->groups[c->ngroups++] = (gid_t)g;
+				p = end;
+			}
+			found |= 4;
+		} else if (strcmp(line, "CapEff") == 0) {
+			c->caps = strtoull(v, NULL, 16);
+			found |= 8;
+		} else if (strcmp(line, "Umask") == 0 && umask_out) {
+			*umask_out = (mode_t)strtoul(v, NULL, 8);
+			found |= 16;
+		}
+	}
+	fclose(f);
+	unsigned want = umask_out ? 31u : 15u;
+	if ((found & want) != want)
+		return -EIO;
+	return c->ngroups < 0 ? -E2BIG : 0;
+}
+
+/* Per thread: the supervisor's own credentials, and what the thread has now. */
+static __thread struct proc_creds own, now;
+static __thread mode_t own_umask, now_umask;
+static __thread bool ready, privileged;
+
+void creds_thread_init(void)
+{
+	if (creds_read(0, &own, NULL)) {
+		fprintf(stderr, "jail: cannot read the supervisor's credentials\n");
+		abort();
+	}
+	own_umask = umask(0);
+	umask(own_umask);
+	now = own;
+	now_umask = own_umask;
+	privileged = geteuid() == 0;
+	ready = true;
+}
+
+static bool same(const struct proc_creds *a, const struct proc_creds *b)
+{
+	return a->fsuid == b->fsuid && a->fsgid == b->fsgid && a->caps == b->caps &&
+	       a->ngroups == b->ngroups && memcmp(a->groups, b->groups, sizeof(gid_t) * (size_t)a->ngroups) == 0;
+}
+
+static int set_caps(uint64_t eff, uint64_t perm)
+{
+	struct __user_cap_header_struct h = {.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0};
+	struct __user_cap_data_struct d[2] = {
+		{.effective = (uint32_t)eff, .permitted = (uint32_t)perm},
+		{.effective = (uint32_t)(eff >> 32), .permitted = (uint32_t)(perm >> 32)},
+	};
+	return syscall(SYS_capset, &h, d) < 0 ? -errno : 0;
+}
+
+static int apply(const struct proc_creds *c)
+{
+	/* own rights first (setgroups, setfsuid and setfsgid need them), then
+	 * the groups and ids, then the effective capabilities */
+	if (set_caps(own.caps, own.caps))
+		return -EPERM;
+	if (syscall(SYS_setgroups, c->ngroups, c->groups) < 0)
+		return -EPERM;
+	syscall(SYS_setfsgid, c->fsgid);
+	syscall(SYS_setfsuid, c->fsuid);
+	if ((uid_t)syscall(SYS_setfsuid, -1) != c->fsuid || (gid_t)syscall(SYS_setfsgid, -1) != c->fsgid)
+		return -EPERM;
+	if (set_caps(c->caps & own.caps, own.caps))
+		return -EPERM;
+	return 0;
+}
+
+int creds_enter(const struct proc_creds *c, mode_t mask)
+{
+	if (!ready)
+		creds_thread_init(); /* the ptrace thread, on first use */
+	if (mask != (mode_t)-1 && mask != now_umask) {
+		umask(mask);
+		now_umask = mask;
+	}
+	if (same(c, &now))
+		return 0;
+	if (!privileged || (c->caps & ~own.caps))
+		return -EPERM; /* cannot act as someone else: the call fails */
+	int err = apply(c);
+	if (err) {
+		creds_leave();
+		return err;
+	}
+	now = *c;
+	return 0;
+}
+
+void creds_leave(void)
+{
+	if (now_umask != own_umask) {
+		umask(own_umask);
+		now_umask = own_umask;
+	}
+	if (same(&now, &own))
+		return;
+	if (apply(&own)) {
+		fprintf(stderr, "jail: cannot restore the supervisor's credentials\n");
+		abort();
+	}
+	now = own;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* A tracee's file-system credentials, and a supervisor thread acting with
+ * them: the calls the supervisor runs on a tracee's behalf (opens, stat,
+ * chmod, mkdir ...) are checked by the kernel against the tracee's fsuid,
+ * fsgid, groups, capabilities and umask, not the supervisor's. Every
+ * switch is per thread (raw syscalls; umask after unshare(CLONE_FS)). */
+#ifndef JAIL_SUPERVISOR_CREDS_H
+#define JAIL_SUPERVISOR_CREDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define CREDS_MAX_GROUPS 64
+
+struct proc_creds {
+	uid_t fsuid;
+	gid_t fsgid;
+	int ngroups; /* -1: more than CREDS_MAX_GROUPS (refused) */
+	gid_t groups[CREDS_MAX_GROUPS];
+	uint64_t caps; /* effective */
+};
+
+/* Reads the credentials of thread tid from /proc/<tid>/status (the
+ * umask too when umask is not NULL). 0 or -errno. */
+int creds_read(pid_t tid, struct proc_creds *c, mode_t *umask);
+
+/* Called once by each thread that will act as tracees (after it
+ * unshared CLONE_FS). */
+void creds_thread_init(void);
+
+/* The calling thread takes credentials c (and umask, if not -1) until
+ * creds_leave(). Without privilege the supervisor can only act as itself:
+ * other credentials give -EPERM (the call then fails: fail closed). */
+int creds_enter(const struct proc_creds *c, mode_t umask);
+/* Back to the supervisor's own credentials (full rights to read tracee
+ * memory and /proc). Aborts if that fails: a thread that cannot get its
+ * rights back must not go on. */
+void creds_leave(void);
+
+#endif

@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "notify.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "../handlers/handlers.h"
+#include "creds.h"
+#include "tracee.h"
+
+#define MAX_THREADS 64 /* per listener */
+
+struct listener {
+	int fd;
+	bool primary;
+	int threads; /* started */
+	int idle;    /* waiting for a notification */
+	pthread_mutex_t mu;
+};
+
+static __thread struct listener *cur_listener;
+static __thread uint64_t cur_id;
+static __thread bool cur_active;
+
+static struct seccomp_notif_sizes sizes;
+
+bool notify_still_valid(void)
+{
+	if (!cur_active)
+		return true;
+	uint64_t id = cur_id;
+	return ioctl(cur_listener->fd, SECCOMP_IOCTL_NOTIF_ID_VALID, &id) == 0;
+}
+
+static int start_thread(struct listener *l);
+
+void notify_may_block(void)
+{
+	struct listener *l = cur_listener;
+	if (!cur_active || !l)
+		return;
+	pthread_mutex_lock(&l->mu);
+	bool more = l->idle == 0 && l->threads < MAX_THREADS;
+	pthread_mutex_unlock(&l->mu);
+	if (more)
+		start_thread(l);
+}
+
+static void respond(struct listener *l, struct seccomp_notif_resp *resp)
+{
+	/* ENOENT: the caller is gone, or a signal interrupted it */
+	ioctl(l->fd, SECCOMP_IOCTL_NOTIF_SEND, resp);
+}
+
+static void answer(struct listener *l, uint64_t id, long ret)
+{
+	struct seccomp_notif_resp *resp = calloc(1, sizes.seccomp_notif_resp);
+	if (!resp)
+		abort();
+	resp->id = id;
+	if (ret < 0)
+		resp->error = (int32_t)ret;
+	else
+		resp->val = ret;
+	respond(l, resp);
+	free(resp);
+}
+
+static void answer_continue(struct listener *l, uint64_t id)
+{
+	struct seccomp_notif_resp *resp = calloc(1, sizes.seccomp_notif_resp);
+	if (!resp)
+		abort();
+	resp->id = id;
+	resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+	respond(l, resp);
+	free(resp);
+}
+
+static void answer_fd(struct listener *l, uint64_t id, int fd, unsigned fd_flags)
+{
+	struct seccomp_notif_addfd add = {
+		.id = id,
+		.flags = SECCOMP_ADDFD_FLAG_SEND,
+		.srcfd = (uint32_t)fd,
+		.newfd = 0,
+		.newfd_flags = fd_flags,
+	};
+	int rc = ioctl(l->fd, SECCOMP_IOCTL_NOTIF_ADDFD, &add);
+	int err = errno;
+	close(fd);
+	if (rc < 0 && err != ENOENT)
+		answer(l, id, -err); /* e.g. EMFILE: the caller's limit */
+}
+
+static void serve_one(struct listener *l, const struct seccomp_notif *req)
+{
+	const struct abi *abi = abi_from_audit(req->data.arch);
+	if (!abi) {
+		answer(l, req->id, -ENOSYS); /* the filter kills other ABIs */
+		return;
+	}
+	struct tracee snap;
+	if (!tracee_snapshot((pid_t)req->pid, &snap)) {
+		/* not (or no longer) traced: nothing is run unchecked */
+		answer(l, req->id, -ENOSYS);
+		return;
+	}
+	struct syscall_stop s = {.t = &snap, .abi = abi, .notified = true, .fd = -1};
+	s.id = abi_id(abi, req->data.nr);
+	for (int i = 0; i < 6; i++)
+		s.args[i] = req->data.args[i];
+	snap.abi = abi;
+	enum action (*enter)(struct syscall_stop *) = handler_enter(s.id, snap.jail);
+	enum action act = ACT_RETURN;
+	s.retval = -ENOSYS;
+	if (enter && handlers[s.id].notify)
+		act = enter(&s);
+	if (s.regs_touched && act != ACT_RETURN) {
+		act = ACT_RETURN; /* a handler meant for a ptrace stop: fail the call */
+		s.retval = -ENOSYS;
+	}
+	tracee_snapshot_done(&snap);
+	switch (act) {
+	case ACT_FD:
+		answer_fd(l, req->id, s.fd, s.fd_flags);
+		break;
+	case ACT_CONTINUE:
+		answer_continue(l, req->id);
+		break;
+	case ACT_RETURN:
+		answer(l, req->id, s.retval);
+		break;
+	case ACT_EXIT_STOP:
+	default:
+		answer(l, req->id, -ENOSYS);
+		break;
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct listener *l = arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	/* the umask becomes the thread's own (creds_enter sets the tracee's) */
+	if (unshare(CLONE_FS) < 0) {
+		perror("jail: unshare(CLONE_FS)");
+		abort();
+	}
+	creds_thread_init();
+	cur_listener = l;
+	struct seccomp_notif *req = malloc(sizes.seccomp_notif);
+	if (!req)
+		abort();
+	for (;;) {
+		if (!l->primary) {
+			/* a listener nobody uses any more reports POLLHUP;
+			 * NOTIF_RECV would wait forever */
+			struct pollfd p = {.fd = l->fd, .events = POLLIN};
+			if (poll(&p, 1, -1) < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+				break;
+		}
+		memset(req, 0, sizes.seccomp_notif);
+		if (ioctl(l->fd, SECCOMP_IOCTL_NOTIF_RECV, req) < 0) {
+			if (errno == EINTR || errno == ENOENT)
+				continue;
+			if (!l->primary && (errno == EAGAIN))
+				continue;
+			break;
+		}
+		pthread_mutex_lock(&l->mu);
+		l->idle--;
+		pthread_mutex_unlock(&l->mu);
+		cur_id = req->id;
+		cur_active = true;
+		serve_one(l, req);
+		cur_active = false;
+		pthread_mutex_lock(&l->mu);
+		l->idle++;
+		pthread_mutex_unlock(&l->mu);
+	}
+	free(req);
+	pthread_mutex_lock(&l->mu);
+	l->idle--;
+	bool last = --l->threads == 0;
+	pthread_mutex_unlock(&l->mu);
+	if (last && !l->primary) {
+		close(l->fd);
+		pthread_mutex_destroy(&l->mu);
+		free(l);
+	}
+	return NULL;
+}
+
+static int start_thread(struct listener *l)
+{
+	pthread_attr_t attr;
+	pthread_t th;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 1u << 20); /* a few PATH_MAX buffers */
+	pthread_mutex_lock(&l->mu);
+	l->threads++;
+	l->idle++;
+	pthread_mutex_unlock(&l->mu);
+	int rc = pthread_create(&th, &attr, worker, l);
+	pthread_attr_destroy(&attr);
+	if (rc) {
+		pthread_mutex_lock(&l->mu);
+		l->threads--;
+		l->idle--;
+		pthread_mutex_unlock(&l->mu);
+		return -rc;
+	}
+	return 0;
+}
+
+int notify_serve(int fd, bool primary)
+{
+	if (!sizes.seccomp_notif && syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, &sizes) < 0) {
+		close(fd);
+		return -errno;
+	}
+	struct listener *l = calloc(1, sizeof(*l));
+	if (!l) {
+		close(fd);
+		return -ENOMEM;
+	}
+	l->fd = fd;
+	l->primary = primary;
+	pthread_mutex_init(&l->mu, NULL);
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	if (n > 16)
+		n = 16;
+	int started = 0;
+	for (long i = 0; i < n; i++)
+		if (start_thread(l) == 0)
+			started++;
+	if (!started) {
+		close(fd);
+		pthread_mutex_destroy(&l->mu);
+		free(l);
+		return -EAGAIN;
+	}
+	return 0;
+}
+
+int notify_send_listener(int sock, int fd)
+{
+	char dummy = 'L';
+	struct iovec iov = {&dummy, 1};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	memset(&u, 0, sizeof(u));
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof(u.buf)};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	return sendmsg(sock, &msg, MSG_NOSIGNAL) == 1 ? 0 : -errno;
+}
+
+int notify_recv_listener(int sock)
+{
+	char dummy;
+	struct iovec iov = {&dummy, 1};
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof(u.buf)};
+	ssize_t n;
+	do
+		n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	if (n != 1 || !c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS ||
+	    c->cmsg_len != CMSG_LEN(sizeof(int)))
+		return -EPROTO;
+	int fd;
+	memcpy(&fd, CMSG_DATA(c), sizeof(int));
+	return fd;
+}
+
+struct from_arg {
+	int sock;
+	bool primary;
+};
+
+static void *receive_and_serve(void *arg)
+{
+	struct from_arg *a = arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	int fd = notify_recv_listener(a->sock);
+	close(a->sock);
+	if (fd >= 0 && notify_serve(fd, a->primary) == 0) {
+		free(a);
+		return NULL;
+	}
+	/* no listener: the jailed command's notified calls would wait for
+	 * ever; it cannot have started without one (spawn kills it) */
+	free(a);
+	return NULL;
+}
+
+int notify_serve_from(int sock, bool primary)
+{
+	struct from_arg *a = malloc(sizeof(*a));
+	if (!a) {
+		close(sock);
+		return -ENOMEM;
+	}
+	a->sock = sock;
+	a->primary = primary;
+	pthread_t th;
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	int rc = pthread_create(&th, &attr, receive_and_serve, a);
+	pthread_attr_destroy(&attr);
+	if (rc) {
+		close(sock);
+		free(a);
+		return -rc;
+	}
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The hot path: seccomp user notification. The filter answers the path
+ * family and the /proc guard with SECCOMP_RET_USER_NOTIF; a pool of
+ * supervisor threads (one per CPU, more while all of them are busy in a
+ * call that may block) waits in SECCOMP_IOCTL_NOTIF_RECV on each listener
+ * and emulates the call in full through the handler table (handlers with
+ * .notify): a result, or a descriptor installed with ADDFD + SEND. See
+ * docs/engine.md. */
+#ifndef JAIL_SUPERVISOR_NOTIFY_H
+#define JAIL_SUPERVISOR_NOTIFY_H
+
+#include <stdbool.h>
+
+/* Serves listener fd (takes it). primary: the jail's own listener, which
+ * lives as long as the supervisor; others (jexec's) end when no process
+ * uses their filter any more. 0 or -errno. */
+int notify_serve(int fd, bool primary);
+
+/* Receives one listener descriptor on socket sock (SCM_RIGHTS) in a
+ * thread of its own and serves it; closes sock. 0 or -errno. */
+int notify_serve_from(int sock, bool primary);
+
+/* Sends listener fd over socket sock (SCM_RIGHTS). 0 or -errno. */
+int notify_send_listener(int sock, int fd);
+/* Receives a descriptor sent with notify_send_listener; fd or -errno. */
+int notify_recv_listener(int sock);
+
+/* In a notification thread: is the notification being served still
+ * pending (its caller alive, in the call)? Check after reading the
+ * caller's memory or /proc entries and before acting on what they said.
+ * Always true outside a notification thread. */
+bool notify_still_valid(void);
+
+/* In a notification thread, before a call that may block for long (the
+ * open of a FIFO, a slow file system): makes sure another thread is
+ * free to serve the rest of the jail. */
+void notify_may_block(void);
+
+#endif

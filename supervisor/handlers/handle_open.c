@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* open, creat, openat and openat2, served from user notification: the
+ * supervisor opens the object itself, with the caller's credentials and
+ * umask, and hands the descriptor over (seccomp ADDFD with SEND). The
+ * kernel resolves the name once, in the supervisor, inside the caller's
+ * root; nothing is resolved again afterwards, so a rename race cannot
+ * move the open out (docs/engine.md). */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "../../policy/path.h"
+#include "../engine/memory.h"
+#include "../engine/notify.h"
+#include "../engine/tracee.h"
+#include "../fs/fs_root.h"
+#include "../fs/proc_hide.h"
+#include "act_as.h"
+#include "handlers.h"
+
+#define VALID_FLAGS                                                                                  \
+	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | O_ASYNC | \
+	 O_DIRECT | O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH | O_TMPFILE | O_SYNC)
+#define PATH_FLAGS (O_DIRECTORY | O_NOFOLLOW | O_PATH | O_CLOEXEC)
+#define VALID_RESOLVE                                                                                \
+	(RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH | RESOLVE_IN_ROOT | \
+	 RESOLVE_CACHED)
+
+static bool creates(uint64_t flags)
+{
+	return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
+}
+
+/* open(2)'s flags as the kernel reads them (unknown bits ignored). */
+static void how_of(uint64_t flags, uint64_t mode, struct open_how *h)
+{
+	flags = (uint32_t)flags & VALID_FLAGS;
+	if (flags & O_PATH)
+		flags &= PATH_FLAGS;
+	h->flags = flags;
+	h->mode = creates(flags) ? mode & 07777 : 0;
+	h->resolve = 0;
+}
+
+/* A directory of t as an O_PATH object: its cwd, its descriptor dirfd,
+ * or (absolute) its root. */
+static int tracee_dir(const struct tracee *t, int dirfd, bool absolute)
+{
+	char link[64];
+	if (absolute)
+		snprintf(link, sizeof(link), "/proc/%d/root", (int)t->tid);
+	else if (dirfd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
+	else if (dirfd < 0)
+		return -EBADF;
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)t->tid, dirfd);
+	int fd = open(link, O_PATH | O_CLOEXEC);
+	if (fd < 0)
+		return errno == ENOENT && dirfd != AT_FDCWD && !absolute ? -EBADF : -errno;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		close(fd);
+		return -ENOTDIR;
+	}
+	return fd;
+}
+
+/* /dev/tty means the caller's controlling terminal, not the supervisor's:
+ * opened by the device its /proc/<tid>/stat names. */
+static int open_ctty(const struct tracee *t, int flags)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)t->tid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -ENXIO;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *p = strrchr(buf, ')');
+	int tty = 0;
+	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %d", &tty) != 1 || tty == 0)
+		return -ENXIO;
+	unsigned maj = ((unsigned)tty >> 8) & 0xfff, min = ((unsigned)tty & 0xff) | (((unsigned)tty >> 12) & 0xfff00);
+	if (maj >= 136 && maj <= 143)
+		snprintf(path, sizeof(path), "/dev/pts/%u", min + (maj - 136) * 256);
+	else if (maj == 4 && min < 64)
+		snprintf(path, sizeof(path), "/dev/tty%u", min);
+	else if (maj == 4)
+		snprintf(path, sizeof(path), "/dev/ttyS%u", min - 64);
+	else if (maj == 5 && min == 1)
+		snprintf(path, sizeof(path), "/dev/console");
+	else
+		return -ENXIO;
+	notify_may_block();
+	int fd = open(path, (flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC)) | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode) || st.st_rdev != makedev(maj, min)) {
+		close(fd);
+		return -ENXIO;
+	}
+	return fd;
+}
+
+static bool is_dev_tty(int fd)
+{
+	struct stat st;
+	return fstat(fd, &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == makedev(5, 0);
+}
+
+/* The final open of object obj (an O_PATH descriptor, taken): the same
+ * inode, reopened through /proc/self/fd with the caller's flags. */
+static int reopen(const struct tracee *t, int obj, const struct open_how *how)
+{
+	int flags = (int)how->flags;
+	struct stat st;
+	int fd, err = 0;
+	if (fstat(obj, &st) < 0) {
+		err = -errno;
+	} else if ((flags & O_CREAT) && (flags & O_EXCL)) {
+		err = -EEXIST;
+	} else if ((flags & O_DIRECTORY) && !S_ISDIR(st.st_mode)) {
+		err = -ENOTDIR;
+	} else if (flags & O_PATH) {
+		return obj;
+	} else if (S_ISLNK(st.st_mode)) {
+		err = -ELOOP;
+	} else {
+		/* judged before it is opened: O_TRUNC must not reach it */
+		err = fs_object_allowed(t, obj, flags, false);
+	}
+	if (err) {
+		close(obj);
+		return err;
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		notify_may_block(); /* a FIFO or a device may wait for long */
+	if (S_ISCHR(st.st_mode) && st.st_rdev == makedev(5, 0)) {
+		close(obj);
+		return open_ctty(t, flags);
+	}
+	if ((flags & O_TMPFILE) == O_TMPFILE) {
+		fd = openat(obj, ".", (flags & ~O_CLOEXEC) | O_CLOEXEC, (mode_t)how->mode);
+	} else {
+		char link[64];
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", obj);
+		fd = open(link, (flags & ~(O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC)) | O_CLOEXEC | O_NOCTTY);
+	}
+	err = fd < 0 ? -errno : 0;
+	close(obj);
+	return fd < 0 ? err : fd;
+}
+
+/* A new file in the directory of the name (which did not exist): parent
+ * resolved and judged as an object, then one name created in it. */
+static int create_in_parent(const struct tracee *t, int dirfd, const char *path, const struct open_how *how,
+			    bool rooted)
+{
+	char parent[PATH_MAX], last[NAME_MAX + 1];
+	bool slash;
+	int err = path_split_last(path, parent, sizeof(parent), last, sizeof(last), &slash);
+	if (err)
+		return err;
+	if (last[0] == '\0' || slash)
+		return -EISDIR;
+	int pfd = proc_hide_open(t, dirfd, parent[0] ? parent : ".", true);
+	if (pfd < 0)
+		return pfd;
+	err = fs_object_allowed(t, pfd, O_RDONLY, false);
+	if (err) {
+		close(pfd);
+		return err;
+	}
+	struct open_how h = *how;
+	h.flags |= O_CLOEXEC | ((h.flags & O_PATH) ? 0 : O_NOCTTY);
+	/* in a jail with its own root, the one name may not lead out */
+	h.resolve = RESOLVE_NO_MAGICLINKS | (rooted ? RESOLVE_BENEATH : 0);
+	notify_may_block();
+	long fd = syscall(SYS_openat2, pfd, last, &h, sizeof(h));
+	err = fd < 0 ? -errno : 0;
+	close(pfd);
+	return fd < 0 ? err : (int)fd;
+}
+
+/* Where the kernel cannot confine the walk to a root (the host's /proc and
+ * /dev in a jail with a root; everything at the host's /): the object is
+ * resolved and judged first (O_PATH), then reopened. */
+static int open_judged(const struct tracee *t, int dirfd, const char *path, const struct open_how *how,
+		       bool rooted)
+{
+	uint64_t flags = how->flags;
+	bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
+	int obj;
+	if (how->resolve) {
+		/* the caller's own resolve flags: one openat2 from its directory
+		 * (BENEATH and IN_ROOT: always dirfd, even for "/...") */
+		bool confined = how->resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT);
+		bool from_root = path[0] == '/' && !confined;
+		int start = tracee_dir(t, dirfd, from_root);
+		if (start < 0)
+			return start;
+		struct open_how h = {.flags = O_PATH | O_CLOEXEC | (flags & (O_NOFOLLOW | O_DIRECTORY)),
+				     .resolve = how->resolve};
+		const char *rel = path;
+		while (from_root && *rel == '/')
+			rel++;
+		obj = (int)syscall(SYS_openat2, start, *rel ? rel : ".", &h, sizeof(h));
+		obj = obj < 0 ? -errno : obj;
+		close(start);
+		if (obj >= 0) {
+			int err = proc_hide_fd(t, obj);
+			if (!err)
+				err = fs_object_allowed(t, obj, O_RDONLY, false);
+			if (err) {
+				close(obj);
+				return err;
+			}
+		}
+	} else {
+		obj = proc_hide_open(t, dirfd, path, follow);
+	}
+	if (obj == -ENOENT && (flags & O_CREAT) && !how->resolve)
+		return create_in_parent(t, dirfd, path, how, rooted);
+	if (obj < 0)
+		return obj;
+	return reopen(t, obj, how);
+}
+
+/* The whole open, as t, of path relative to dirfd: a descriptor or -errno. */
+static int open_object(struct tracee *t, int dirfd, const char *path, const struct open_how *how)
+{
+	bool rooted = t->root && strcmp(t->root->host, "/") != 0;
+	if (path[0] == '\0')
+		return -ENOENT;
+	int fd = -1, err;
+	bool in_root = false; /* resolved inside the root by the kernel */
+	if (!rooted || (how->resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT))) {
+		/* the caller's own confinement to dirfd (inside the root), or
+		 * no root to confine to */
+		fd = open_judged(t, dirfd, path, how, rooted);
+	} else {
+		err = fs_guest_open_how(t, dirfd, path, how, &fd);
+		if (err == -ENXIO && !(how->flags & O_PATH)) {
+			/* the root's own /dev/tty node: the supervisor has no
+			 * terminal, the caller may */
+			struct open_how p = {.flags = O_PATH | (how->flags & O_NOFOLLOW)};
+			int obj = -1;
+			if (fs_guest_open_how(t, dirfd, path, &p, &obj) == 0) {
+				bool tty = is_dev_tty(obj);
+				close(obj);
+				if (tty)
+					return open_ctty(t, (int)how->flags);
+			}
+		}
+		if (err == 1) {
+			/* the host's /proc or /dev: the supervisor's own walk,
+			 * after the guest-to-host rewrite of self, root, cwd, fd */
+			char host[PATH_MAX], guest[PATH_MAX];
+			uint64_t flags = how->flags;
+			enum fs_follow f = (flags & O_CREAT) && (flags & (O_EXCL | O_NOFOLLOW)) ? FS_PARENT
+					   : (flags & O_NOFOLLOW)                            ? FS_NOFOLLOW
+					   : (flags & O_CREAT)                               ? FS_FOLLOW_CREATE
+											     : FS_FOLLOW;
+			err = fs_guest_to_host(t, dirfd, path, f, host, sizeof(host));
+			if (err)
+				return err;
+			if (path_within(t->root->host, host)) {
+				err = fs_host_to_guest(t, host, guest, sizeof(guest));
+				if (!err)
+					err = fs_guest_open_how(t, AT_FDCWD, guest, how, &fd);
+				if (err == 1)
+					err = -EACCES;
+				if (err)
+					return err;
+				in_root = true;
+			} else {
+				fd = open_judged(t, AT_FDCWD, host, how, rooted);
+			}
+		} else if (err) {
+			return err;
+		} else {
+			in_root = true;
+		}
+	}
+	if (fd < 0)
+		return fd;
+	if (!(how->flags & O_PATH) && is_dev_tty(fd)) {
+		close(fd);
+		return open_ctty(t, (int)how->flags);
+	}
+	err = proc_hide_fd(t, fd);
+	if (!err && !(how->flags & O_PATH))
+		err = fs_object_allowed(t, fd, (int)how->flags, in_root);
+	if (err) {
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/* openat2's struct open_how, read once: sizes and unknown bits as the
+ * kernel judges them. 0 or -errno. */
+static int read_how(const struct syscall_stop *s, struct open_how *how)
+{
+	size_t size = (size_t)s->args[3];
+	if (size < sizeof(*how))
+		return -EINVAL;
+	if (size > 4096)
+		return -E2BIG;
+	unsigned char buf[4096];
+	if (mem_read(s->t->tid, s->args[2], buf, size))
+		return -EFAULT;
+	for (size_t i = sizeof(*how); i < size; i++)
+		if (buf[i])
+			return -E2BIG;
+	memcpy(how, buf, sizeof(*how));
+	if ((how->flags >> 32) || (how->flags & ~(uint64_t)VALID_FLAGS) || (how->resolve & ~(uint64_t)VALID_RESOLVE))
+		return -EINVAL;
+	if ((how->resolve & RESOLVE_BENEATH) && (how->resolve & RESOLVE_IN_ROOT))
+		return -EINVAL;
+	if (creates(how->flags) ? (how->mode & ~(uint64_t)07777) != 0 : how->mode != 0)
+		return -EINVAL;
+	if ((how->flags & O_PATH) && (how->flags & ~(uint64_t)PATH_FLAGS))
+		return -EINVAL;
+	if ((how->resolve & RESOLVE_CACHED) && (how->flags & (O_TRUNC | O_CREAT | O_TMPFILE)))
+		return -EAGAIN;
+	return 0;
+}
+
+enum action handle_open(struct syscall_stop *s)
+{
+	if (!s->notified) {
+		/* an O_PATH open at a ptrace stop (handlers[].ptrace_if) */
+		return s->t->root && strcmp(s->t->root->host, "/") != 0 ? handle_path(s) : handle_proc_guard(s);
+	}
+	int dirfd = AT_FDCWD;
+	uint64_t path;
+	struct open_how how = {0};
+	int err = 0;
+	if (s->id == SC_open) {
+		path = s->args[0];
+		how_of(s->args[1], s->args[2], &how);
+	} else if (s->id == SC_creat) {
+		path = s->args[0];
+		how_of(O_CREAT | O_WRONLY | O_TRUNC, s->args[1], &how);
+	} else if (s->id == SC_openat) {
+		dirfd = (int)s->args[0];
+		path = s->args[1];
+		how_of(s->args[2], s->args[3], &how);
+	} else if (s->id == SC_openat2) {
+		dirfd = (int)s->args[0];
+		path = s->args[1];
+		err = read_how(s, &how);
+		/* an O_PATH descriptor cannot be handed over (ADDFD refuses
+		 * it): as on a kernel without openat2; callers then use openat,
+		 * whose O_PATH form takes the ptrace route */
+		if (!err && (how.flags & O_PATH))
+			err = -ENOSYS;
+	} else {
+		s->retval = -ENOSYS;
+		return ACT_RETURN;
+	}
+	char name[PATH_MAX];
+	if (!err) {
+		err = mem_read_string(s->t->tid, path, name, sizeof(name));
+		if (err && err != -ENAMETOOLONG)
+			err = -EFAULT;
+	}
+	/* what was read belongs to this call: the caller is still in it */
+	if (!err && !notify_still_valid())
+		err = -EINTR;
+	if (!err)
+		err = act_as_tracee(s->t, creates(how.flags));
+	if (!err) {
+		int fd = open_object(s->t, dirfd, name, &how);
+		act_as_done();
+		if (fd >= 0) {
+			s->fd = fd;
+			s->fd_flags = (how.flags & O_CLOEXEC) ? O_CLOEXEC : 0;
+			return ACT_FD;
+		}
+		err = fd;
+	}
+	s->retval = err;
+	return ACT_RETURN;
+}
