@@ -10,7 +10,8 @@ SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
 PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check libjansson-dev libxml2-dev
-libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian"
+libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian
+libpython3.11-testsuite"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null

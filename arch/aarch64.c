@@ -194,3 +194,26 @@ long abi_regs_result(const struct abi *abi, const struct abi_regs *r)
 	(void)abi;
 	return (long)u->regs[0];
 }
+
+uint64_t abi_regs_sp(const struct abi_regs *r)
+{
+	const struct user_pt_regs *u = (const struct user_pt_regs *)r->raw;
+	return u->sp;
+}
+
+uint64_t abi_regs_pc(const struct abi_regs *r)
+{
+	const struct user_pt_regs *u = (const struct user_pt_regs *)r->raw;
+	return u->pc;
+}
+
+unsigned abi_syscall_insn(const struct abi *abi, uint8_t insn[4])
+{
+	(void)abi;
+	/* svc #0, little-endian */
+	insn[0] = 0x01;
+	insn[1] = 0x00;
+	insn[2] = 0x00;
+	insn[3] = 0xd4;
+	return AARCH64_SVC_LEN;
+}

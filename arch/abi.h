@@ -80,5 +80,11 @@ void abi_regs_rewind(const struct abi *abi, struct abi_regs *r);
 void abi_regs_reissue(const struct abi *abi, struct abi_regs *r, long nr, const uint64_t args[6]);
 /* At a syscall-exit stop: the value the syscall returned. */
 long abi_regs_result(const struct abi *abi, const struct abi_regs *r);
+/* The stack pointer and the program counter the registers hold. */
+uint64_t abi_regs_sp(const struct abi_regs *r);
+uint64_t abi_regs_pc(const struct abi_regs *r);
+/* The machine instruction that issues a syscall in this ABI (the one
+ * abi_regs_reissue steps back over), into insn; its length in bytes. */
+unsigned abi_syscall_insn(const struct abi *abi, uint8_t insn[4]);
 
 #endif

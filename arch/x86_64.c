@@ -191,3 +191,23 @@ long abi_regs_result(const struct abi *abi, const struct abi_regs *r)
 	const struct user_regs_struct *u = (const struct user_regs_struct *)r->raw;
 	return abi->word_size == 4 ? (long)(int)u->rax : (long)u->rax;
 }
+
+uint64_t abi_regs_sp(const struct abi_regs *r)
+{
+	const struct user_regs_struct *u = (const struct user_regs_struct *)r->raw;
+	return u->rsp;
+}
+
+uint64_t abi_regs_pc(const struct abi_regs *r)
+{
+	const struct user_regs_struct *u = (const struct user_regs_struct *)r->raw;
+	return u->rip;
+}
+
+unsigned abi_syscall_insn(const struct abi *abi, uint8_t insn[4])
+{
+	/* a 32-bit image: int $0x80 (syscall is not valid in compat mode on Intel) */
+	insn[0] = abi->word_size == 4 ? 0xcd : 0x0f;
+	insn[1] = abi->word_size == 4 ? 0x80 : 0x05;
+	return X86_SYSCALL_INSN_LEN;
+}

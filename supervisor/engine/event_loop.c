@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/kcmp.h>
 #include <sys/ptrace.h>
@@ -14,6 +15,7 @@
 #include "../manage/control.h"
 #include "../fs/fs_root.h"
 #include "../handlers/handlers.h"
+#include "exec_image.h"
 #include "procfs.h"
 #include "../report/report.h"
 #include "scratch.h"
@@ -296,13 +298,19 @@ static void on_exec(struct tracee *t)
 		execer = t;
 	tracee_set_exe(t, execer->pending_exe);
 	execer->pending_exe = NULL;
+	char *comm = execer->pending_comm;
+	execer->pending_comm = NULL;
 	/* exec from a non-leader thread: it now has the leader's tid, and every
 	 * other thread of the group is gone */
 	tracee_remove_group_except(t->tgid, t->tid);
 	t->exit_handler = SC_NONE;
 	t->regs_changed = false; /* a new image, new registers */
 	scratch_new_space(t); /* a new image: no area until one is needed */
-	resume(t->tid, 0);
+	/* started by the root's loader: the program's name and command line */
+	int err = comm ? exec_image_fixup(t, comm) : 0;
+	free(comm);
+	if (err != -ESRCH)
+		resume(t->tid, 0);
 }
 
 static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct event *ev)

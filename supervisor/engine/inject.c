@@ -106,6 +106,20 @@ int inject_finish(struct injection *inj)
 	return err;
 }
 
+int inject_begin_after_exec(struct injection *inj, struct tracee *t)
+{
+	inj->t = t;
+	inj->resend = 0;
+	int err = next_syscall_stop(t->tid, &inj->resend);
+	if (err)
+		return err;
+	if ((err = abi_regs_get(t->tid, &inj->saved)))
+		return err;
+	inj->abi = abi_regs_abi(&inj->saved);
+	inj->at_exit = true;
+	return inj->abi ? 0 : -ENOEXEC;
+}
+
 int inject_at_seccomp_stop(struct tracee *t, const struct abi *abi, long nr, const uint64_t args[6], long *result)
 {
 	struct injection inj;

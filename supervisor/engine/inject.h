@@ -38,5 +38,11 @@ int inject_end(struct injection *inj);
  * registers but does not rewind, so the original syscall counts as done;
  * the handler then returns ACT_RETURN with the value it is to return. */
 int inject_finish(struct injection *inj);
+/* At t's exec event stop (PTRACE_EVENT_EXEC): takes t on to the exit stop
+ * of its execve, where the new image has not run an instruction yet, and
+ * begins an injection there. Each inject_call then steps back over the
+ * syscall instruction before the program counter: the caller puts one
+ * there (abi_syscall_insn) and ends with inject_finish. */
+int inject_begin_after_exec(struct injection *inj, struct tracee *t);
 
 #endif

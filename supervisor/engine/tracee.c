@@ -43,7 +43,7 @@ bool tracee_snapshot(pid_t tid, struct tracee *out)
 	if (t) {
 		*out = *t;
 		out->root = fs_root_ref(t->root);
-		out->exe = out->pending_exe = NULL;
+		out->exe = out->pending_exe = out->pending_comm = NULL;
 		out->as = NULL;
 		out->slot = -1;
 		memset(&out->hh, 0, sizeof(out->hh));
@@ -114,6 +114,7 @@ void tracee_remove(struct tracee *t)
 	fs_root_unref(t->root);
 	free(t->exe);
 	free(t->pending_exe);
+	free(t->pending_comm);
 	free(t);
 }
 

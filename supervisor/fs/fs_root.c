@@ -247,6 +247,14 @@ static int proc_path(const struct tracee *t, char *p, size_t size, enum fs_follo
 		if (last && !fs_follows(follow))
 			goto verbatim;
 		snprintf(linkname, sizeof(linkname), "%.*s/%.*s", (int)base_len, full, (int)cn, comp);
+	} else if (cn == 3 && strncmp(comp, "exe", 3) == 0 && last && fs_follows(follow)) {
+		/* a program the root's loader runs: the kernel's link names the
+		 * loader, the process is the program (exec_image.c) */
+		snprintf(linkname, sizeof(linkname), "%.*s/exe", (int)base_len, full);
+		if (!tracee_exe_for_link(t, linkname, p, size))
+			goto verbatim;
+		*restart = true;
+		return 0;
 	} else if (cn == 2 && strncmp(comp, "fd", 2) == 0 && !last) {
 		size_t dn = strcspn(beyond, "/");
 		const char *past = beyond + dn;

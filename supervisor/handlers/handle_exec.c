@@ -34,6 +34,7 @@ struct exec_plan {
 	char words[MAX_PREFIX][PATH_MAX]; /* new argv[0..n-1] */
 	int nwords;
 	char guest_program[PATH_MAX];     /* /proc/self/exe as the guest sees it */
+	bool via_loader;                  /* words start with the loader's */
 };
 
 /* The PT_INTERP of the ELF file fd, into interp; 1 if found, 0 if none or not ELF. */
@@ -174,6 +175,7 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 			strcat(prog, guest);
 		}
 		add_word(pl, interp_path);
+		pl->via_loader = true;
 		if (first) {
 			add_word(pl, "--argv0");
 			add_word(pl, first);
@@ -314,6 +316,11 @@ enum action handle_execve(struct syscall_stop *s)
 	stop_set_call(s, abi_nr(s->abi, SC_execve), nargs);
 	free(s->t->pending_exe);
 	s->t->pending_exe = pl->guest_program[0] ? strdup(pl->guest_program) : NULL;
+	/* the name the kernel gives a program: the last part of the path execve
+	 * was given (of a script, the script's) */
+	free(s->t->pending_comm);
+	const char *base = strrchr(guest, '/');
+	s->t->pending_comm = pl->via_loader ? strndup(base ? base + 1 : guest, 15) : NULL;
 	free(pl);
 	return ACT_CONTINUE;
 }

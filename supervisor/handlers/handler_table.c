@@ -202,6 +202,8 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_accept] = NET_OUT,
 	[SC_accept4] = NET_OUT,
 	[SC_recvfrom] = NET_OUT,
+	/* the jail's own addresses in netlink route dumps (handle_netlink.c) */
+	[SC_recvmsg] = {.enter = handle_netlink_recvmsg, .exit = handle_netlink_recvmsg_exit},
 
 	/* the scratch area where mseal is not available (handle_vm_guard.c) */
 	[SC_munmap] = {.enter = handle_vm_guard, .unsealed_abis_only = true},

@@ -119,6 +119,9 @@ enum action handle_net_sendmmsg(struct syscall_stop *s);
 long handle_net_sendmmsg_exit(struct syscall_stop *s);
 enum action handle_net_name_out(struct syscall_stop *s);
 long handle_net_name_out_exit(struct syscall_stop *s);
+/* handle_netlink.c */
+enum action handle_netlink_recvmsg(struct syscall_stop *s);
+long handle_netlink_recvmsg_exit(struct syscall_stop *s);
 enum action handle_socketcall(struct syscall_stop *s);
 
 /* handle_vm_guard.c */

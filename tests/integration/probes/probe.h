@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #define PROBE_HOSTNAME "probehost" /* run_probe.sh starts the jail with it */
+#define PROBE_ADDR "127.0.0.2"     /* and this address */
 
 __attribute__((format(printf, 1, 2), noreturn)) static inline void pass(const char *fmt, ...)
 {

@@ -80,6 +80,9 @@ i=0
 while [ "$(for pid in $("$JLS" -j $a pids | tr , ' '); do cat /proc/$pid/comm; done | sort -u)" != sleep ] &&
 	[ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 for pid in $("$JLS" -j $a pids | tr , ' '); do
+	# jexec is counted from its attach on, before it has exec'd
+	i=0
+	while [ "$(cat /proc/$pid/comm)" = jexec ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	expect_eq "pid $pid is a jailed sleep" "$(cat /proc/$pid/comm)" sleep
 done
 "$JKILL" -TERM $a || fail "jkill"

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* recvmsg on a NETLINK_ROUTE socket: the jail's own addresses only
+ * (getifaddrs, if_nameindex, `ip addr`, `hostname -I`). FreeBSD shows a
+ * jail every interface but only its own addresses; the address messages of
+ * a dump are rewritten at the exit stop (policy/net_view.c). Other
+ * sockets' recvmsg calls go on after the enter stop, untouched. */
+#include <errno.h>
+#include <ifaddrs.h>
+#include <linux/netlink.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "../../policy/net_view.h"
+#include "../engine/memory.h"
+#include "../engine/tracee.h"
+#include "handlers.h"
+
+#define MAX_HOST_ADDRS 1024
+#define MAX_IOV 1024
+
+static bool is_route_netlink(const struct tracee *t, int fd)
+{
+	int local = tracee_dup_fd(t, fd);
+	if (local < 0)
+		return false;
+	int domain = 0, proto = 0;
+	socklen_t l1 = sizeof(domain), l2 = sizeof(proto);
+	bool yes = getsockopt(local, SOL_SOCKET, SO_DOMAIN, &domain, &l1) == 0 && domain == AF_NETLINK &&
+		   getsockopt(local, SOL_SOCKET, SO_PROTOCOL, &proto, &l2) == 0 && proto == NETLINK_ROUTE;
+	close(local);
+	return yes;
+}
+
+enum action handle_netlink_recvmsg(struct syscall_stop *s)
+{
+	return is_route_netlink(s->t, (int)s->args[0]) ? ACT_EXIT_STOP : ACT_CONTINUE;
+}
+
+static unsigned prefix_of(const struct sockaddr *mask, int family)
+{
+	const unsigned char *b = family == AF_INET ? (const unsigned char *)&((const struct sockaddr_in *)(const void *)mask)->sin_addr
+						   : ((const struct sockaddr_in6 *)(const void *)mask)->sin6_addr.s6_addr;
+	unsigned n = 0;
+	for (size_t i = 0; i < (family == AF_INET ? 4u : 16u); i++)
+		n += (unsigned)__builtin_popcount(b[i]);
+	return n;
+}
+
+/* The host's addresses, as the supervisor sees them. */
+static size_t host_addrs(struct net_host_addr *out, size_t max)
+{
+	struct ifaddrs *all;
+	if (getifaddrs(&all))
+		return 0;
+	size_t n = 0;
+	for (struct ifaddrs *i = all; i && n < max; i = i->ifa_next) {
+		if (!i->ifa_addr || (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6))
+			continue;
+		char name[IF_NAMESIZE + 1];
+		strncpy(name, i->ifa_name, IF_NAMESIZE);
+		name[IF_NAMESIZE] = '\0';
+		name[strcspn(name, ":")] = '\0'; /* an IPv4 label: its interface */
+		struct net_host_addr *h = &out[n];
+		h->family = i->ifa_addr->sa_family;
+		h->ifindex = if_nametoindex(name);
+		h->prefixlen = i->ifa_netmask ? prefix_of(i->ifa_netmask, h->family) : 0;
+		if (h->family == AF_INET)
+			memcpy(h->addr, &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr, 4);
+		else
+			memcpy(h->addr, ((struct sockaddr_in6 *)(void *)i->ifa_addr)->sin6_addr.s6_addr, 16);
+		n++;
+	}
+	freeifaddrs(all);
+	return n;
+}
+
+/* The buffers of msghdr addr in either ABI's layout: *count iovecs. */
+static int read_iovs(struct syscall_stop *s, uint64_t msg, uint64_t *base, uint64_t *len, size_t *count)
+{
+	unsigned ws = s->abi->word_size;
+	uint64_t iov = 0, iovlen = 0;
+	/* msg_name, msg_namelen (padded to a word), msg_iov, msg_iovlen */
+	if (mem_read(s->t->tid, msg + 2 * ws, &iov, ws) || mem_read(s->t->tid, msg + 3 * ws, &iovlen, ws))
+		return -EFAULT;
+	if (iovlen > MAX_IOV)
+		return -EINVAL;
+	for (size_t i = 0; i < iovlen; i++) {
+		base[i] = len[i] = 0;
+		if (mem_read(s->t->tid, iov + i * 2 * ws, &base[i], ws) ||
+		    mem_read(s->t->tid, iov + i * 2 * ws + ws, &len[i], ws))
+			return -EFAULT;
+	}
+	*count = (size_t)iovlen;
+	return 0;
+}
+
+long handle_netlink_recvmsg_exit(struct syscall_stop *s)
+{
+	if (s->retval <= 0)
+		return s->retval;
+	static uint64_t base[MAX_IOV], len[MAX_IOV];
+	size_t count = 0;
+	if (read_iovs(s, s->args[1], base, len, &count))
+		return -EFAULT; /* fail closed: nothing of the host's shown */
+	/* the kernel copied min(retval, buffers) bytes (more with MSG_TRUNC) */
+	size_t want = (size_t)s->retval, got = 0;
+	for (size_t i = 0; i < count; i++)
+		got += len[i] < want - got ? (size_t)len[i] : want - got;
+	unsigned char *buf = malloc(got ? got : 1);
+	struct net_host_addr *hosts = malloc(MAX_HOST_ADDRS * sizeof(*hosts));
+	long ret = s->retval;
+	if (!buf || !hosts) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	size_t at = 0;
+	for (size_t i = 0; i < count && at < got; i++) {
+		size_t l = len[i] < got - at ? (size_t)len[i] : got - at;
+		if (l && mem_read(s->t->tid, base[i], buf + at, l)) {
+			ret = -EFAULT;
+			goto out;
+		}
+		at += l;
+	}
+	size_t n = host_addrs(hosts, MAX_HOST_ADDRS);
+	net_view_filter(s->t->jail, hosts, n, buf, got);
+	at = 0;
+	for (size_t i = 0; i < count && at < got; i++) {
+		size_t l = len[i] < got - at ? (size_t)len[i] : got - at;
+		if (l && mem_write(s->t->tid, base[i], buf + at, l)) {
+			ret = -EFAULT;
+			goto out;
+		}
+		at += l;
+	}
+out:
+	free(buf);
+	free(hosts);
+	return ret;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* getifaddrs(3) (netlink RTM_GETLINK/RTM_GETADDR dumps) shows the jail's
+ * own address only, on the interface whose subnet holds it (lo for
+ * 127.0.0.2), and every interface of the host, as FreeBSD's jails do. */
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+
+#include "probe.h"
+
+int main(void)
+{
+	struct ifaddrs *all;
+	if (getifaddrs(&all) < 0)
+		fail("getifaddrs: %s", strerror(errno));
+	int mine = 0, links = 0;
+	for (struct ifaddrs *i = all; i; i = i->ifa_next) {
+		if (!i->ifa_addr)
+			continue;
+		int family = i->ifa_addr->sa_family;
+		if (family == AF_PACKET)
+			links++;
+		if (family != AF_INET && family != AF_INET6)
+			continue;
+		char text[INET6_ADDRSTRLEN] = "?";
+		const void *a = family == AF_INET ? (const void *)&((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr
+						  : (const void *)&((struct sockaddr_in6 *)(void *)i->ifa_addr)->sin6_addr;
+		inet_ntop(family, a, text, sizeof(text));
+		if (strcmp(text, PROBE_ADDR) != 0)
+			fail("getifaddrs shows %s on %s, not an address of the jail", text, i->ifa_name);
+		if (strcmp(i->ifa_name, "lo") != 0)
+			fail("the jail's %s shows on %s, not on lo", text, i->ifa_name);
+		mine++;
+	}
+	freeifaddrs(all);
+	if (mine != 1)
+		fail("getifaddrs shows the jail's address %d times", mine);
+	if (links < 1 || if_nametoindex("lo") == 0)
+		fail("the interfaces are not listed (%d links)", links);
+	pass("getifaddrs shows only %s, on lo, and %d interfaces", PROBE_ADDR, links);
+}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
+# In a jail with its own root, programs are started by the root's ELF loader
+# (the kernel would load PT_INTERP from the host's /), yet each process looks
+# like its program: comm, stat and status names, the command line, AT_EXECFN,
+# /proc/self/exe (read, executed), inside and from the host
+# (docs/exec-identity.md).
+. "$(dirname "$0")/lib.sh"
+
+ROOTFS=/var/cache/jail-tests/rootfs-bookworm
+[ -x "$ROOTFS/bin/sh" ] || fail "no root at $ROOTFS (run ./setup.sh)"
+run() { "$JAIL" "$ROOTFS" ident 127.0.0.2 /bin/sh -c "$1" 2>&1; }
+
+expect_eq "comm" "$(run 'cat /proc/self/comm')" cat
+expect_eq "status Name" "$(run 'grep ^Name: /proc/self/status')" "Name:	grep"
+expect_eq "stat name" "$(run 'cut -d" " -f2 /proc/self/stat')" "(cut)"
+expect_eq "cmdline" "$(run 'cat /proc/self/cmdline | tr "\\000" @')" 'cat@/proc/self/cmdline@'
+expect_eq "cmdline of a script" \
+	"$(run 'd=$(mktemp -d) && printf "#!/bin/sh\ntr \"\\\\0\" \" \" </proc/\$\$/cmdline; cat /proc/\$\$/comm\n" >$d/s.sh && chmod +x $d/s.sh && $d/s.sh a b | sed "s|$d|D|"; rm -r $d')" \
+	"/bin/sh D/s.sh a b s.sh"
+# AT_EXECFN as /proc/self/auxv gives it, and the string it points at
+execfn='open(A, "/proc/self/auxv") or die; local $/; my @a = unpack("Q*", <A>);
+	my %a = @a; open(M, "<", "/proc/self/mem") or die; seek(M, $a{31}, 0);
+	read(M, my $s, 256); $s =~ s/\0.*//s; print $s'
+expect_eq "AT_EXECFN in /proc/self/auxv" "$(run "/usr/bin/perl -e '$execfn'")" /usr/bin/perl
+
+# /proc/self/exe is the program: read, compared, executed again
+expect_eq "cmp /proc/self/exe" "$(run 'cmp /proc/self/exe /usr/bin/cmp && echo same')" same
+expect_eq "re-exec through /proc/self/exe" \
+	"$(run "perl -e 'exec q{/proc/self/exe}, q{-e}, q{print qq{again @ARGV}}, q{a}, q{b} if !@ARGV'")" "again a b"
+expect_eq "execute /proc/PID/exe of another jailed process" \
+	"$(run 'sleep 5 & p=$!; sleep 0.3; /proc/$p/exe 0; echo $?; kill $p')" 0
+
+# a jailed daemon is found by its name, inside and from the host
+out=$(run 'sleep 3 & p=$!; sleep 0.3; [ "$(pidof sleep)" = "$p" ] && echo pidof;
+	start-stop-daemon --stop --quiet --name sleep --pid $p && echo ssd; wait $p; echo $?')
+expect_eq "pidof, start-stop-daemon --name inside" "$(echo $out | sed 's/Terminated //')" "pidof ssd 143"
+"$JAIL" "$ROOTFS" ident 127.0.0.2 /bin/sleep 7.5 &
+jpid=$!
+found=
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	found=$(pgrep -u "$(id -u)" -f '^/bin/sleep 7.5$') && break
+	sleep 0.1
+done
+[ -n "$found" ] || fail "pgrep -f from the host does not find the jailed sleep"
+pass "pgrep -f from the host"
+pgrep -u "$(id -u)" -x sleep | grep -qx "$found" || fail "pgrep -x sleep from the host does not find it"
+pass "pgrep -x from the host"
+expect_eq "comm from the host" "$(cat /proc/$found/comm)" sleep
+pidof sleep | tr ' ' '\n' | grep -qx "$found" || fail "pidof from the host does not find the jailed sleep"
+pass "pidof from the host"
+# signal 0: finds without touching anyone else's sleep
+killall -v -s 0 sleep 2>&1 | grep -q "($found)" || fail "killall from the host does not find the jailed sleep"
+pass "killall from the host"
+kill "$found"
+wait $jpid
+expect_eq "the jailed sleep is gone" $? 143
+
+# start-stop-daemon --exec compares the program's file with /proc/PID/exe
+expect_eq "start-stop-daemon --exec inside" "$(run 'start-stop-daemon --start --background --make-pidfile --pidfile /tmp/ssd.$$ --exec /usr/bin/sleep -- 30; sleep 0.3;
+	start-stop-daemon --stop --quiet --exec /usr/bin/sleep --pidfile /tmp/ssd.$$; echo $?; rm -f /tmp/ssd.$$')" 0
