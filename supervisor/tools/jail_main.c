@@ -26,6 +26,7 @@
 #include "jail_conf_run.h"
 #include "jail_hooks.h"
 #include "../engine/supervisor.h"
+#include "../confine/kernel_check.h"
 #include "version.h"
 
 /* The command starts in the current directory if it lies inside the jail's
@@ -333,6 +334,11 @@ int main(int argc, char **argv)
 	}
 	if (cl.op == JAIL_OP_REMOVE)
 		return conf_remove(&cl, argv[0]);
+	/* before anything is made: what this kernel lacks (kernel_check.h) */
+	bool own_root = !cl.from_conf && jail_has_root(&cl.jail);
+	if (kernel_check_required("jail", own_root))
+		return 1;
+	kernel_warn_weaker("jail", own_root);
 	if (cl.from_conf)
 		return conf_create(&cl);
 	if (cl.old_syntax)

@@ -32,6 +32,7 @@
 #include "../confine/filter.h"
 #include "../fs/fs_root.h"
 #include "../manage/registry.h"
+#include "../confine/kernel_check.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -315,6 +316,9 @@ int main(int argc, char **argv)
 	o.jail_user = Uflag;
 	o.key = argv[0];
 	o.command = argc > 1 ? argv + 1 : NULL;
+	/* the supervisor must be able to trace us (Yama: kernel_check.h) */
+	if (kernel_check_required("jexec", false))
+		return 1;
 
 	struct registry reg;
 	struct reg_entry e;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The generated seccomp filters, run in a small classic-BPF interpreter on
  * made-up syscalls of every ABI: what the kernel would decide, including
- * for ABIs this machine cannot execute (i386). Actions of stacked filters
+ * for ABIs a machine may not execute (i386). Actions of stacked filters
  * combine by the kernel's precedence. */
 #include <check.h>
 #include <errno.h>
