@@ -23,6 +23,7 @@
 #include "../engine/procfs.h"
 #include "../engine/supervisor.h"
 #include "../engine/tracee.h"
+#include "../../policy/jail_modify.h"
 
 #ifndef SO_PEERPIDFD
 #define SO_PEERPIDFD 77
@@ -62,6 +63,17 @@ int ctl_send(int fd, enum ctl_op op, int32_t arg)
 {
 	struct ctl_request req = {.magic = CTL_MAGIC, .op = op, .arg = arg, .jail_size = sizeof(struct jail)};
 	if (send(fd, &req, sizeof(req), MSG_NOSIGNAL) != (ssize_t)sizeof(req))
+		return -errno;
+	return 0;
+}
+
+int ctl_send_modify(int fd, const struct jail *j)
+{
+	static struct ctl_modify m;
+	memset(&m, 0, sizeof(m));
+	m.req = (struct ctl_request){.magic = CTL_MAGIC, .op = CTL_MODIFY, .jail_size = sizeof(struct jail)};
+	m.jail = *j;
+	if (send(fd, &m, sizeof(m), MSG_NOSIGNAL) != (ssize_t)sizeof(m))
 		return -errno;
 	return 0;
 }
@@ -347,10 +359,25 @@ static int attach_peer(struct client *c)
 }
 
 /* One request; false if the client is to be dropped. */
+/* jail -m: the new parameters, if the jail can take them now. */
+static bool modify(struct client *c, const struct jail *to)
+{
+	char err[256];
+	int n;
+	free(jail_pids(&n));
+	if (ctl.dying)
+		return reply(c->fd, -ESRCH, 0);
+	if (jail_modify_check(ctl.sv->jail, to, n > 0, err, sizeof(err)))
+		return reply(c->fd, -EBUSY, 0);
+	*ctl.sv->jail = *to;
+	return reply(c->fd, 0, 0);
+}
+
 static bool serve(struct client *c)
 {
+	static struct ctl_modify mod;
 	struct ctl_request req;
-	struct iovec iov = {&req, sizeof(req)};
+	struct iovec iov = {&mod, sizeof(mod)};
 	union {
 		char buf[CMSG_SPACE(sizeof(int))];
 		struct cmsghdr align;
@@ -359,6 +386,7 @@ static bool serve(struct client *c)
 	ssize_t n = recvmsg(c->fd, &msg, MSG_CMSG_CLOEXEC);
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR;
+	memcpy(&req, &mod.req, sizeof(req));
 	int passed = -1;
 	struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
 	if (cm && cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS &&
@@ -372,6 +400,9 @@ static bool serve(struct client *c)
 	}
 	if (passed >= 0)
 		close(passed);
+	if (req.op == CTL_MODIFY && n == (ssize_t)sizeof(mod) && req.magic == CTL_MAGIC &&
+	    req.jail_size == sizeof(struct jail))
+		return modify(c, &mod.jail);
 	if (n != (ssize_t)sizeof(req) || req.magic != CTL_MAGIC || req.jail_size != sizeof(struct jail)) {
 		if (n > 0)
 			reply(c->fd, -EPROTO, 0);

@@ -36,6 +36,7 @@ enum ctl_op {
 	CTL_REMOVE,
 	CTL_ATTACH,
 	CTL_ATTACH_GO,
+	CTL_MODIFY = 100,
 	CTL_LISTENER,
 };
 
@@ -44,6 +45,11 @@ struct ctl_request {
 	uint32_t op;
 	int32_t arg;
 	uint32_t jail_size; /* sizeof(struct jail): both sides built alike */
+};
+
+struct ctl_modify {
+	struct ctl_request req; /* op CTL_MODIFY */
+	struct jail jail;
 };
 
 struct ctl_reply {
@@ -75,6 +81,8 @@ int ctl_send_listener(int fd, int lfd);
  * -ECONNRESET when the supervisor closed the socket). */
 int ctl_recv_reply(int fd, struct ctl_reply *r);
 int ctl_recv_info(int fd, struct ctl_info *info);
+/* MODIFY: sends the new parameters; 0 or -errno. */
+int ctl_send_modify(int fd, const struct jail *j);
 /* PIDS: *pids is malloc'ed (free it); count or -errno. */
 int ctl_get_pids(int fd, pid_t **pids);
 

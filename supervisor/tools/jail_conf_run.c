@@ -191,3 +191,31 @@ int conf_remove(const struct jail_cmdline *cl, const char *argv0)
 		jail_conf_free(&conf);
 	return status;
 }
+
+int conf_exhibit(const struct jail_cmdline *cl)
+{
+	static struct jail_conf conf;
+	const char *names[MAX_CONF_JAILS];
+	char err[PATH_MAX + 128];
+
+	if (load(cl, &conf))
+		return 1;
+	size_t n = jail_conf_names(&conf, names, MAX_CONF_JAILS);
+	int status = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct conf_setting *s;
+		int ns = jail_conf_resolve(&conf, names[i], &s, err, sizeof(err));
+		if (ns < 0) {
+			fprintf(stderr, "jail: %s\n", err);
+			status = 1;
+			continue;
+		}
+		for (int k = 0; k < ns; k++)
+			printf("%s%s%s%s", k ? cl->separator : "", s[k].name, s[k].value ? "=" : "",
+			       s[k].value ? s[k].value : "");
+		putchar('\n');
+		jail_conf_settings_free(s, ns);
+	}
+	jail_conf_free(&conf);
+	return status;
+}

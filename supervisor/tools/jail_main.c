@@ -21,6 +21,7 @@
 #include "../../policy/cmdline.h"
 #include "../manage/control.h"
 #include "../fs/fs_root.h"
+#include "../manage/jailed.h"
 #include "../manage/registry.h"
 #include "../report/report.h"
 #include "jail_conf_run.h"
@@ -275,6 +276,10 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd)
 		printf("%d\n", cl.jail.jid);
 		fflush(stdout);
 	}
+	if (cl.jid_file && jail_write_jid_file(&cl, cl.jail.jid)) {
+		registry_remove(&reg, &h);
+		return 1;
+	}
 	if (jid_fd >= 0) {
 		if (write(jid_fd, &cl.jail.jid, sizeof(cl.jail.jid)) < 0) {
 			/* jail(8)'s front is gone: nobody to tell */
@@ -332,16 +337,67 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
 	}
-	if (cl.op == JAIL_OP_REMOVE)
-		return conf_remove(&cl, argv[0]);
-	/* before anything is made: what this kernel lacks (kernel_check.h) */
-	bool own_root = !cl.from_conf && jail_has_root(&cl.jail);
-	if (kernel_check_required("jail", own_root))
+	/* inside a jail: no child jail can be made (children.max 0 is all
+	 * this design offers), and none is found (manage/jailed.h) */
+	if (cl.op != JAIL_OP_EXHIBIT && tool_is_jailed()) {
+		if (cl.op == JAIL_OP_REMOVE) {
+			for (char **t = cl.targets; *t; t++)
+				fprintf(stderr, "jail: \"%s\" not found\n", *t);
+		} else {
+			fprintf(stderr, "jail: jail_set: %s\n", strerror(EPERM));
+		}
 		return 1;
-	kernel_warn_weaker("jail", own_root);
+	}
+	switch (cl.op) {
+	case JAIL_OP_EXHIBIT:
+		return conf_exhibit(&cl);
+	case JAIL_OP_REMOVE:
+		return conf_remove(&cl, argv[0]);
+	case JAIL_OP_MODIFY:
+		if (cl.from_conf) {
+			fprintf(stderr, "jail: -m: give the parameters to change (name=... param=value ...)\n");
+			return 1;
+		}
+		return jail_modify(&cl);
+	case JAIL_OP_CREATE_OR_MODIFY:
+		if (!cl.from_conf && jail_exists(&cl))
+			return jail_modify(&cl);
+		return cl.from_conf ? conf_create(&cl) : jail_start(&cl);
+	case JAIL_OP_RESTART: {
+		/* remove (the file's stop hooks apply), then create */
+		char key[JAIL_NAME_MAX], *targets[] = {key, NULL};
+		struct jail_cmdline r = cl;
+		r.op = JAIL_OP_REMOVE;
+		if (!cl.from_conf) {
+			if (cl.jail.jid)
+				snprintf(key, sizeof(key), "%d", cl.jail.jid);
+			else
+				snprintf(key, sizeof(key), "%s", cl.jail.name);
+			r.targets = targets;
+			if (jail_exists(&cl) && conf_remove(&r, argv[0]))
+				return 1;
+			return jail_start(&cl);
+		}
+		if (!cl.targets) {
+			fprintf(stderr, "%s\n", jail_usage);
+			return 1;
+		}
+		if (conf_remove(&r, argv[0]))
+			return 1;
+		return conf_create(&cl);
+	}
+	case JAIL_OP_CREATE:
+	default:
+		break;
+	}
 	if (cl.from_conf)
 		return conf_create(&cl);
-	if (cl.old_syntax)
+	if (cl.old_syntax) {
+		if (jail_prepare_command(&cl))
+			return 1;
+		if (cl.exec_clean)
+			jail_clean_environment();
 		return jail_create(&cl, -1);
+	}
 	return jail_start(&cl);
 }

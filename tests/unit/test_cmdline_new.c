@@ -113,8 +113,8 @@ static const struct {
 	{{"-c", "command="}, -1, "command: missing value"},
 	{{"-r"}, 1, NULL},
 	{{"-r", "name=web"}, 1, NULL},
-	{{"-cm", "name=a"}, -1, "option -m is not supported"},
-	{{"-rc", "name=a"}, -1, "option -rc (restart) is not supported"},
+	{{"-rm", "name=a"}, 1, NULL},
+	{{"-s", "high", "-c", "name=a"}, -1, "securelevel: non-integer value \"high\""},
 	{{"-x"}, 1, NULL},
 };
 
@@ -172,6 +172,42 @@ START_TEST(create_from_jail_conf)
 }
 END_TEST
 
+/* The options of FreeBSD's jail(8) beyond -c and -r. */
+START_TEST(every_option)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-cm", "name=a", "host.hostname=x"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_CREATE_OR_MODIFY);
+	ck_assert_int_eq(cl.nparams, 2);
+	ck_assert_str_eq(cl.params[1], "host.hostname=x");
+	ck_assert_int_eq(PARSE("-m", "name=a", "persist"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_MODIFY);
+	ck_assert_int_eq(PARSE("-rc", "name=a", "persist"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_RESTART);
+	ck_assert_int_eq(PARSE("-d", "-l", "-h", "-s", "2", "-J", "/tmp/j", "-u", "root", "-c", "name=a", "persist"), 0);
+	ck_assert(cl.exec_clean);
+	ck_assert_int_eq(cl.jail.securelevel, 2);
+	ck_assert_str_eq(cl.jid_file, "/tmp/j");
+	ck_assert_str_eq(cl.exec_jail_user, "root");
+	ck_assert(cl.exec_system_jail_user);
+	char buf[16];
+	ck_assert_str_eq(jail_extra_get(&cl.jail, "ip_hostname", buf, sizeof(buf)), "true");
+	ck_assert_int_eq(PARSE("-U", "www", "-c", "name=a", "persist"), 0);
+	ck_assert_str_eq(cl.exec_jail_user, "www");
+	ck_assert(!cl.exec_system_jail_user);
+	ck_assert_int_eq(PARSE("-e", ",", "-f", "x.conf"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_EXHIBIT);
+	ck_assert_str_eq(cl.separator, ",");
+	/* the old syntax takes them too */
+	ck_assert_int_eq(PARSE("-l", "-s", "1", "-U", "www", "/", "h", "127.0.0.2", "true"), 0);
+	ck_assert(cl.old_syntax);
+	ck_assert(cl.exec_clean);
+	ck_assert_int_eq(cl.jail.securelevel, 1);
+	ck_assert_str_eq(cl.exec_jail_user, "www");
+}
+END_TEST
+
 START_TEST(remove_targets)
 {
 	struct jail_cmdline cl;
@@ -225,6 +261,7 @@ int main(void)
 	tcase_add_loop_test(tc, bad_input, 0, sizeof(bad_cases) / sizeof(bad_cases[0]));
 	tcase_add_test(tc, create_from_jail_conf);
 	tcase_add_test(tc, remove_targets);
+	tcase_add_test(tc, every_option);
 	tcase_add_test(tc, old_syntax_still_parses);
 	tcase_add_test(tc, numeric_names);
 	suite_add_tcase(s, tc);
