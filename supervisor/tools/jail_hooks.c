@@ -318,6 +318,8 @@ int jail_start(struct jail_cmdline *j)
 	if (j->jail.jid)
 		snprintf(key, sizeof(key), "%d", j->jail.jid);
 	if ((j->jail.jid && jail_lookup(key, NULL, 0)) || (j->jail.name[0] && jail_lookup(j->jail.name, NULL, 0))) {
+		if (j->op == JAIL_OP_CREATE_OR_MODIFY && j->from_conf)
+			return 0; /* -cm from the file: a running jail stays as it is */
 		fprintf(stderr, "jail: \"%s\" already exists\n", j->jail.jid ? key : j->jail.name);
 		return 1;
 	}
