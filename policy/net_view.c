@@ -70,6 +70,14 @@ static const unsigned char *shown_at(const struct jail *j, int family, int h, co
 	return NULL;
 }
 
+const unsigned char *net_view_shown(const struct jail *j, const struct net_host_addr *hosts, size_t n, int family,
+				    unsigned ifindex, const unsigned char *addr)
+{
+	if (family != AF_INET && family != AF_INET6)
+		return NULL;
+	return shown_at(j, family, find_host(hosts, n, family, ifindex, addr, addr_len(family)), hosts, n);
+}
+
 static void hide(struct nlmsghdr *h)
 {
 	memset(NLMSG_DATA(h), 0, h->nlmsg_len - NLMSG_HDRLEN);
@@ -119,8 +127,8 @@ size_t net_view_filter(const struct jail *j, const struct net_host_addr *hosts, 
 		}
 		unsigned char *mine = local ? local : address;
 		const unsigned char *shown = NULL;
-		if ((family == AF_INET || family == AF_INET6) && mine)
-			shown = shown_at(j, family, find_host(hosts, n, family, ifa->ifa_index, mine, alen), hosts, n);
+		if (mine)
+			shown = net_view_shown(j, hosts, n, family, ifa->ifa_index, mine);
 		if (!shown) {
 			hide(h);
 			hidden++;

@@ -24,6 +24,11 @@ struct net_host_addr {
  * subnet holds it; -1 if none (the jail address is on no interface). */
 int net_view_place(const struct jail *j, int family, int i, const struct net_host_addr *hosts, size_t n);
 
+/* The jail address shown in place of the host's address addr (of family,
+ * on interface ifindex), or NULL if that address is hidden. */
+const unsigned char *net_view_shown(const struct jail *j, const struct net_host_addr *hosts, size_t n, int family,
+				    unsigned ifindex, const unsigned char *addr);
+
 /* Rewrites a netlink route message stream of len bytes in place for the
  * jail: every RTM_NEWADDR/RTM_DELADDR of a host address becomes the jail
  * address placed on it (net_view_place), or, if none, an NLMSG_NOOP of the

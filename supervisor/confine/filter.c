@@ -98,7 +98,7 @@ static int add_abi_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native
 			}
 			continue;
 		}
-		int net = filter_net_syscall_rules(ctx, abi, native, (enum sc_id)id, nr, j);
+		int net = filter_net_syscall_rules(ctx, abi, native && !trace_denials, (enum sc_id)id, nr, j);
 		if (net < 0)
 			return net;
 		if (net > 0)
@@ -236,7 +236,7 @@ static scmp_filter_ctx build_deny_filter(const struct jail *j, bool set_nnp, boo
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, set_nnp) ||
 		    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) ||
 		    (!native && (seccomp_arch_add(ctx, abi->scmp_arch) || seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE))) ||
-		    add_deny_rules(ctx, abi, native, j, trace_denials) || filter_net_deny_rules(ctx, abi, native, j) ||
+		    add_deny_rules(ctx, abi, native, j, trace_denials) || filter_net_deny_rules(ctx, abi, native && !trace_denials, j) ||
 		    add_trap_rules(ctx, abi, native, j)) {
 			if (ctx)
 				seccomp_release(ctx);

@@ -17,7 +17,8 @@ struct jail;
  * native ABI: socket and setsockopt run (the deny filter judges them),
  * sendto/recvfrom stop only with an address argument. Other ABIs (i386,
  * where libseccomp would also apply register conditions to socketcall,
- * whose arguments are in memory) get the generic rule: they stop. */
+ * whose arguments are in memory) get the generic rule: they stop; so do
+ * all ABIs under jail -v (native false), so that refusals are reported. */
 int filter_net_syscall_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, enum sc_id id, int nr,
 			     const struct jail *j);
 

@@ -214,6 +214,10 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 	enum action act = enter ? enter(&s) : ACT_CONTINUE;
 	switch (act) {
 	case ACT_RETURN:
+		if (s.refused && sv->report_denials && s.retval < 0) {
+			struct static_deny rule = {.id = s.id, .err = (int)-s.retval, .reason = s.refused};
+			report_denial(&s, &rule);
+		}
 		abi_skip_syscall(t->tid, s.abi, s.retval);
 		resume(t->tid, 0);
 		break;

@@ -187,16 +187,41 @@ static void set_call(struct syscall_stop *s)
 
 /* socket(domain, type, protocol): decided in the kernel's filter on the
  * native ABI; here for ABIs whose filter cannot (i386). */
+static const char *socket_refusal(const struct jail *j, int domain, int type, int protocol)
+{
+	if (domain == AF_INET && !j->ip4_count)
+		return "the jail has no IPv4 address";
+	if (domain == AF_INET6 && !j->ip6_count)
+		return "the jail has no IPv6 address";
+	if (domain == AF_PACKET || (type & NET_SOCK_TYPE_MASK) == SOCK_RAW)
+		return j->allow[JAIL_ALLOW_raw_sockets] && protocol == IPPROTO_RAW
+			       ? "IPPROTO_RAW writes its own IP header, source included"
+			       : "raw sockets need allow.raw_sockets";
+	if (domain == AF_NETLINK)
+		return "netlink other than NETLINK_ROUTE needs allow.socket_af";
+	return "socket family not allowed in a jail (allow.socket_af)";
+}
+
 enum action handle_net_socket(struct syscall_stop *s)
 {
-	int err = net_socket_check(s->t->jail, (int)s->args[0], (int)s->args[1], (int)s->args[2]);
-	return err ? fail(s, err) : ACT_CONTINUE;
+	int domain = (int)s->args[0], type = (int)s->args[1], protocol = (int)s->args[2];
+	int err = net_socket_check(s->t->jail, domain, type, protocol);
+	if (!err)
+		return ACT_CONTINUE;
+	s->refused = socket_refusal(s->t->jail, domain, type, protocol);
+	return fail(s, err);
 }
 
 enum action handle_net_setsockopt(struct syscall_stop *s)
 {
-	int err = net_setsockopt_check(s->t->jail, (int)s->args[1], (int)s->args[2]);
-	return err ? fail(s, err) : ACT_CONTINUE;
+	int level = (int)s->args[1], name = (int)s->args[2];
+	int err = net_setsockopt_check(s->t->jail, level, name);
+	if (!err)
+		return ACT_CONTINUE;
+	for (unsigned i = 0; i < net_sockopt_deny_count; i++)
+		if (net_sockopt_denies[i].level == level && net_sockopt_denies[i].optname == name)
+			s->refused = net_sockopt_denies[i].why;
+	return fail(s, err);
 }
 
 /* bind(fd, addr, len) */

@@ -181,7 +181,9 @@ const struct handler handlers[SC_COUNT] = {
 		      .trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
 	[SC_fcntl64] = {.enter = handle_fcntl_owner, .uses_scratch = true,
 			.trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
-	[SC_ioctl] = {.enter = handle_tiocspgrp, .uses_scratch = true, .trap_if = {DC_EQ32(1, TIOCSPGRP)}},
+	/* TIOCSPGRP (visibility.c), SIOCGIFCONF (the jail's addresses, handle_net_view.c) */
+	[SC_ioctl] = {.enter = handle_net_ioctl, .exit = handle_net_ioctl_exit, .uses_scratch = true,
+		      .trap_if = {DC_EQ32(1, TIOCSPGRP), DC_EQ32(1, SIOCGIFCONF)}},
 	/* /proc listings show the jail's processes only (handle_proc.c) */
 	[SC_getdents] = {.enter = handle_getdents},
 	[SC_getdents64] = {.enter = handle_getdents},
@@ -202,7 +204,7 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_accept] = NET_OUT,
 	[SC_accept4] = NET_OUT,
 	[SC_recvfrom] = NET_OUT,
-	/* the jail's own addresses in netlink route dumps (handle_netlink.c) */
+	/* the jail's own addresses in netlink route dumps (handle_net_view.c) */
 	[SC_recvmsg] = {.enter = handle_netlink_recvmsg, .exit = handle_netlink_recvmsg_exit},
 
 	/* the scratch area where mseal is not available (handle_vm_guard.c) */

@@ -22,6 +22,9 @@ struct syscall_stop {
 	uint64_t args[6];
 	long retval; /* enter: the value to return with ACT_RETURN; exit: the result */
 	int socketcall; /* i386: the socketcall(2) call this stop came through, or 0 */
+	/* With ACT_RETURN: the jail's rule that refused the call, for jail -v
+	 * (reported as a static denial is); NULL if not a refusal. */
+	const char *refused;
 	/* Served from a seccomp user notification (notify.c), not a ptrace
 	 * stop: registers cannot change, the scratch area is not used. */
 	bool notified;
@@ -119,9 +122,11 @@ enum action handle_net_sendmmsg(struct syscall_stop *s);
 long handle_net_sendmmsg_exit(struct syscall_stop *s);
 enum action handle_net_name_out(struct syscall_stop *s);
 long handle_net_name_out_exit(struct syscall_stop *s);
-/* handle_netlink.c */
+/* handle_net_view.c */
 enum action handle_netlink_recvmsg(struct syscall_stop *s);
 long handle_netlink_recvmsg_exit(struct syscall_stop *s);
+enum action handle_net_ioctl(struct syscall_stop *s);
+long handle_net_ioctl_exit(struct syscall_stop *s);
 enum action handle_socketcall(struct syscall_stop *s);
 
 /* handle_vm_guard.c */

@@ -70,6 +70,10 @@ static const char *errno_name(int err)
 		return "ENOSYS";
 	case EACCES:
 		return "EACCES";
+	case EPROTONOSUPPORT:
+		return "EPROTONOSUPPORT";
+	case EADDRNOTAVAIL:
+		return "EADDRNOTAVAIL";
 	default:
 		return "?";
 	}

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* getifaddrs(3) (netlink RTM_GETLINK/RTM_GETADDR dumps) shows the jail's
- * own address only, on the interface whose subnet holds it (lo for
- * 127.0.0.2), and every interface of the host, as FreeBSD's jails do. */
+/* getifaddrs(3) (netlink RTM_GETLINK/RTM_GETADDR dumps) and
+ * ioctl(SIOCGIFCONF) show the jail's own address only, on the interface
+ * whose subnet holds it (lo for 127.0.0.2), and every interface of the
+ * host, as FreeBSD's jails do. */
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "probe.h"
 
@@ -38,5 +41,22 @@ int main(void)
 		fail("getifaddrs shows the jail's address %d times", mine);
 	if (links < 1 || if_nametoindex("lo") == 0)
 		fail("the interfaces are not listed (%d links)", links);
-	pass("getifaddrs shows only %s, on lo, and %d interfaces", PROBE_ADDR, links);
+	/* the older interface: one ifreq per IPv4 address */
+	int sock = socket(AF_INET, SOCK_DGRAM, 0);
+	if (sock < 0)
+		fail("socket: %s", strerror(errno));
+	struct ifreq reqs[64];
+	struct ifconf conf = {.ifc_len = sizeof(reqs), .ifc_req = reqs};
+	if (ioctl(sock, SIOCGIFCONF, &conf) < 0)
+		fail("SIOCGIFCONF: %s", strerror(errno));
+	close(sock);
+	int count = conf.ifc_len / (int)sizeof(struct ifreq);
+	for (int i = 0; i < count; i++) {
+		const char *text = inet_ntoa(((struct sockaddr_in *)(void *)&reqs[i].ifr_addr)->sin_addr);
+		if (strcmp(text, PROBE_ADDR) != 0 || strcmp(reqs[i].ifr_name, "lo") != 0)
+			fail("SIOCGIFCONF shows %s on %s", text, reqs[i].ifr_name);
+	}
+	if (count != 1)
+		fail("SIOCGIFCONF lists %d addresses", count);
+	pass("getifaddrs and SIOCGIFCONF show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
 }

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* recvmsg on a NETLINK_ROUTE socket: the jail's own addresses only
- * (getifaddrs, if_nameindex, `ip addr`, `hostname -I`). FreeBSD shows a
- * jail every interface but only its own addresses; the address messages of
- * a dump are rewritten at the exit stop (policy/net_view.c). Other
- * sockets' recvmsg calls go on after the enter stop, untouched. */
+/* The jail's own view of the host's addresses (FreeBSD shows a jail every
+ * interface but only its own addresses, policy/net_view.c):
+ * - recvmsg on a NETLINK_ROUTE socket (getifaddrs, if_nameindex, `ip
+ *   addr`, `hostname -I`): the address messages of a dump are rewritten at
+ *   the exit stop. Other sockets' recvmsg calls go on after the enter stop.
+ * - ioctl(SIOCGIFCONF) (ifconfig, older programs): the list of interface
+ *   addresses, at the exit stop; TIOCSPGRP goes to visibility.c. */
 #include <errno.h>
 #include <ifaddrs.h>
 #include <linux/netlink.h>
 #include <net/if.h>
+#include <sys/ioctl.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +142,74 @@ long handle_netlink_recvmsg_exit(struct syscall_stop *s)
 	}
 out:
 	free(buf);
+	free(hosts);
+	return ret;
+}
+
+/* ---------------------------------------------------------------- ioctl */
+
+enum action handle_net_ioctl(struct syscall_stop *s)
+{
+	if ((uint32_t)s->args[1] == SIOCGIFCONF)
+		return ACT_EXIT_STOP;
+	return handle_tiocspgrp(s);
+}
+
+/* struct ifconf {int ifc_len; char *ifc_buf;} and struct ifreq {char
+ * name[16]; struct sockaddr addr; ...} in the tracee's ABI: an ifreq is 40
+ * bytes on 64-bit ABIs, 32 on i386; the address is at 16. */
+long handle_net_ioctl_exit(struct syscall_stop *s)
+{
+	if (s->retval != 0 || (uint32_t)s->args[1] != SIOCGIFCONF)
+		return s->retval;
+	unsigned ws = s->abi->word_size;
+	size_t req_size = ws == 4 ? 32 : 40;
+	int32_t len = 0;
+	uint64_t buf = 0;
+	if (mem_read(s->t->tid, s->args[2], &len, sizeof(len)) || mem_read(s->t->tid, s->args[2] + ws, &buf, ws))
+		return -EFAULT;
+	if (!buf || len <= 0)
+		return s->retval; /* a size query: an upper bound is fine */
+	size_t count = (size_t)len / req_size;
+	unsigned char *reqs = malloc(count * req_size + 1);
+	struct net_host_addr *hosts = malloc(MAX_HOST_ADDRS * sizeof(*hosts));
+	long ret = s->retval;
+	if (!reqs || !hosts) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	if (mem_read(s->t->tid, buf, reqs, count * req_size)) {
+		ret = -EFAULT;
+		goto out;
+	}
+	size_t n = host_addrs(hosts, MAX_HOST_ADDRS), kept = 0;
+	for (size_t i = 0; i < count; i++) {
+		unsigned char *r = reqs + i * req_size;
+		struct sockaddr_in sin;
+		memcpy(&sin, r + IF_NAMESIZE, sizeof(sin));
+		char name[IF_NAMESIZE + 1];
+		memcpy(name, r, IF_NAMESIZE);
+		name[IF_NAMESIZE] = '\0';
+		name[strcspn(name, ":")] = '\0';
+		const unsigned char *shown = NULL;
+		if (sin.sin_family == AF_INET)
+			shown = net_view_shown(s->t->jail, hosts, n, AF_INET, if_nametoindex(name),
+					       (const unsigned char *)&sin.sin_addr);
+		if (!shown)
+			continue;
+		memcpy(&sin.sin_addr, shown, 4);
+		memcpy(r + IF_NAMESIZE, &sin, sizeof(sin));
+		memmove(reqs + kept * req_size, r, req_size);
+		kept++;
+	}
+	/* the dropped entries' bytes are cleared, the length shortened */
+	memset(reqs + kept * req_size, 0, (count - kept) * req_size);
+	int32_t newlen = (int32_t)(kept * req_size);
+	if (mem_write(s->t->tid, buf, reqs, count * req_size) ||
+	    mem_write(s->t->tid, s->args[2], &newlen, sizeof(newlen)))
+		ret = -EFAULT;
+out:
+	free(reqs);
 	free(hosts);
 	return ret;
 }

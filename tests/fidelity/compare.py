@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
+"""Compares a module's case results natively and in the jail.
+    compare.py NATIVE JAILED DIFFERENCES WHO
+DIFFERENCES lists intended differences, one per line:
+    <case id> <native status> <jailed status> <root|user|any>  # FreeBSD's reason
+Prints every other difference and exits 1 if there is one."""
+import sys
+
+
+def load(path):
+    with open(path) as f:
+        return dict(line.split() for line in f if line.strip())
+
+
+def intended(path, who):
+    allowed = set()
+    with open(path) as f:
+        for line in f:
+            line = line.split("#", 1)[0].split()
+            if len(line) == 4 and line[3] in (who, "any"):
+                allowed.add(tuple(line[:3]))
+    return allowed
+
+
+def main():
+    native, jailed = load(sys.argv[1]), load(sys.argv[2])
+    allowed = intended(sys.argv[3], sys.argv[4])
+    bad = 0
+    for case in sorted(set(native) | set(jailed)):
+        a, b = native.get(case, "absent"), jailed.get(case, "absent")
+        if a != b and (case, a, b) not in allowed:
+            print("differs: %s native=%s jailed=%s" % (case, a, b))
+            bad += 1
+    print("%d cases, %d differ (%d intended differences known)" % (len(native), bad, len(allowed)))
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
