@@ -348,6 +348,13 @@ int main(int argc, char **argv)
 		}
 		return 1;
 	}
+	if (cl.op == JAIL_OP_CREATE || cl.op == JAIL_OP_CREATE_OR_MODIFY || cl.op == JAIL_OP_RESTART) {
+		/* before anything is made: what this kernel lacks (kernel_check.h) */
+		bool own_root = !cl.from_conf && jail_has_root(&cl.jail);
+		if (kernel_check_required("jail", own_root))
+			return 1;
+		kernel_warn_weaker("jail", own_root);
+	}
 	switch (cl.op) {
 	case JAIL_OP_EXHIBIT:
 		return conf_exhibit(&cl);

@@ -13,7 +13,8 @@ PY=/usr/bin/python3
 "$JEXEC" $n sh -c 'sleep 30' &
 sleeper=$!
 i=0
-while [ "$("$JLS" -j $n nproc)" != 1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+while [ "$("$JLS" -j $n nproc)" != 1 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i + 1)); done
+expect_eq "a process runs in the jail" "$("$JLS" -j $n nproc)" 1
 out=$("$JAIL" -m name=$n host.hostname=after.example ip4.addr=127.0.0.42 2>&1)
 expect_eq "jail -m: updated" "$? $out" "0 $n: updated"
 expect_eq "jail -m: the new hostname inside" "$("$JEXEC" $n hostname)" after.example
