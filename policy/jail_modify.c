@@ -49,3 +49,29 @@ int jail_modify_check(const struct jail *from, const struct jail *to, bool runni
 		return refuse(err, errlen, "ip6", held);
 	return 0;
 }
+
+void jail_modify_apply(struct jail *dst, const struct jail *src)
+{
+	memcpy(dst->hostname, src->hostname, sizeof(dst->hostname));
+	memcpy(dst->domainname, src->domainname, sizeof(dst->domainname));
+	memcpy(dst->ip4, src->ip4, sizeof(dst->ip4));
+	dst->ip4_count = src->ip4_count;
+	memcpy(dst->ip6, src->ip6, sizeof(dst->ip6));
+	dst->ip6_count = src->ip6_count;
+	dst->ip4_mode = src->ip4_mode;
+	dst->ip6_mode = src->ip6_mode;
+	dst->ip4_mode_set = src->ip4_mode_set;
+	dst->ip6_mode_set = src->ip6_mode_set;
+	memcpy(dst->allow, src->allow, sizeof(dst->allow));
+	dst->persist = src->persist;
+	dst->sysvmsg = src->sysvmsg;
+	dst->sysvsem = src->sysvsem;
+	dst->sysvshm = src->sysvshm;
+	dst->securelevel = src->securelevel;
+	dst->enforce_statfs = src->enforce_statfs;
+	dst->children_max = src->children_max;
+	dst->devfs_ruleset = src->devfs_ruleset;
+	memcpy(dst->hostuuid, src->hostuuid, sizeof(dst->hostuuid));
+	dst->hostid = src->hostid;
+	memcpy(dst->extra, src->extra, sizeof(dst->extra));
+}

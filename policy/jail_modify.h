@@ -20,4 +20,10 @@
  * 0, or -1 with the message in err. */
 int jail_modify_check(const struct jail *from, const struct jail *to, bool running, char *err, size_t errlen);
 
+/* Applies a checked change: copies into dst the parameters that may
+ * change (names, addresses and their modes, allow.*, persist, limits,
+ * the kept parameters), never the path, name, jid or osrelease others
+ * read from other threads. */
+void jail_modify_apply(struct jail *dst, const struct jail *src);
+
 #endif

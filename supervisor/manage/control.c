@@ -369,7 +369,7 @@ static bool modify(struct client *c, const struct jail *to)
 		return reply(c->fd, -ESRCH, 0);
 	if (jail_modify_check(ctl.sv->jail, to, n > 0, err, sizeof(err)))
 		return reply(c->fd, -EBUSY, 0);
-	*ctl.sv->jail = *to;
+	jail_modify_apply(ctl.sv->jail, to);
 	return reply(c->fd, 0, 0);
 }
 
