@@ -25,9 +25,4 @@ bool jail_exists(const struct jail_cmdline *cl);
 /* -e separator: each jail of the file, its parameters separated by it. */
 int conf_exhibit(const struct jail_cmdline *cl);
 
-/* jail_main.c: one jail from a parsed command line (its jid is written to
- * jid_fd once registered, unless -1); jail -r without hooks. */
-int jail_create(struct jail_cmdline *cl, int jid_fd);
-int jail_remove(const struct jail_cmdline *cl);
-
 #endif

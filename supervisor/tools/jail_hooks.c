@@ -23,6 +23,7 @@
 #include "../../policy/jail_params.h"
 #include "../manage/registry.h"
 #include "jail_conf_run.h"
+#include "jail_one.h"
 
 int jail_lookup(const char *key, char *name, size_t size)
 {
@@ -279,27 +280,6 @@ static int resolve_hostname(struct jail_cmdline *j)
 	return 0;
 }
 
-/* -J file: the new jail's parameters, as jail -c takes them back. */
-int jail_write_jid_file(const struct jail_cmdline *j, int jid)
-{
-	FILE *f = fopen(j->jid_file, "we");
-	if (!f) {
-		fprintf(stderr, "jail: %s: %s\n", j->jid_file, strerror(errno));
-		return 1;
-	}
-	char ip[INET6_ADDRSTRLEN];
-	fprintf(f, "jid=%d name=%s path=%s host.hostname=%s", jid, j->jail.name[0] ? j->jail.name : "", j->jail.path,
-		j->jail.hostname);
-	for (int i = 0; i < j->jail.ip4_count; i++)
-		fprintf(f, "%s%s", i ? "," : " ip4.addr=", inet_ntop(AF_INET, &j->jail.ip4[i], ip, sizeof(ip)));
-	for (int i = 0; i < j->jail.ip6_count; i++)
-		fprintf(f, "%s%s", i ? "," : " ip6.addr=", inet_ntop(AF_INET6, &j->jail.ip6[i], ip, sizeof(ip)));
-	if (j->jail.persist)
-		fputs(" persist", f);
-	fputc('\n', f);
-	return fclose(f) ? 1 : 0;
-}
-
 int jail_prepare_command(struct jail_cmdline *j)
 {
 	return resolve_hostname(j) || command_as_user(j);
@@ -372,7 +352,7 @@ int jail_start(struct jail_cmdline *j)
 		}
 		if (j->exec_clean)
 			jail_clean_environment();
-		_exit(jail_create(j, jidpipe[1]));
+		_exit(jail_create(j, jidpipe[1], jail_run_host_hooks));
 	}
 	close(jidpipe[1]);
 	int created = 0;

@@ -34,9 +34,6 @@ int jail_stop(struct jail_cmdline *j, const char *target, const char *argv0);
  * user. 0, or 1 after saying why. */
 int jail_prepare_command(struct jail_cmdline *j);
 
-/* -J file: the jail's parameters as jail -c takes them. 0 or 1. */
-int jail_write_jid_file(const struct jail_cmdline *j, int jid);
-
 /* exec.clean / -l: the environment FreeBSD leaves (TERM; HOME, SHELL,
  * USER of the caller; a standard PATH). */
 void jail_clean_environment(void);
