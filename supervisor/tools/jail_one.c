@@ -241,6 +241,25 @@ static int write_jid_file(const struct jail_cmdline *j, int jid)
 	return fclose(f) ? 1 : 0;
 }
 
+/* host.hostuuid and host.hostid by default: the host's machine id
+ * (/etc/machine-id, written as a UUID) and gethostid(). */
+static void default_hostuuid(struct jail *j)
+{
+	char id[64] = "";
+	FILE *f = fopen("/etc/machine-id", "re");
+	if (f) {
+		if (!fgets(id, sizeof(id), f))
+			id[0] = '\0';
+		fclose(f);
+	}
+	id[strcspn(id, "\n")] = '\0';
+	if (strlen(id) == 32)
+		snprintf(j->hostuuid, sizeof(j->hostuuid), "%.8s-%.4s-%.4s-%.4s-%.12s", id, id + 8, id + 12, id + 16,
+			 id + 20);
+	if (!j->hostid)
+		j->hostid = (unsigned long)gethostid() & 0xffffffffUL;
+}
+
 int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 {
 	static struct jail_cmdline cl;
@@ -268,6 +287,10 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 		jail_set_domainname(&cl.jail, host.domainname, strlen(host.domainname));
 	if (!cl.jail.hostname[0] && uname(&host) == 0)
 		jail_set_hostname(&cl.jail, host.nodename, strlen(host.nodename));
+	if (!cl.jail.osrelease[0] && uname(&host) == 0)
+		snprintf(cl.jail.osrelease, sizeof(cl.jail.osrelease), "%.31s", host.release);
+	if (!cl.jail.hostuuid[0])
+		default_hostuuid(&cl.jail);
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
