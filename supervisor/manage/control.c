@@ -236,6 +236,8 @@ static bool send_filters(int fd)
 {
 	struct filter_set f;
 	int rc = filter_build(&f, ctl.sv->jail, false, false);
+	if (!rc && (rc = filter_export(&f)))
+		filter_free(&f);
 	if (rc)
 		return reply(fd, rc, 0);
 	bool ok = reply(fd, 0, f.progs.count);
