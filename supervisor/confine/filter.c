@@ -306,14 +306,16 @@ int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool 
 			filter_free(f);
 			return -ENOMEM;
 		}
-	/* every filter as BPF, loaded with seccomp(2) itself (filter_load.c) */
 	f->progs.nnp = set_nnp;
-	for (int i = 0; i < f->count; i++) {
+	return 0;
+}
+
+int filter_export(struct filter_set *f)
+{
+	for (int i = f->progs.count; i < f->count; i++) {
 		int rc = export_prog(f, i);
-		if (rc) {
-			filter_free(f);
+		if (rc)
 			return rc;
-		}
 		f->progs.count = i + 1;
 	}
 	return 0;
