@@ -335,21 +335,3 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 		return -1;
 	return parse_create(argc, argv, out, err, errlen);
 }
-
-bool jail_cmdline_output_flag(int opt, const char *arg, struct jail_cmdline *out)
-{
-	if (opt == 'i') {
-		out->print_jid = true;
-		out->quiet = true;
-	} else if (opt == 'q') {
-		out->quiet = true;
-	} else if (opt == 'v') {
-		out->verbose = true;
-	} else if (opt == 'L') {
-		out->verbose = true;
-		out->report_log = arg;
-	} else {
-		return false;
-	}
-	return true;
-}

@@ -17,27 +17,6 @@ const char jail_usage[] =
 	"            [-n jailname] [-s securelevel]\n"
 	"            path hostname ip[,...] command ...";
 
-int jail_cmdline_set_path(struct jail *j, const char *path, char *err, size_t errlen)
-{
-	struct stat st;
-	char real[PATH_MAX];
-
-	if (path[0] != '/') {
-		snprintf(err, errlen, "path %s: not an absolute pathname", path);
-		return -1;
-	}
-	if (!realpath(path, real) || stat(real, &st) < 0) {
-		snprintf(err, errlen, "path %s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		snprintf(err, errlen, "path %s: %s", path, strerror(ENOTDIR));
-		return -1;
-	}
-	strcpy(j->path, real);
-	return 0;
-}
-
 static int set_name(struct jail *j, const char *name, char *err, size_t errlen)
 {
 	if (strlen(name) >= sizeof(j->name)) {

@@ -7,7 +7,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-#include "filter.h"
+#include "filter_load.h"
 #include "landlock_guard.h"
 #include "landlock_net.h"
 #include "../fs/landlock_root.h"
@@ -19,7 +19,7 @@ static int failed(const char *prog, const char *step, int rc)
 	return rc;
 }
 
-int confine_self(const char *prog, const struct filter_set *filters, bool set_nnp,
+int confine_self(const char *prog, const struct filter_progs *filters, bool set_nnp,
 		 const struct fs_root *root, uint64_t caps, int *listener)
 {
 	*listener = -1;

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-struct filter_set;
+struct filter_progs;
 struct fs_root;
 
 /* no_new_privs (when set_nnp), Landlock (no /proc writes; the root when
@@ -17,7 +17,7 @@ struct fs_root;
  * "PROG: step: error" and returns -errno; the caller must not exec.
  * *listener: the seccomp user-notification listener, to be sent to the
  * supervisor and closed before anything of the jail's runs. */
-int confine_self(const char *prog, const struct filter_set *filters, bool set_nnp,
+int confine_self(const char *prog, const struct filter_progs *filters, bool set_nnp,
 		 const struct fs_root *root, uint64_t caps, int *listener);
 
 #endif

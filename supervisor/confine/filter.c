@@ -270,23 +270,23 @@ static scmp_filter_ctx build_kill_filter(uint32_t arch, bool set_nnp)
 	return ctx;
 }
 
-/* ctx as BPF instructions, in f->prog. */
-static int export_prog(struct filter_set *f, scmp_filter_ctx ctx)
+/* ctx as BPF instructions, in f->progs.prog[i]. */
+static int export_prog(struct filter_set *f, int i)
 {
 	int fd = (int)syscall(SYS_memfd_create, "jail-filter", MFD_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	int rc = seccomp_export_bpf(ctx, fd);
+	int rc = seccomp_export_bpf(f->ctx[i], fd);
 	off_t len = rc ? 0 : lseek(fd, 0, SEEK_END);
 	if (!rc && (len <= 0 || len % (off_t)sizeof(struct sock_filter) ||
-		    len / (off_t)sizeof(struct sock_filter) > BPF_MAXINSNS))
+		    len / (off_t)sizeof(struct sock_filter) > FILTER_MAX_INSNS))
 		rc = -E2BIG;
 	if (!rc) {
-		f->prog = malloc((size_t)len);
-		if (!f->prog || pread(fd, f->prog, (size_t)len, 0) != len)
+		f->progs.prog[i] = malloc((size_t)len);
+		if (!f->progs.prog[i] || pread(fd, f->progs.prog[i], (size_t)len, 0) != len)
 			rc = -ENOMEM;
 		else
-			f->prog_len = (unsigned short)(len / (off_t)sizeof(struct sock_filter));
+			f->progs.len[i] = (unsigned short)(len / (off_t)sizeof(struct sock_filter));
 	}
 	close(fd);
 	return rc;
@@ -304,46 +304,15 @@ int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool 
 			filter_free(f);
 			return -ENOMEM;
 		}
-	int rc = export_prog(f, f->ctx[0]);
-	if (rc) {
-		filter_free(f);
-		return rc;
-	}
-	return 0;
-}
-
-/* The syscall filter, with a listener for its USER_NOTIF results. */
-static int load_with_listener(const struct filter_set *f, bool set_nnp)
-{
-	struct sock_fprog prog = {.len = f->prog_len, .filter = f->prog};
-	if (set_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
-		return -errno;
-	long fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-			  SECCOMP_FILTER_FLAG_NEW_LISTENER | SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV, &prog);
-	if (fd < 0 && errno == EINVAL) /* before 5.19 */
-		fd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
-	return fd < 0 ? -errno : (int)fd;
-}
-
-int filter_load(const struct filter_set *f, int *listener)
-{
-	*listener = -1;
+	/* every filter as BPF, loaded with seccomp(2) itself (filter_load.c) */
+	f->progs.nnp = set_nnp;
 	for (int i = 0; i < f->count; i++) {
-		if (i == 0) {
-			uint32_t nnp = 0;
-			seccomp_attr_get(f->ctx[0], SCMP_FLTATR_CTL_NNP, &nnp);
-			int fd = load_with_listener(f, nnp != 0);
-			if (fd < 0)
-				return fd;
-			*listener = fd;
-			continue;
-		}
-		int rc = seccomp_load(f->ctx[i]);
+		int rc = export_prog(f, i);
 		if (rc) {
-			close(*listener);
-			*listener = -1;
+			filter_free(f);
 			return rc;
 		}
+		f->progs.count = i + 1;
 	}
 	return 0;
 }
@@ -353,6 +322,6 @@ void filter_free(struct filter_set *f)
 	for (int i = 0; i < f->count; i++)
 		if (f->ctx[i])
 			seccomp_release(f->ctx[i]);
-	free(f->prog);
+	filter_progs_free(&f->progs);
 	memset(f, 0, sizeof(*f));
 }

@@ -6,9 +6,10 @@
 
 #include <stdbool.h>
 
+#include "filter_load.h"
+
 struct jail;
 
-#define FILTER_MAX 4
 /* With trace_denials, a static denial stops the process instead of failing
  * the call in the kernel: SECCOMP_RET_TRACE with this bit and the row's
  * static_deny_index() as data (handled ids are below it). The data is a
@@ -20,10 +21,7 @@ struct jail;
 struct filter_set {
 	void *ctx[FILTER_MAX]; /* scmp_filter_ctx */
 	int count;
-	/* ctx[0] as BPF, loaded with seccomp(2) itself to ask for a listener
-	 * (NEW_LISTENER, WAIT_KILLABLE_RECV where the kernel has it) */
-	void *prog;
-	unsigned short prog_len; /* instructions */
+	struct filter_progs progs; /* the same as BPF, what is loaded */
 };
 
 /* Builds the filters for jail j. 0 or -errno (message on stderr).
@@ -36,11 +34,6 @@ struct filter_set {
  *    fails the call with the same errno), TRACE tagged FILTER_DENY_TAG;
  *  - one filter per killed ABI (x32) -> kill the process. */
 int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool trace_denials);
-/* Loads them into the calling thread; 0 or -errno. *listener gets the
- * user-notification listener of the syscall filter (close-on-exec): the
- * caller must hand it to the supervisor and close it before running
- * anything of the jail's. */
-int filter_load(const struct filter_set *f, int *listener);
 void filter_free(struct filter_set *f);
 
 #endif

@@ -12,13 +12,12 @@
 #include <unistd.h>
 
 #include "../../policy/static_deny.h"
-#include "../manage/control.h"
-#include "../fs/fs_root.h"
-#include "../handlers/handlers.h"
+#include "deferred.h"
 #include "exec_image.h"
 #include "procfs.h"
-#include "../report/report.h"
+#include "root_ref.h"
 #include "scratch.h"
+#include "stop.h"
 #include "supervisor.h"
 #include "tracee.h"
 
@@ -110,47 +109,6 @@ static void on_exited(struct supervisor *sv, const struct event *ev)
 	}
 }
 
-int stop_set_arg(struct syscall_stop *s, int i, uint64_t value)
-{
-	struct tracee *t = s->t;
-	if (s->notified) {
-		s->regs_touched = true;
-		return -ENOSYS;
-	}
-	if (i < 0 || i > 5)
-		return -EINVAL;
-	t->regs_set.args[i] = value;
-	t->regs_changed = true;
-	return abi_set_arg(t->tid, s->abi, i, value);
-}
-
-int stop_set_call(struct syscall_stop *s, long nr, const uint64_t args[6])
-{
-	struct tracee *t = s->t;
-	if (s->notified) {
-		s->regs_touched = true;
-		return -ENOSYS;
-	}
-	t->regs_set.nr = nr;
-	memcpy(t->regs_set.args, args, sizeof(t->regs_set.args));
-	t->regs_changed = true;
-	return abi_set_syscall(t->tid, s->abi, nr, args);
-}
-
-enum action stop_arg_to_copy(struct syscall_stop *s, int i, const void *data, size_t len)
-{
-	uint64_t at;
-	int err = s->notified ? -ENOSYS : scratch_put(s->t, 0, data, len, &at);
-	if (!err)
-		err = stop_set_arg(s, i, at);
-	if (err) {
-		s->retval = err;
-		return ACT_RETURN;
-	}
-	s->args[i] = at;
-	return ACT_CONTINUE;
-}
-
 /* The registers a handler changed come back before the tracee sees them:
  * at the exit stop, or at a signal-delivery stop while they still hold
  * what the handler set (the call was interrupted: its restart must run the
@@ -193,12 +151,12 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 	const struct static_deny *d = static_deny_find(t->jail, s.abi->table, s.id, s.args, s.abi->word_size);
 	if (d) {
 		if (sv->report_denials)
-			report_denial(&s, d);
+			sv->ops->report_denial(&s, d);
 		abi_skip_syscall(t->tid, s.abi, -d->err);
 		resume(t->tid, 0);
 		return;
 	}
-	const struct handler *h = &handlers[s.id];
+	const struct handler *h = &sv->ops->handlers[s.id];
 	if (h->uses_scratch && !scratch_ready(t)) {
 		/* map the area; the syscall is then issued again and stops here anew */
 		int err = scratch_prepare(t);
@@ -210,13 +168,13 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 		resume(t->tid, 0);
 		return;
 	}
-	enum action (*enter)(struct syscall_stop *) = handler_enter(s.id, t->jail);
+	enum action (*enter)(struct syscall_stop *) = sv->ops->handler_enter(s.id, t->jail);
 	enum action act = enter ? enter(&s) : ACT_CONTINUE;
 	switch (act) {
 	case ACT_RETURN:
 		if (s.refused && sv->report_denials && s.retval < 0) {
 			struct static_deny rule = {.id = s.id, .err = (int)-s.retval, .reason = s.refused};
-			report_denial(&s, &rule);
+			sv->ops->report_denial(&s, &rule);
 		}
 		abi_skip_syscall(t->tid, s.abi, s.retval);
 		resume(t->tid, 0);
@@ -239,11 +197,12 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 	}
 }
 
-static void on_syscall_exit(struct tracee *t)
+static void on_syscall_exit(struct supervisor *sv, struct tracee *t)
 {
 	enum sc_id id = t->exit_handler;
 	t->exit_handler = SC_NONE;
 	restore_regs(t, false);
+	const struct handler *handlers = sv->ops->handlers;
 	if (id != SC_NONE && handlers[id].exit) {
 		struct syscall_stop s = {.t = t, .abi = t->exit_abi, .id = id};
 		memcpy(s.args, t->exit_args, sizeof(s.args));
@@ -271,9 +230,7 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 		struct tracee *c = tracee_find(child);
 		bool ran = false;
 		if (c) {
-			tracee_wrlock();
-			c->tgid = tgid; /* its attach stop came first: it has run since */
-			tracee_unlock();
+			tracee_set_tgid(c, tgid); /* its attach stop came first: it has run since */
 			ran = c->as != NULL;
 		} else {
 			c = tracee_add(child, tgid, parent ? parent->jail : sv->jail);
@@ -362,7 +319,7 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 		on_seccomp(sv, t);
 		break;
 	case EV_SYSCALL_EXIT:
-		on_syscall_exit(t);
+		on_syscall_exit(sv, t);
 		break;
 	case EV_NEW_CHILD:
 		on_new_child(sv, t, ev);
@@ -384,25 +341,8 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 	}
 }
 
-/* Wait statuses consumed outside the loop, handled before the next wait. */
-#define DEFERRED_MAX 64
-static struct {
-	pid_t tid;
-	int status;
-} deferred[DEFERRED_MAX];
-static int deferred_count;
-
-void supervisor_defer_event(pid_t tid, int status)
-{
-	if (deferred_count < DEFERRED_MAX) {
-		deferred[deferred_count].tid = tid;
-		deferred[deferred_count].status = status;
-		deferred_count++;
-	}
-}
-
 /* Waits for tracee events without blocking in waitpid, so that the control
- * socket is served too: when no event is ready, control_wait() sleeps in
+ * socket is served too: when no event is ready, ops->wait (control_wait) sleeps in
  * poll() until SIGCHLD or a request arrives. */
 void supervisor_run(struct supervisor *sv)
 {
@@ -410,23 +350,20 @@ void supervisor_run(struct supervisor *sv)
 	for (;;) {
 		int status;
 		pid_t tid;
-		if (deferred_count > 0) {
-			deferred_count--;
-			tid = deferred[deferred_count].tid;
-			status = deferred[deferred_count].status;
-		} else {
+		/* first what was consumed outside the loop (deferred.h) */
+		if (!supervisor_next_deferred(&tid, &status)) {
 			tid = waitpid(-1, &status, __WALL | WNOHANG);
 			if (tid == 0 || (tid < 0 && errno == ECHILD)) {
 				/* ECHILD: no tracee, no child left */
-				if (tid < 0 && control_may_exit(sv))
+				if (tid < 0 && sv->ops->may_exit(sv))
 					break;
-				control_wait(sv, true);
+				sv->ops->wait(sv, true);
 				streak = 0;
 				continue;
 			}
 			/* a long run of events: let requests in now and then */
 			if (tid > 0 && ++streak % 64 == 0)
-				control_wait(sv, false);
+				sv->ops->wait(sv, false);
 		}
 		if (tid < 0) {
 			if (errno == EINTR)

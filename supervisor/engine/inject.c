@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "supervisor.h"
+#include "deferred.h"
 #include "tracee.h"
 
 /* Resumes tid to its next syscall stop (enter or exit) and waits for it.

@@ -16,8 +16,9 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "../handlers/handlers.h"
 #include "creds.h"
+#include "stop.h"
+#include "supervisor.h"
 #include "tracee.h"
 
 #define MAX_THREADS 64 /* per listener */
@@ -105,6 +106,14 @@ static void answer_fd(struct listener *l, uint64_t id, int fd, unsigned fd_flags
 		answer(l, id, -err); /* e.g. EMFILE: the caller's limit */
 }
 
+/* the handler table and lookup, from the layers above (notify_set_ops) */
+static const struct supervisor_ops *ops;
+
+void notify_set_ops(const struct supervisor_ops *o)
+{
+	ops = o;
+}
+
 static void serve_one(struct listener *l, const struct seccomp_notif *req)
 {
 	const struct abi *abi = abi_from_audit(req->data.arch);
@@ -123,10 +132,10 @@ static void serve_one(struct listener *l, const struct seccomp_notif *req)
 	for (int i = 0; i < 6; i++)
 		s.args[i] = req->data.args[i];
 	snap.abi = abi;
-	enum action (*enter)(struct syscall_stop *) = handler_enter(s.id, snap.jail);
+	enum action (*enter)(struct syscall_stop *) = ops ? ops->handler_enter(s.id, snap.jail) : NULL;
 	enum action act = ACT_RETURN;
 	s.retval = -ENOSYS;
-	if (enter && handlers[s.id].notify)
+	if (enter && ops->handlers[s.id].notify)
 		act = enter(&s);
 	if (s.regs_touched && act != ACT_RETURN) {
 		act = ACT_RETURN; /* a handler meant for a ptrace stop: fail the call */

@@ -12,13 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "addr_space.h"
+
 struct tracee;
 
 /* Bytes a thread's slot holds: two paths, a sockaddr or msghdr, or an exec's new argv. */
 #define SCRATCH_SLOT_SIZE (64 * 1024)
 
-/* Is t's address space's area mapped? */
-bool scratch_ready(const struct tracee *t);
 /* Maps and seals the area, at t's seccomp stop, by injecting mmap and
  * mseal; the original syscall is issued again when t resumes. The event loop
  * calls it before any handler with .uses_scratch. 0 or -errno. */
@@ -31,14 +31,5 @@ int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size);
  * address in the tracee. 0, or -errno (-E2BIG if off+len exceeds the slot,
  * -ENOMEM if the area is not mapped: the handler lacks .uses_scratch). */
 int scratch_put(struct tracee *t, size_t off, const void *data, size_t len, uint64_t *addr);
-
-/* Address-space bookkeeping, called by the event loop:
- * a new process (spawn, or exec: a new image has no area yet) */
-void scratch_new_space(struct tracee *t);
-/* a new thread or process: shares the parent's address space (threads,
- * CLONE_VM) or has a copy of it (fork: same area, same address) */
-void scratch_inherit(struct tracee *child, struct tracee *parent, int shares_vm);
-/* the thread is gone or execs: gives back its slot and space */
-void scratch_detach(struct tracee *t);
 
 #endif

@@ -7,8 +7,30 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include <signal.h>
+
+#include "stop.h"
+
 struct jail;
 struct fs_root;
+struct static_deny;
+struct supervisor;
+
+/* What the layers above the engine give it (tools/jail_main.c): the
+ * engine calls up only through these. */
+struct supervisor_ops {
+	/* the handler table, indexed by enum sc_id (handlers/handler_table.c) */
+	const struct handler *handlers;
+	/* the enter handler of id in jail j (NULL: none) */
+	enum action (*(*handler_enter)(enum sc_id id, const struct jail *j))(struct syscall_stop *s);
+	/* jail -v: a static denial at its seccomp stop (report/report.c) */
+	void (*report_denial)(const struct syscall_stop *s, const struct static_deny *d);
+	/* waits until a child may have changed state, serving requests
+	 * meanwhile; block false: serves what is pending (manage/control.c) */
+	void (*wait)(struct supervisor *sv, bool block);
+	/* nothing left to wait for: may the supervisor stop? */
+	bool (*may_exit)(struct supervisor *sv);
+};
 
 struct supervisor {
 	struct jail *jail;
@@ -20,24 +42,9 @@ struct supervisor {
 	int report_fd;       /* where main_status is written (-1: nowhere) */
 	int stop_timeout;    /* jail -r: seconds between SIGTERM and SIGKILL */
 	bool report_denials; /* jail -v: report each static denial (report.c) */
+	const struct supervisor_ops *ops;
+	sigset_t child_unblock; /* signals the supervisor blocked that the command must not inherit blocked */
 };
-
-/* Signals the supervisor ignores (it must outlive the terminal's signals);
- * spawn restores them to default in the command. */
-extern const int supervisor_ignored_signals[];
-
-/* Starts argv in the jail, traced from its first instruction, with cwd
- * already set by the caller. 0 or -errno (message on stderr). */
-int supervisor_spawn(struct supervisor *sv, char **argv);
-
-/* Adds a running process to the jail (jexec): seizes it with the same
- * options as a spawned command; it loads the jail's filters itself. 0 or
- * -errno. */
-int supervisor_attach(struct supervisor *sv, pid_t pid);
-
-/* A wait status that code outside the loop consumed (e.g. a tracee died
- * during a syscall injection): the loop handles it before waiting again. */
-void supervisor_defer_event(pid_t tid, int status);
 
 /* Runs until every jailed process is gone. */
 void supervisor_run(struct supervisor *sv);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "tracee.h"
 
-#include "../fs/fs_root.h"
-#include "scratch.h"
+#include "root_ref.h"
+#include "addr_space.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -12,12 +12,24 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <utlist.h>
 
 #ifndef PIDFD_THREAD
 #define PIDFD_THREAD O_EXCL
 #endif
 
-static struct tracee *table;
+/* A process: its threads. The jail is its first thread's (a process
+ * never spans jails: a thread is added to its creator's jail). */
+struct process {
+	pid_t tgid;
+	struct jail *jail;
+	struct tracee *threads; /* utlist DL, by proc_prev/proc_next */
+	unsigned nthreads;
+	UT_hash_handle hh;
+};
+
+static struct tracee *threads;     /* by tid */
+static struct process *processes;  /* by tgid */
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 static uint64_t next_serial = 1;
 
@@ -46,6 +58,8 @@ bool tracee_snapshot(pid_t tid, struct tracee *out)
 		out->exe = out->pending_exe = out->pending_comm = NULL;
 		out->as = NULL;
 		out->slot = -1;
+		out->proc = NULL;
+		out->proc_prev = out->proc_next = NULL;
 		memset(&out->hh, 0, sizeof(out->hh));
 	}
 	tracee_unlock();
@@ -80,8 +94,51 @@ void tracee_forget_creds(struct tracee *t)
 struct tracee *tracee_find(pid_t tid)
 {
 	struct tracee *t;
-	HASH_FIND_INT(table, &tid, t);
+	HASH_FIND_INT(threads, &tid, t);
 	return t;
+}
+
+static struct process *process_find(pid_t tgid)
+{
+	struct process *p;
+	HASH_FIND_INT(processes, &tgid, p);
+	return p;
+}
+
+static void *alloc_or_die(size_t size)
+{
+	void *p = calloc(1, size);
+	if (!p) {
+		perror("jail: calloc");
+		abort(); /* fail closed: EXITKILL ends the jail */
+	}
+	return p;
+}
+
+static void join_process(struct tracee *t, pid_t tgid)
+{
+	struct process *p = process_find(tgid);
+	if (!p) {
+		p = alloc_or_die(sizeof(*p));
+		p->tgid = tgid;
+		p->jail = t->jail;
+		HASH_ADD_INT(processes, tgid, p);
+	}
+	t->tgid = tgid;
+	t->proc = p;
+	DL_APPEND2(p->threads, t, proc_prev, proc_next);
+	p->nthreads++;
+}
+
+static void leave_process(struct tracee *t)
+{
+	struct process *p = t->proc;
+	DL_DELETE2(p->threads, t, proc_prev, proc_next);
+	t->proc = NULL;
+	if (--p->nthreads == 0) {
+		HASH_DEL(processes, p);
+		free(p);
+	}
 }
 
 struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
@@ -89,27 +146,34 @@ struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
 	struct tracee *t = tracee_find(tid);
 	if (t)
 		return t;
-	t = calloc(1, sizeof(*t));
-	if (!t) {
-		perror("jail: calloc");
-		abort(); /* fail closed: EXITKILL ends the jail */
-	}
+	t = alloc_or_die(sizeof(*t));
 	t->tid = tid;
-	t->tgid = tgid;
 	t->jail = jail;
 	t->slot = -1;
 	tracee_wrlock();
 	t->serial = next_serial++;
-	HASH_ADD_INT(table, tid, t);
+	HASH_ADD_INT(threads, tid, t);
+	join_process(t, tgid);
 	tracee_unlock();
 	return t;
+}
+
+void tracee_set_tgid(struct tracee *t, pid_t tgid)
+{
+	if (t->tgid == tgid)
+		return;
+	tracee_wrlock();
+	leave_process(t);
+	join_process(t, tgid);
+	tracee_unlock();
 }
 
 void tracee_remove(struct tracee *t)
 {
 	scratch_detach(t);
 	tracee_wrlock();
-	HASH_DEL(table, t);
+	leave_process(t);
+	HASH_DEL(threads, t);
 	tracee_unlock();
 	fs_root_unref(t->root);
 	free(t->exe);
@@ -120,15 +184,35 @@ void tracee_remove(struct tracee *t)
 
 void tracee_remove_group_except(pid_t tgid, pid_t keep)
 {
+	struct process *p = process_find(tgid);
+	if (!p)
+		return;
 	struct tracee *t, *tmp;
-	HASH_ITER(hh, table, t, tmp)
-		if (t->tgid == tgid && t->tid != keep)
+	/* the last removal frees p: stop before it can */
+	DL_FOREACH_SAFE2(p->threads, t, tmp, proc_next) {
+		if (t->tid != keep) {
+			bool last = p->nthreads == 1;
 			tracee_remove(t);
+			if (last)
+				break;
+		}
+	}
 }
 
 unsigned tracee_count(void)
 {
-	return HASH_COUNT(table);
+	tracee_rdlock();
+	unsigned n = HASH_COUNT(threads);
+	tracee_unlock();
+	return n;
+}
+
+unsigned tracee_process_count(void)
+{
+	tracee_rdlock();
+	unsigned n = HASH_COUNT(processes);
+	tracee_unlock();
+	return n;
 }
 
 static int cmp_pid(const void *a, const void *b)
@@ -137,26 +221,26 @@ static int cmp_pid(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-unsigned tracee_tgids(pid_t *out, unsigned max)
+unsigned tracee_tgids(const struct jail *j, pid_t *out, unsigned max)
 {
-	unsigned n = 0, uniq = 0;
-	struct tracee *t, *tmp;
-	HASH_ITER(hh, table, t, tmp)
-		if (n < max)
-			out[n++] = t->tgid;
+	unsigned n = 0;
+	struct process *p, *tmp;
+	tracee_rdlock();
+	HASH_ITER(hh, processes, p, tmp)
+		if (n < max && (!j || p->jail == j))
+			out[n++] = p->tgid;
+	tracee_unlock();
 	qsort(out, n, sizeof(*out), cmp_pid);
-	for (unsigned i = 0; i < n; i++)
-		if (i == 0 || out[i] != out[i - 1])
-			out[uniq++] = out[i];
-	return uniq;
+	return n;
 }
 
 void tracee_set_root(pid_t tgid, struct fs_root *r)
 {
-	struct tracee *t, *tmp;
 	tracee_wrlock();
-	HASH_ITER(hh, table, t, tmp)
-		if (t->tgid == tgid) {
+	struct process *p = process_find(tgid);
+	struct tracee *t;
+	if (p)
+		DL_FOREACH2(p->threads, t, proc_next) {
 			fs_root_unref(t->root);
 			t->root = fs_root_ref(r);
 		}

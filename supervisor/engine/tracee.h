@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The process table: one entry per traced thread, keyed by tid. */
+/* The process table: the jail's processes keyed by thread-group id, each
+ * holding its threads; every traced thread is also found by its tid. */
 #ifndef JAIL_SUPERVISOR_TRACEE_H
 #define JAIL_SUPERVISOR_TRACEE_H
 
@@ -15,10 +16,13 @@
 struct jail;
 struct addr_space;
 struct fs_root;
+struct process;
 
 struct tracee {
 	pid_t tid;
-	pid_t tgid;
+	pid_t tgid;             /* read only: tracee_set_tgid() changes it */
+	struct process *proc;   /* its process (tgid) in the table */
+	struct tracee *proc_prev, *proc_next; /* the process's threads */
 	struct jail *jail;
 	bool attached;          /* false until its initial attach stop was seen */
 	const struct abi *abi;  /* ABI of its current (or last) syscall stop */
@@ -50,7 +54,7 @@ struct tracee {
 	 * handled anew (event_loop.c, docs/design-notes.md). */
 	bool regs_changed; /* (of the ABI in abi) */
 	struct abi_call regs_orig, regs_set;
-	UT_hash_handle hh;
+	UT_hash_handle hh; /* by tid */
 };
 
 /* The table is written only by the ptrace thread, under the write lock
@@ -74,8 +78,11 @@ void tracee_forget_creds(struct tracee *t);
 int tracee_dup_fd(const struct tracee *t, int fd);
 /* Finds a traced thread; NULL if not traced. */
 struct tracee *tracee_find(pid_t tid);
-/* Adds (or returns the existing) entry for tid. */
+/* Adds (or returns the existing) entry for tid, a thread of process tgid. */
 struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail);
+/* Moves t to process tgid (its thread group became known after it was
+ * added). */
+void tracee_set_tgid(struct tracee *t, pid_t tgid);
 void tracee_remove(struct tracee *t);
 /* Removes every thread of tgid except the one with tid keep (exec from a
  * non-leader thread: the other threads are gone). */
@@ -91,8 +98,10 @@ bool tracee_exe_for_link(const struct tracee *asker, const char *host, char *out
 void tracee_set_exe(struct tracee *t, char *exe);
 /* Number of traced threads. */
 unsigned tracee_count(void);
-/* The jail's processes: the distinct thread-group ids of the traced
- * threads, ascending, at most max of them in out. Their number. */
-unsigned tracee_tgids(pid_t *out, unsigned max);
+/* Number of processes (thread groups) with a traced thread. */
+unsigned tracee_process_count(void);
+/* The processes with a traced thread of jail j (NULL: of any jail), by
+ * thread-group id ascending, at most max of them in out. Their number. */
+unsigned tracee_tgids(const struct jail *j, pid_t *out, unsigned max);
 
 #endif

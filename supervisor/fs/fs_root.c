@@ -19,51 +19,6 @@
 
 #define MAX_LINKS 40 /* the kernel's limit on symlinks in one lookup */
 
-const char *const fs_safe_dev_names[] = {
-	"null", "zero", "full", "random", "urandom", "tty", "ptmx", "pts",
-	"shm", "fd", "stdin", "stdout", "stderr", NULL,
-};
-
-int fs_root_open(const char *path, struct fs_root **out)
-{
-	struct fs_root *r = calloc(1, sizeof(*r));
-	if (!r)
-		return -ENOMEM;
-	if (!realpath(path, r->host)) {
-		int err = -errno;
-		free(r);
-		return err;
-	}
-	r->fd = open(r->host, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (r->fd < 0) {
-		int err = -errno;
-		free(r);
-		return err;
-	}
-	if (strcmp(r->host, "/") != 0) {
-		r->host_proc = faccessat(r->fd, "proc/self", F_OK, AT_SYMLINK_NOFOLLOW) != 0;
-		r->host_dev = faccessat(r->fd, "dev/null", F_OK, AT_SYMLINK_NOFOLLOW) != 0;
-	}
-	r->refs = 1;
-	*out = r;
-	return 0;
-}
-
-struct fs_root *fs_root_ref(struct fs_root *r)
-{
-	if (r)
-		__atomic_add_fetch(&r->refs, 1, __ATOMIC_RELAXED);
-	return r;
-}
-
-void fs_root_unref(struct fs_root *r)
-{
-	if (r && __atomic_sub_fetch(&r->refs, 1, __ATOMIC_ACQ_REL) == 0) {
-		close(r->fd);
-		free(r);
-	}
-}
-
 static bool is_host_root(const struct fs_root *r)
 {
 	return !r || (r->host[0] == '/' && r->host[1] == '\0');

@@ -10,20 +10,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct tracee;
+#include "../engine/root_ref.h"
 
-struct fs_root {
-	char host[PATH_MAX]; /* canonical host path of the root */
-	int fd;              /* O_PATH descriptor of it, in the supervisor */
-	bool host_proc;      /* the root has no /proc: the guest sees the host's */
-	bool host_dev;       /* the root has no /dev/null: the guest sees the safe set */
-	int refs;
-};
+struct tracee;
 
 /* Opens host directory path as a root (a new reference). */
 int fs_root_open(const char *path, struct fs_root **out);
-struct fs_root *fs_root_ref(struct fs_root *r);
-void fs_root_unref(struct fs_root *r);
 
 /* How a syscall treats a symbolic link in the last component. */
 enum fs_follow {

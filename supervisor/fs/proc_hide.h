@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* /proc shows only the jail's processes: path checks (handle_proc.c). */
+/* /proc shows only the jail's processes: path checks (proc_hide.c). */
 #ifndef JAIL_SUPERVISOR_PROC_HIDE_H
 #define JAIL_SUPERVISOR_PROC_HIDE_H
 
@@ -7,6 +7,16 @@
 #include <stddef.h>
 
 struct tracee;
+
+#define PROC_SUPER_MAGIC 0x9fa0
+#define PROC_ROOT_INO 1
+
+/* Is fd the root directory of a procfs? */
+bool proc_is_fd_proc_root(int fd);
+
+/* A process of the jail called chroot(2): absolute paths resolve from
+ * each process's own root from now on. */
+void proc_hide_chroot_seen(void);
 
 /* Resolves path of t (relative to dirfd when not absolute) in the
  * supervisor; -ENOENT if it is, or lies under, /proc/<pid> of a process

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The control socket, both sides. The supervisor's half runs inside its
+/* The control socket, the supervisor's side (control_client.c: the
+ * other). It runs inside its
  * event loop: control_wait() sleeps in sigtimedwait() for SIGCHLD (a tracee
  * stopped or a child exited) or SIGIO (a control socket is ready), so the
  * loop sleeps in one place for both. */
@@ -7,6 +8,7 @@
 #include "../engine/notify.h"
 
 #include <errno.h>
+#include <linux/filter.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -22,129 +24,14 @@
 
 #include "../engine/procfs.h"
 #include "../engine/supervisor.h"
+#include "../confine/filter.h"
+#include "../confine/spawn.h"
 #include "../engine/tracee.h"
 
 #ifndef SO_PEERPIDFD
 #define SO_PEERPIDFD 77
 #endif
 
-/* ---------------------------------------------------------------- client */
-
-int ctl_connect(const char *path, int timeout_s)
-{
-	struct sockaddr_un addr = {.sun_family = AF_UNIX};
-	struct ucred cr;
-	socklen_t len = sizeof(cr);
-
-	if (strlen(path) >= sizeof(addr.sun_path))
-		return -ENAMETOOLONG;
-	strcpy(addr.sun_path, path);
-	int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return -errno;
-	if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
-		int e = -errno;
-		close(fd);
-		return e;
-	}
-	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) < 0 || cr.uid != geteuid()) {
-		close(fd);
-		return -EACCES;
-	}
-	if (timeout_s > 0) {
-		struct timeval tv = {.tv_sec = timeout_s};
-		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-	}
-	return fd;
-}
-
-int ctl_send(int fd, enum ctl_op op, int32_t arg)
-{
-	struct ctl_request req = {.magic = CTL_MAGIC, .op = op, .arg = arg, .jail_size = sizeof(struct jail)};
-	if (send(fd, &req, sizeof(req), MSG_NOSIGNAL) != (ssize_t)sizeof(req))
-		return -errno;
-	return 0;
-}
-
-int ctl_send_listener(int fd, int lfd)
-{
-	struct ctl_request req = {.magic = CTL_MAGIC, .op = CTL_LISTENER, .jail_size = sizeof(struct jail)};
-	struct iovec iov = {&req, sizeof(req)};
-	union {
-		char buf[CMSG_SPACE(sizeof(int))];
-		struct cmsghdr align;
-	} u;
-	memset(&u, 0, sizeof(u));
-	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof(u.buf)};
-	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(c), &lfd, sizeof(int));
-	if (sendmsg(fd, &msg, MSG_NOSIGNAL) != (ssize_t)sizeof(req))
-		return -errno;
-	return 0;
-}
-
-static int recv_exact(int fd, void *buf, size_t size)
-{
-	ssize_t n;
-	do
-		n = recv(fd, buf, size, 0);
-	while (n < 0 && errno == EINTR);
-	if (n < 0)
-		return -errno;
-	if (n == 0)
-		return -ECONNRESET;
-	return (size_t)n == size ? 0 : -EPROTO;
-}
-
-int ctl_recv_reply(int fd, struct ctl_reply *r)
-{
-	int rc = recv_exact(fd, r, sizeof(*r));
-	if (rc == 0 && r->magic != CTL_MAGIC)
-		rc = -EPROTO;
-	return rc;
-}
-
-int ctl_recv_info(int fd, struct ctl_info *info)
-{
-	int rc = recv_exact(fd, info, sizeof(*info));
-	if (rc == 0 && info->magic != CTL_MAGIC)
-		rc = -EPROTO;
-	return rc;
-}
-
-int ctl_get_pids(int fd, pid_t **pids)
-{
-	struct ctl_reply r;
-	int rc = ctl_send(fd, CTL_PIDS, 0);
-	*pids = NULL;
-	if (rc || (rc = ctl_recv_reply(fd, &r)))
-		return rc;
-	if (r.status)
-		return r.status;
-	if (r.value < 0)
-		return -EPROTO;
-	pid_t *list = malloc(((size_t)r.value + CTL_PIDS_PER_MSG) * sizeof(pid_t));
-	if (!list)
-		return -ENOMEM;
-	int got = 0;
-	while (got < r.value) {
-		ssize_t n = recv(fd, list + got, CTL_PIDS_PER_MSG * sizeof(pid_t), 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0 || n % (ssize_t)sizeof(pid_t)) {
-			free(list);
-			return n < 0 ? -errno : -EPROTO;
-		}
-		got += (int)(n / (ssize_t)sizeof(pid_t));
-	}
-	*pids = list;
-	return got;
-}
-
-/* ------------------------------------------------------------ supervisor */
 
 #define MAX_CLIENTS 32
 
@@ -190,22 +77,18 @@ int control_init(struct supervisor *sv, int listen_fd)
 	 * disposition; sigtimedwait() takes them without a handler */
 	if (sigprocmask(SIG_BLOCK, &wake_signals, NULL) < 0)
 		return -errno;
+	sv->child_unblock = wake_signals; /* the command starts without them blocked */
 	if (listen_fd >= 0)
 		async_wake(listen_fd);
 	return 0;
 }
 
-void control_child_signals(void)
-{
-	sigprocmask(SIG_UNBLOCK, &wake_signals, NULL);
-}
-
 /* The jail's processes (thread-group ids); malloc'ed, count in *n. */
 static pid_t *jail_pids(int *n)
 {
-	unsigned max = tracee_count();
+	unsigned max = tracee_process_count();
 	pid_t *pids = malloc((max + 1) * sizeof(pid_t));
-	*n = pids ? (int)tracee_tgids(pids, max) : 0;
+	*n = pids ? (int)tracee_tgids(NULL, pids, max) : 0;
 	return pids;
 }
 
@@ -347,6 +230,21 @@ static int attach_peer(struct client *c)
 }
 
 /* One request; false if the client is to be dropped. */
+/* The jail's filters as BPF, built as a spawned command gets them (jexec
+ * loads them; no_new_privs is its own decision). */
+static bool send_filters(int fd)
+{
+	struct filter_set f;
+	int rc = filter_build(&f, ctl.sv->jail, false, false);
+	if (rc)
+		return reply(fd, rc, 0);
+	bool ok = reply(fd, 0, f.progs.count);
+	for (int i = 0; ok && i < f.progs.count; i++)
+		ok = send_all(fd, f.progs.prog[i], f.progs.len[i] * sizeof(struct sock_filter));
+	filter_free(&f);
+	return ok;
+}
+
 static bool serve(struct client *c)
 {
 	struct ctl_request req;
@@ -404,6 +302,8 @@ static bool serve(struct client *c)
 			c->attached = rc == 0;
 			return reply(c->fd, rc, 0);
 		}
+	case CTL_FILTERS:
+		return send_filters(c->fd);
 	default:
 		return reply(c->fd, -EINVAL, 0);
 	}

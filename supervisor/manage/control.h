@@ -16,7 +16,11 @@
  *                  then loads the jail's filters itself; ctl_reply
  *   LISTENER    -> (after ATTACH_GO, with the seccomp listener of those
  *                  filters in SCM_RIGHTS; once) the supervisor serves it;
- *                  no reply */
+ *                  no reply
+ *   FILTERS     -> ctl_reply{value = n}, then the jail's n seccomp filters
+ *                  as BPF programs, one message each, in load order: what
+ *                  jexec loads (it builds none itself, so it links no
+ *                  handler table) */
 #ifndef JAIL_SUPERVISOR_CONTROL_H
 #define JAIL_SUPERVISOR_CONTROL_H
 
@@ -37,6 +41,7 @@ enum ctl_op {
 	CTL_ATTACH,
 	CTL_ATTACH_GO,
 	CTL_LISTENER,
+	CTL_FILTERS,
 };
 
 struct ctl_request {
@@ -75,6 +80,9 @@ int ctl_send_listener(int fd, int lfd);
  * -ECONNRESET when the supervisor closed the socket). */
 int ctl_recv_reply(int fd, struct ctl_reply *r);
 int ctl_recv_info(int fd, struct ctl_info *info);
+struct filter_progs;
+/* FILTERS: the programs in *p (free with filter_progs_free); 0 or -errno. */
+int ctl_get_filters(int fd, struct filter_progs *p);
 /* PIDS: *pids is malloc'ed (free it); count or -errno. */
 int ctl_get_pids(int fd, pid_t **pids);
 
@@ -83,10 +91,9 @@ int ctl_get_pids(int fd, pid_t **pids);
 struct supervisor;
 
 /* Takes over the listening socket (non-blocking, SIGIO when ready) and
- * blocks SIGCHLD and SIGIO, which only control_wait takes. 0 or -errno. */
+ * blocks SIGCHLD and SIGIO, which only control_wait takes (and which
+ * sv->child_unblock names, for the command). 0 or -errno. */
 int control_init(struct supervisor *sv, int listen_fd);
-/* In a child about to exec: the signals control_init blocked, unblocked. */
-void control_child_signals(void);
 /* Waits until a child may have changed state (SIGCHLD), serving control
  * requests meanwhile; with block false, serves what is pending and returns.
  * Also runs the stop.timeout clock of a jail being removed. */

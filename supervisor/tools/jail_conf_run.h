@@ -15,9 +15,4 @@ int conf_create(const struct jail_cmdline *cl);
 /* argv0: how jail(8) was called (jexec is looked up beside it). */
 int conf_remove(const struct jail_cmdline *cl, const char *argv0);
 
-/* jail_main.c: one jail from a parsed command line (its jid is written to
- * jid_fd once registered, unless -1); jail -r without hooks. */
-int jail_create(struct jail_cmdline *cl, int jid_fd);
-int jail_remove(const struct jail_cmdline *cl);
-
 #endif

@@ -19,6 +19,7 @@
 
 #include "../manage/registry.h"
 #include "jail_conf_run.h"
+#include "jail_one.h"
 
 int jail_lookup(const char *key, char *name, size_t size)
 {
@@ -255,7 +256,7 @@ int jail_start(struct jail_cmdline *j)
 		}
 		if (j->exec_clean)
 			clean_environment();
-		_exit(jail_create(j, jidpipe[1]));
+		_exit(jail_create(j, jidpipe[1], jail_run_host_hooks));
 	}
 	close(jidpipe[1]);
 	int created = 0;

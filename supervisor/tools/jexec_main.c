@@ -29,7 +29,7 @@
 #include "../../policy/priv_caps.h"
 #include "../confine/confine.h"
 #include "../manage/control.h"
-#include "../confine/filter.h"
+#include "../confine/filter_load.h"
 #include "../fs/fs_root.h"
 #include "../manage/registry.h"
 #include "../confine/kernel_check.h"
@@ -202,11 +202,12 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 	sock = 3;
 	syscall(SYS_close_range, 4, ~0U, 0);
 
+	/* the jail's own filters, as its supervisor built them */
 	bool set_nnp = geteuid() != 0;
-	struct filter_set filters;
-	rc = filter_build(&filters, &info.jail, set_nnp, false);
-	if (rc)
-		die("cannot build the seccomp filter: %s", strerror(-rc));
+	struct filter_progs filters;
+	if ((rc = ctl_get_filters(sock, &filters)))
+		die("jail_attach(%d): seccomp filters: %s", jid, strerror(rc == -ECONNRESET ? ESRCH : -rc));
+	filters.nnp = set_nnp;
 	if (have_pw)
 		set_user_env(o, &pw);
 

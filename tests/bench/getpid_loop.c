@@ -1,11 +1,17 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Benchmark helper: N getpid system calls, made with syscall(2) so that no
  * libc pid cache can answer instead of the kernel. Prints the loop's own
- * time (process start-up excluded) as "ns_per_call <value>".
- *   getpid_loop N */
+ * time (process start-up excluded) as "ns_per_call <value>". With
+ * "allow-all", the loop runs under a one-rule seccomp filter that allows
+ * every call: the floor of any seccomp sandbox.
+ *   getpid_loop N [allow-all] */
 #define _GNU_SOURCE
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -17,9 +23,19 @@ int main(int argc, char **argv)
 	long sum = 0;
 	double start, end;
 
-	if (argc != 2 || (n = strtol(argv[1], NULL, 10)) <= 0) {
-		fprintf(stderr, "usage: %s N\n", argv[0]);
+	if (argc < 2 || argc > 3 || (n = strtol(argv[1], NULL, 10)) <= 0 ||
+	    (argc == 3 && strcmp(argv[2], "allow-all") != 0)) {
+		fprintf(stderr, "usage: %s N [allow-all]\n", argv[0]);
 		return 2;
+	}
+	if (argc == 3) {
+		struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+		struct sock_fprog prog = {.len = 1, .filter = &allow};
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+		    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) {
+			perror("seccomp");
+			return 1;
+		}
 	}
 	start = now_ns();
 	for (i = 0; i < n; i++)

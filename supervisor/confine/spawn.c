@@ -15,14 +15,14 @@
 
 #include "../../policy/jail.h"
 #include "../../policy/priv_caps.h"
-#include "../confine/confine.h"
-#include "../manage/control.h"
-#include "../confine/filter.h"
+#include "../engine/notify.h"
+#include "../engine/scratch.h"
+#include "../engine/supervisor.h"
+#include "../engine/tracee.h"
 #include "../fs/fs_root.h"
-#include "supervisor.h"
-#include "notify.h"
-#include "scratch.h"
-#include "tracee.h"
+#include "confine.h"
+#include "filter.h"
+#include "spawn.h"
 
 #define SEIZE_OPTIONS                                                                      \
 	(PTRACE_O_EXITKILL | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | \
@@ -30,15 +30,15 @@
 
 const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
 
-static void child_exec(int go_fd, int listener_sock, const struct filter_set *filters, bool set_nnp,
-		       const struct fs_root *root, uint64_t caps, char **argv)
+static void child_exec(const sigset_t *unblock, int go_fd, int listener_sock, const struct filter_progs *filters,
+		       bool set_nnp, const struct fs_root *root, uint64_t caps, char **argv)
 {
 	int listener;
 	char go;
 
 	for (int i = 0; supervisor_ignored_signals[i]; i++)
 		signal(supervisor_ignored_signals[i], SIG_DFL);
-	control_child_signals();
+	sigprocmask(SIG_UNBLOCK, unblock, NULL);
 	/* Wait until the supervisor has seized us. */
 	if (read(go_fd, &go, 1) != 1)
 		_exit(127);
@@ -94,7 +94,8 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	if (pid == 0) {
 		close(go[1]);
 		close(lsock[0]);
-		child_exec(go[0], lsock[1], &filters, set_nnp, sv->root, jail_kept_capabilities(sv->jail), argv);
+		child_exec(&sv->child_unblock, go[0], lsock[1], &filters.progs, set_nnp, sv->root,
+			   jail_kept_capabilities(sv->jail), argv);
 	}
 	close(go[0]);
 	close(lsock[1]);

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* /proc shows only the jail's processes: the path half (the listing half
+ * is handle_proc.c's getdents). A path that leads into a procfs (however
+ * it gets there: /proc/<pid>, a symlink, "..", a directory fd or cwd inside
+ * /proc, /proc/self/task/..) is resolved by the kernel in the supervisor,
+ * and the resolved object is judged by its file system (f_type), not its
+ * name: under a procfs, the entry below the procfs root names a pid, which
+ * must be the jail's, else ENOENT. See docs/visibility.md. */
+#include "proc_hide.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "../engine/members.h"
+#include "../engine/procfs.h"
+#include "../engine/root_ref.h"
+#include "../engine/tracee.h"
+
+
+/* Is the directory at path the root of a procfs with device dev? */
+static bool is_proc_root(const char *path, dev_t dev)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_dev == dev && st.st_ino == PROC_ROOT_INO;
+}
+
+/* fd (a supervisor descriptor of a resolved object): 0 if the jail may
+ * see it, -ENOENT if it lies under another process's /proc/<pid>. When it
+ * is on a procfs, its canonical path goes to canon (else canon is ""). */
+static int judge_fd(const struct tracee *t, int fd, char *canon, size_t size)
+{
+	struct statfs sf;
+	struct stat st;
+	canon[0] = '\0';
+	if (fstatfs(fd, &sf) != 0 || sf.f_type != PROC_SUPER_MAGIC || fstat(fd, &st) != 0)
+		return 0;
+	char link[64], path[PATH_MAX];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, path, sizeof(path) - 1);
+	if (n <= 0 || path[0] != '/')
+		return -ENOENT; /* a procfs object we cannot name: hide it */
+	path[n] = '\0';
+	if (st.st_ino == PROC_ROOT_INO) {
+		snprintf(canon, size, "%s", path);
+		return 0;
+	}
+	/* find the procfs root among the prefixes; the next component is the
+	 * top-level entry ("1234", "self", "cpuinfo" ...) */
+	char prefix[PATH_MAX];
+	const char *top = NULL;
+	for (char *p = path; (p = strchr(p, '/')) != NULL; p++) {
+		size_t len = (size_t)(p - path);
+		memcpy(prefix, path, len);
+		prefix[len] = '\0';
+		if (is_proc_root(len ? prefix : "/", st.st_dev)) {
+			top = p + 1;
+			break;
+		}
+	}
+	if (!top)
+		return -ENOENT;
+	size_t tn = strcspn(top, "/");
+	if (proc_all_digits(top, tn) && tn < 12 && !vis_pid(t, (pid_t)atol(top)))
+		return -ENOENT;
+	if ((size_t)n >= size)
+		return -ENAMETOOLONG;
+	strcpy(canon, path);
+	return 0;
+}
+
+static bool chroot_seen; /* a process of this jail called chroot(2) */
+
+void proc_hide_chroot_seen(void)
+{
+	chroot_seen = true;
+}
+
+/* A directory of t to resolve from: its root (path absolute), cwd, or
+ * descriptor dirfd; a new supervisor descriptor, or -errno. */
+static int start_dir(const struct tracee *t, int dirfd, bool absolute)
+{
+	char base[64];
+	if (absolute && !chroot_seen)
+		snprintf(base, sizeof(base), "/");
+	else if (absolute)
+		snprintf(base, sizeof(base), "/proc/%d/root", (int)t->tid);
+	else if (dirfd == AT_FDCWD)
+		snprintf(base, sizeof(base), "/proc/%d/cwd", (int)t->tid);
+	else
+		snprintf(base, sizeof(base), "/proc/%d/fd/%d", (int)t->tid, dirfd);
+	int fd = open(base, O_PATH | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+
+/* The slow walk, one component at a time, for a path that went through
+ * a procfs's "self" or "thread-self" (which the kernel resolves for the
+ * process that looks: the supervisor here, the tracee there). Ordinary
+ * symlinks are read and followed as the kernel would; procfs magic links
+ * (/proc/<pid>/cwd, fd/N ...) are followed by the kernel, which gives the
+ * same object to either. Takes ownership of dir. */
+static int walk(const struct tracee *t, int dir, const char *path, bool follow, int *links)
+{
+	char buf[PATH_MAX];
+	if (strlen(path) >= sizeof(buf)) {
+		close(dir);
+		return -ENAMETOOLONG;
+	}
+	strcpy(buf, path);
+	char *p = buf;
+	if (*p == '/') {
+		close(dir);
+		dir = start_dir(t, AT_FDCWD, true);
+		if (dir < 0)
+			return dir;
+	}
+	for (;;) {
+		while (*p == '/')
+			p++;
+		if (*p == '\0')
+			return dir;
+		char *end = p + strcspn(p, "/");
+		bool last = end[strspn(end, "/")] == '\0';
+		char comp[NAME_MAX + 1];
+		size_t cl = (size_t)(end - p);
+		if (cl > NAME_MAX) {
+			close(dir);
+			return -ENAMETOOLONG;
+		}
+		memcpy(comp, p, cl);
+		comp[cl] = '\0';
+		p = end;
+		bool want_follow = !last || follow;
+		int next;
+		if (want_follow && (strcmp(comp, "self") == 0 || strcmp(comp, "thread-self") == 0) &&
+		    proc_is_fd_proc_root(dir)) {
+			char mine[64];
+			if (comp[0] == 's')
+				snprintf(mine, sizeof(mine), "%d", (int)t->tgid);
+			else
+				snprintf(mine, sizeof(mine), "%d/task/%d", (int)t->tgid, (int)t->tid);
+			next = openat(dir, mine, O_PATH | O_CLOEXEC);
+		} else {
+			next = openat(dir, comp, O_PATH | O_CLOEXEC | O_NOFOLLOW);
+			struct stat st;
+			if (next >= 0 && want_follow && fstat(next, &st) == 0 && S_ISLNK(st.st_mode)) {
+				char target[PATH_MAX];
+				ssize_t n = readlinkat(dir, comp, target, sizeof(target) - 1);
+				struct statfs sf;
+				bool magic = fstatfs(next, &sf) == 0 && sf.f_type == PROC_SUPER_MAGIC &&
+					     !proc_is_fd_proc_root(dir);
+				close(next);
+				if (magic || n < 0) {
+					next = openat(dir, comp, O_PATH | O_CLOEXEC);
+				} else {
+					if (++*links > 40) {
+						close(dir);
+						return -ELOOP;
+					}
+					target[n] = '\0';
+					int d2 = target[0] == '/' ? dup(dir) : dup(dir);
+					if (d2 < 0) {
+						close(dir);
+						return -errno;
+					}
+					next = walk(t, d2, target, true, links);
+					if (next < 0) {
+						close(dir);
+						return next;
+					}
+				}
+			}
+		}
+		int err = errno;
+		close(dir);
+		if (next < 0)
+			return next == -1 ? -err : next;
+		dir = next;
+	}
+}
+
+/* Opens, in the supervisor, what path of t (relative to dirfd) names:
+ * a descriptor, or -errno. A path without symlinks resolves the same for
+ * anyone (one openat2); one with symlinks is walked (walk()), since a
+ * symlink may lead through "self", which means the looker. */
+static int open_as(const struct tracee *t, int dirfd, const char *path, bool follow)
+{
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW),
+		.resolve = RESOLVE_NO_SYMLINKS,
+	};
+	int bfd = AT_FDCWD, fd;
+	if (path[0] != '/' || chroot_seen) {
+		bfd = start_dir(t, dirfd, path[0] == '/');
+		if (bfd < 0)
+			return bfd;
+	}
+	const char *rel = path;
+	if (bfd != AT_FDCWD)
+		while (*rel == '/')
+			rel++;
+	fd = (int)syscall(SYS_openat2, bfd, *rel ? rel : ".", &how, sizeof(how));
+	int err = fd < 0 ? errno : 0;
+	if (fd < 0 && err == ELOOP) {
+		int links = 0;
+		int start = bfd == AT_FDCWD ? start_dir(t, dirfd, true) : dup(bfd);
+		fd = start < 0 ? start : walk(t, start, path, follow, &links);
+		err = fd < 0 ? -fd : 0;
+	}
+	if (bfd != AT_FDCWD)
+		close(bfd);
+	return fd < 0 ? -err : fd;
+}
+
+int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool follow, char *canon, size_t size)
+{
+	canon[0] = '\0';
+	int fd = open_as(t, dirfd, path, follow);
+	if (fd >= 0) {
+		int err = judge_fd(t, fd, canon, size);
+		close(fd);
+		return err;
+	}
+	/* it does not resolve: the error must not tell either, so judge the
+	 * deepest ancestor that does */
+	char p[PATH_MAX];
+	if (strlen(path) >= sizeof(p))
+		return 0;
+	strcpy(p, path);
+	for (;;) {
+		size_t len = strlen(p);
+		while (len > 1 && p[len - 1] == '/')
+			p[--len] = '\0';
+		char *slash = strrchr(p, '/');
+		if (!slash)
+			strcpy(p, ".");
+		else if (slash == p)
+			p[1] = '\0';
+		else
+			*slash = '\0';
+		fd = open_as(t, dirfd, p, true);
+		if (fd >= 0) {
+			char ignored[PATH_MAX];
+			int err = judge_fd(t, fd, ignored, sizeof(ignored));
+			close(fd);
+			return err;
+		}
+		if (strcmp(p, "/") == 0 || strcmp(p, ".") == 0)
+			return 0;
+	}
+}
+
+int proc_hide_open(const struct tracee *t, int dirfd, const char *path, bool follow)
+{
+	int fd = open_as(t, dirfd, path, follow);
+	char canon[PATH_MAX];
+	if (fd < 0) {
+		/* judged like a path that does not resolve: the error tells
+		 * nothing about a hidden entry */
+		int err = proc_hide_check(t, dirfd, path, follow, canon, sizeof(canon));
+		return err ? err : fd;
+	}
+	int err = judge_fd(t, fd, canon, sizeof(canon));
+	if (err) {
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+int proc_hide_fd(const struct tracee *t, int fd)
+{
+	char canon[PATH_MAX];
+	return judge_fd(t, fd, canon, sizeof(canon));
+}
+
+int proc_hide_host_path(const struct tracee *t, const char *host, bool follow)
+{
+	/* translated paths are canonical host paths: only those into a
+	 * procfs the jail shares with the host need the kernel's look */
+	if (!(strncmp(host, "/proc", 5) == 0 && (host[5] == '/' || host[5] == '\0')) &&
+	    !(t->root && strncmp(host, t->root->host, strlen(t->root->host)) == 0 &&
+	      strncmp(host + strlen(t->root->host), "/proc", 5) == 0))
+		return 0;
+	char canon[PATH_MAX];
+	return proc_hide_check(t, AT_FDCWD, host, follow, canon, sizeof(canon));
+}
+
+bool proc_is_fd_proc_root(int fd)
+{
+	struct statfs sf;
+	struct stat st;
+	return fstatfs(fd, &sf) == 0 && sf.f_type == PROC_SUPER_MAGIC && fstat(fd, &st) == 0 &&
+	       st.st_ino == PROC_ROOT_INO;
+}

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* jail(8) for one jail: create it from a parsed command line, or remove
+ * it (jail -r). Creating splits in two. The supervisor (a
+ * child) traces the jailed command and lives as long as the jail has
+ * processes; this process waits only for the command's status, mirrors its
+ * job-control stops, and exits with it, as FreeBSD's jail(8) does. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../policy/cmdline.h"
+#include "../confine/spawn.h"
+#include "../engine/notify.h"
+#include "../engine/supervisor.h"
+#include "../fs/fs_root.h"
+#include "../handlers/handlers.h"
+#include "../manage/control.h"
+#include "../manage/registry.h"
+#include "../report/report.h"
+#include "jail_one.h"
+
+/* The command starts in the current directory if it lies inside the jail's
+ * path, else at the jail's root. */
+static int enter_start_dir(const struct jail *j)
+{
+	char cwd[PATH_MAX];
+	size_t plen = strlen(j->path);
+
+	if (getcwd(cwd, sizeof(cwd)) && (strcmp(j->path, "/") == 0 ||
+	    (strncmp(cwd, j->path, plen) == 0 && (cwd[plen] == '/' || cwd[plen] == '\0'))))
+		return 0;
+	if (chdir(j->path) < 0) {
+		fprintf(stderr, "jail: chdir %s: %s\n", j->path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int exit_code(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 1;
+}
+
+/* The engine calls the layers above it only through these. */
+static const struct supervisor_ops ops = {
+	.handlers = handlers,
+	.handler_enter = handler_enter,
+	.report_denial = report_denial,
+	.wait = control_wait,
+	.may_exit = control_may_exit,
+};
+
+static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct reg_handle *h, int report_fd,
+			   pid_t front)
+{
+	struct supervisor sv = {.jail = &cl->jail, .front_pid = front, .report_fd = report_fd,
+				.stop_timeout = cl->stop_timeout, .report_denials = cl->verbose,
+				.ops = &ops};
+
+	for (int i = 0; supervisor_ignored_signals[i]; i++)
+		signal(supervisor_ignored_signals[i], SIG_IGN);
+	/* orphans of the jail are reparented to us, not to the host's init */
+	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	if (jail_has_root(&cl->jail)) {
+		int err = fs_root_open(cl->jail.path, &sv.root);
+		if (err) {
+			fprintf(stderr, "jail: path %s: %s\n", cl->jail.path, strerror(-err));
+			registry_remove(reg, h);
+			_exit(1);
+		}
+	}
+	notify_set_ops(&ops);
+	int rc = control_init(&sv, h->listen_fd);
+	if (rc) {
+		fprintf(stderr, "jail: control socket: %s\n", strerror(-rc));
+		registry_remove(reg, h);
+		_exit(1);
+	}
+	if (cl->command) {
+		if (supervisor_spawn(&sv, cl->command) < 0) {
+			registry_remove(reg, h);
+			_exit(1);
+		}
+	} else {
+		/* persist with no command: the jail exists, tell jail(8) so */
+		int status = 0;
+		if (write(report_fd, &status, sizeof(status)) < 0) {
+			/* jail(8) is gone: nobody to tell */
+		}
+		close(report_fd);
+		sv.report_fd = -1;
+	}
+	/* jailed processes must not be able to read or write our memory (set
+	 * after the spawn: the command inherits it until exec, and a
+	 * non-dumpable process cannot be seized by a normal user) */
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	supervisor_run(&sv);
+	registry_remove(reg, h);
+	control_finish(&sv);
+	_exit(0);
+}
+
+static int wait_for_command(int report_fd)
+{
+	int status;
+	ssize_t n;
+
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
+	do
+		n = read(report_fd, &status, sizeof(status));
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(status))
+		return 1; /* the supervisor failed and said why, or was killed */
+	return exit_code(status);
+}
+
+/* jail -r: asks the supervisor to stop the jail and waits until it is gone. */
+static int remove_one(struct registry *reg, const struct reg_entry *e, const char *label, bool quiet)
+{
+	struct sockaddr_un addr;
+	struct ctl_info info;
+	struct ctl_reply r;
+	char buf[64];
+
+	if (registry_sock_addr(reg, e->jid, &addr))
+		return 1;
+	int fd = ctl_connect(addr.sun_path, 10);
+	if (fd < 0)
+		goto gone; /* its supervisor just died */
+	int pidfd = -1;
+	int rc = ctl_send(fd, CTL_INFO, 0);
+	if (rc == 0)
+		rc = ctl_recv_info(fd, &info);
+	if (rc == 0) {
+		pidfd = (int)syscall(SYS_pidfd_open, info.supervisor_pid, 0);
+		struct timeval tv = {.tv_sec = info.stop_timeout + 30};
+		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+		rc = ctl_send(fd, CTL_REMOVE, 0);
+	}
+	if (rc == 0)
+		rc = ctl_recv_reply(fd, &r);
+	if (rc && rc != -ECONNRESET) {
+		fprintf(stderr, "jail: %s: %s\n", e->name, strerror(-rc));
+		close(fd);
+		if (pidfd >= 0)
+			close(pidfd);
+		return 1;
+	}
+	/* the supervisor has unregistered the jail; wait for it to exit */
+	while (recv(fd, buf, sizeof(buf), 0) > 0)
+		;
+	close(fd);
+	if (pidfd >= 0) {
+		struct pollfd p = {.fd = pidfd, .events = POLLIN};
+		poll(&p, 1, 5000);
+		close(pidfd);
+	}
+gone:
+	if (label && !quiet)
+		printf("%s: removed\n", label);
+	return 0;
+}
+
+int jail_remove(const struct jail_cmdline *cl)
+{
+	struct registry reg;
+	char err[PATH_MAX + 128];
+	int status = 0;
+	bool note = cl->targets[1] != NULL;
+
+	if (registry_open(&reg, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	for (char **t = cl->targets; *t; t++) {
+		struct reg_entry *list = NULL, one;
+		int n;
+		if (registry_lock(&reg)) {
+			fprintf(stderr, "jail: %s: cannot lock the registry\n", reg.dir);
+			return 1;
+		}
+		if (strcmp(*t, "*") == 0) {
+			n = registry_list(&reg, &list);
+		} else {
+			n = registry_find(&reg, *t, &one) == 0 ? 1 : 0;
+			list = n ? &one : NULL;
+		}
+		registry_unlock(&reg);
+		if (n <= 0 && strcmp(*t, "*") != 0) {
+			if (!cl->quiet)
+				fprintf(stderr, "jail: \"%s\" not found\n", *t);
+			status = 1;
+		}
+		for (int i = 0; i < n; i++) {
+			bool wild = list != &one;
+			if (remove_one(&reg, &list[i], wild ? list[i].name : *t, cl->quiet || !(note || wild)))
+				status = 1;
+		}
+		if (list != &one)
+			free(list);
+	}
+	return status;
+}
+
+int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
+{
+	static struct jail_cmdline cl;
+	static struct registry reg;
+	struct reg_handle h;
+	char err[PATH_MAX + 128];
+	int report[2];
+	int rc;
+
+	cl = *cl_in;
+	/* the log file first: a bad one leaves nothing registered */
+	FILE *log = NULL;
+	if (cl.report_log) {
+		int fd = open(cl.report_log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+		if (fd < 0 || !(log = fdopen(fd, "a"))) {
+			fprintf(stderr, "jail: %s: %s\n", cl.report_log, strerror(errno));
+			return 1;
+		}
+		setvbuf(log, NULL, _IOLBF, 0);
+		report_set_output(log);
+	}
+	/* FreeBSD: a new jail's names are copied from its parent's (the host's) */
+	struct utsname host;
+	if (!cl.jail.domainname[0] && uname(&host) == 0)
+		jail_set_domainname(&cl.jail, host.domainname, strlen(host.domainname));
+	if (!cl.jail.hostname[0] && uname(&host) == 0)
+		jail_set_hostname(&cl.jail, host.nodename, strlen(host.nodename));
+	if (registry_open(&reg, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	if (registry_lock(&reg)) {
+		fprintf(stderr, "jail: %s: cannot lock the registry\n", reg.dir);
+		return 1;
+	}
+	rc = registry_create(&reg, &cl.jail, &h, err, sizeof(err));
+	registry_unlock(&reg);
+	if (rc) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	if (cl.print_jid) {
+		printf("%d\n", cl.jail.jid);
+		fflush(stdout);
+	}
+	if (jid_fd >= 0) {
+		if (write(jid_fd, &cl.jail.jid, sizeof(cl.jail.jid)) < 0) {
+			/* jail(8)'s front is gone: nobody to tell */
+		}
+		close(jid_fd);
+	}
+	if (created && created(&cl, JAIL_EXEC_CREATED, cl.jail.jid)) {
+		registry_remove(&reg, &h);
+		return 1;
+	}
+	if (!cl.command && !cl.jail.persist) {
+		/* FreeBSD: no process and no persist, the jail is gone at once */
+		registry_remove(&reg, &h);
+		return 0;
+	}
+	if (cl.command && enter_start_dir(&cl.jail) < 0) {
+		registry_remove(&reg, &h);
+		return 1;
+	}
+	if (pipe2(report, O_CLOEXEC) < 0) {
+		fprintf(stderr, "jail: pipe: %s\n", strerror(errno));
+		registry_remove(&reg, &h);
+		return 1;
+	}
+	pid_t front = getpid();
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "jail: fork: %s\n", strerror(errno));
+		registry_remove(&reg, &h);
+		return 1;
+	}
+	if (pid == 0) {
+		close(report[0]);
+		run_supervisor(&cl, &reg, &h, report[1], front);
+	}
+	/* the supervisor holds the registration now */
+	close(report[1]);
+	close(h.entry_fd);
+	close(h.listen_fd);
+	return wait_for_command(report[0]);
+}
