@@ -45,8 +45,10 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
 	const struct static_deny *d = denied_always(id, abi, j);
 	if (d)
 		return deny_action(d, trace_denials);
-	if (handler_wanted(id, j, sealed) && !handler_conditional(id))
-		return handlers[id].notify ? SCMP_ACT_NOTIFY : SCMP_ACT_TRACE((uint32_t)id);
+	if (handler_wanted(id, j, sealed) && !handler_conditional(id)) {
+		bool notify = handlers[id].notify && (abi == abi_supported[0] || !handlers[id].notify_native_only);
+		return notify ? SCMP_ACT_NOTIFY : SCMP_ACT_TRACE((uint32_t)id);
+	}
 	return SCMP_ACT_ALLOW; /* a conditional trap: see add_trap_rules */
 }
 
@@ -304,14 +306,16 @@ int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool 
 			filter_free(f);
 			return -ENOMEM;
 		}
-	/* every filter as BPF, loaded with seccomp(2) itself (filter_load.c) */
 	f->progs.nnp = set_nnp;
-	for (int i = 0; i < f->count; i++) {
+	return 0;
+}
+
+int filter_export(struct filter_set *f)
+{
+	for (int i = f->progs.count; i < f->count; i++) {
 		int rc = export_prog(f, i);
-		if (rc) {
-			filter_free(f);
+		if (rc)
 			return rc;
-		}
 		f->progs.count = i + 1;
 	}
 	return 0;

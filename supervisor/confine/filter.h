@@ -34,6 +34,10 @@ struct filter_set {
  *    fails the call with the same errno), TRACE tagged FILTER_DENY_TAG;
  *  - one filter per killed ABI (x32) -> kill the process. */
 int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool trace_denials);
+/* Generates the BPF of every filter into f->progs (what filter_load()
+ * loads, and what jexec gets over the control socket): separate from
+ * filter_build, which is cheap without it. 0 or -errno. */
+int filter_export(struct filter_set *f);
 void filter_free(struct filter_set *f);
 
 #endif

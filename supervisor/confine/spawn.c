@@ -64,6 +64,8 @@ int supervisor_spawn(struct supervisor *sv, char **argv)
 	int go[2], lsock[2];
 
 	int rc = filter_build(&filters, sv->jail, set_nnp, sv->report_denials);
+	if (!rc && (rc = filter_export(&filters)))
+		filter_free(&filters);
 	if (rc) {
 		fprintf(stderr, "jail: cannot build the seccomp filter: %s\n", strerror(-rc));
 		return rc;
