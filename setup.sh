@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
-PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check
+PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check libjansson-dev libxml2-dev
 libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian
 libpython3.11-testsuite"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
@@ -52,11 +52,13 @@ fi
 # the package test (tests/package/deb_smoke.sh installs them with the .deb
 # into a copy of the root above; the test itself downloads nothing).
 DEBS=/var/cache/jail-tests/debs
-if ! ls "$DEBS"/libelf1_*.deb "$DEBS"/libunwind8_*.deb >/dev/null 2>&1; then
+DEB_ARCH=$(dpkg --print-architecture)
+DEB_NEEDS="libelf1 libunwind8 libjansson4 libxml2 libicu72" # jls --libxo: jansson, libxml2 (and its ICU)
+for pkg in $DEB_NEEDS; do
+	ls "$DEBS/${pkg}_"*.deb >/dev/null 2>&1 && continue
 	$SUDO mkdir -p "$DEBS"
-	(cd "$DEBS" && $SUDO apt-get download -q "libelf1:$(dpkg --print-architecture)" \
-		"libunwind8:$(dpkg --print-architecture)" >/dev/null)
-fi
+	(cd "$DEBS" && $SUDO apt-get download -q "$pkg:$DEB_ARCH" >/dev/null)
+done
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"

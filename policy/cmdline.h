@@ -9,8 +9,12 @@
 #include "jail.h"
 
 enum jail_op {
-	JAIL_OP_CREATE, /* old syntax, or -c */
-	JAIL_OP_REMOVE, /* -r / -R */
+	JAIL_OP_CREATE,  /* old syntax, or -c */
+	JAIL_OP_REMOVE,  /* -r / -R */
+	JAIL_OP_MODIFY,  /* -m: change a running jail */
+	JAIL_OP_CREATE_OR_MODIFY, /* -cm */
+	JAIL_OP_RESTART, /* -rc: remove, then create */
+	JAIL_OP_EXHIBIT, /* -e separator: print the file's jails */
 };
 
 #define JAIL_STOP_TIMEOUT_DEFAULT 10 /* stop.timeout, seconds */
@@ -59,6 +63,10 @@ struct jail_cmdline {
 	const char *label; /* how "created"/"removed" name the jail (a jail.conf block's name);
 			    * NULL: its name, else its jid */
 	bool no_hooks;     /* -R: remove without the file's stop hooks */
+	char **params;     /* -c/-m: the param=value words as given (modify applies only these) */
+	int nparams;
+	const char *jid_file;  /* -J: where to write the new jail's parameters */
+	const char *separator; /* -e */
 };
 
 /* The usage text FreeBSD's jail(8) prints (several lines, no trailing newline). */
@@ -70,7 +78,12 @@ extern const char jail_usage[];
  * directory, and stores it canonical (realpath). */
 int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen);
 
-/* Parses any command line jail(8) accepts here:
+/* Parses any command line jail(8) accepts here (options: -c -m -r -R, -cm,
+ * -rc, -d (accepted: a dying jail is never modified here), -e separator,
+ * -f file, -h (ip_hostname), -i, -J file, -l (exec.clean), -n name,
+ * -p limit (accepted: jails start one at a time), -q, -s securelevel,
+ * -u user (exec.jail_user + exec.system_jail_user), -U user
+ * (exec.jail_user), -v, -L file):
  *   jail [-iqv] [-L logfile] [-n name] path hostname ip[,...] command ...  (old syntax)
  *   jail -c [-iqv] param=value ... [command=command ...]          (create)
  *   jail -r [-qv] jail ...                                        (remove; jid, name or *)

@@ -3,6 +3,7 @@
  * Parameter names, booleans ("persist", "nopersist", "allow.noset_hostname",
  * "persist=false") and messages follow FreeBSD's jail(8) and libjail. */
 #include "cmdline.h"
+#include "jail_params.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -114,10 +115,6 @@ int jail_cmdline_add_exec(struct jail_cmdline *out, const char *name, const char
 	return 0;
 }
 
-/* Parameters with no effect here, accepted so that jail.conf files work:
- * the jail's /dev is the safe set when its root has none. */
-static const char *const accepted_params[] = {"mount.devfs", "devfs_ruleset", NULL};
-
 static int set_other_param(struct jail_cmdline *out, const char *name, const char *value, char *err,
 			   size_t errlen)
 {
@@ -148,11 +145,9 @@ static int set_other_param(struct jail_cmdline *out, const char *name, const cha
 			*strings[i] = value[0] ? value : NULL;
 			return 0;
 		}
-	for (int i = 0; accepted_params[i]; i++) {
-		const char *a = accepted_params[i];
-		if (strcmp(name, a) == 0 || (value == NULL && (rc = bool_param(a, name, value, &b, err, errlen))))
-			return rc < 0 ? -1 : 0;
-	}
+	rc = jail_param_set(&out->jail, name, value, err, errlen);
+	if (rc)
+		return rc < 0 ? -1 : 0;
 	snprintf(err, errlen, "unknown parameter: %s", name);
 	return -1;
 }
@@ -269,8 +264,9 @@ static int parse_create(int argc, char **argv, struct jail_cmdline *out, char *e
 
 int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *err, size_t errlen)
 {
-	bool create = false, remove = false;
-	const char *name = NULL;
+	bool create = false, remove = false, modify = false, exhibit = false;
+	const char *name = NULL, *securelevel = NULL, *user = NULL;
+	bool host_user = false, ip_hostname = false;
 	int opt;
 
 	memset(out, 0, sizeof(*out));
@@ -278,7 +274,7 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 	out->stop_timeout = JAIL_STOP_TIMEOUT_DEFAULT;
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
-	while ((opt = getopt(argc, argv, "+cdf:hiJ:lmn:p:qrRs:u:U:vL:")) != -1) {
+	while ((opt = getopt(argc, argv, "+cde:f:hiJ:lmn:p:qrRs:u:U:vL:")) != -1) {
 		if (jail_cmdline_output_flag(opt, optarg, out))
 			continue;
 		switch (opt) {
@@ -291,6 +287,13 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 		case 'r':
 			remove = true;
 			break;
+		case 'm':
+			modify = true;
+			break;
+		case 'e':
+			exhibit = true;
+			out->separator = optarg;
+			break;
 		case 'n':
 			name = optarg;
 			break;
@@ -298,29 +301,62 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 			out->conf_file = optarg;
 			break;
 		case 'd':
-		case 'h':
-		case 'J':
-		case 'l':
-		case 'm':
 		case 'p':
+			break; /* FreeBSD: modify dying jails; parallel start limit */
+		case 'h':
+			ip_hostname = true;
+			break;
+		case 'J':
+			out->jid_file = optarg;
+			break;
+		case 'l':
+			out->exec_clean = true;
+			break;
 		case 's':
+			securelevel = optarg;
+			break;
 		case 'u':
 		case 'U':
-			snprintf(err, errlen, "option -%c is not supported", opt);
-			return -1;
+			user = optarg;
+			host_user = opt == 'u';
+			break;
 		default:
 			return 1;
 		}
 	}
-	if (!create && !remove)
-		return jail_parse_old_syntax(argc, argv, out, err, errlen);
-	if (create && remove) {
-		snprintf(err, errlen, "option -rc (restart) is not supported");
+	if (securelevel && jail_cmdline_set_param(out, "securelevel", securelevel, err, errlen))
 		return -1;
+	if (user) {
+		out->exec_jail_user = user;
+		out->exec_system_jail_user = host_user;
 	}
+	if (ip_hostname && jail_cmdline_set_param(out, "ip_hostname", NULL, err, errlen))
+		return -1;
+	if (exhibit) {
+		if (create || remove || modify)
+			return 1;
+		out->op = JAIL_OP_EXHIBIT;
+		return 0;
+	}
+	if (!create && !remove && !modify) {
+		/* the old syntax: the options above apply to it too */
+		struct jail_cmdline opts = *out;
+		int rc = jail_parse_old_syntax(argc, argv, out, err, errlen);
+		if (rc)
+			return rc;
+		out->exec_clean = opts.exec_clean;
+		out->exec_jail_user = opts.exec_jail_user;
+		out->exec_system_jail_user = opts.exec_system_jail_user;
+		out->jid_file = opts.jid_file;
+		out->jail.securelevel = opts.jail.securelevel;
+		memcpy(out->jail.extra, opts.jail.extra, sizeof(out->jail.extra));
+		return 0;
+	}
+	if (remove && modify)
+		return 1;
 	argc -= optind;
 	argv += optind;
-	if (remove) {
+	if (remove && !create) {
 		out->op = JAIL_OP_REMOVE;
 		if (argc == 0 || name)
 			return 1;
@@ -330,8 +366,11 @@ int jail_parse_cmdline(int argc, char **argv, struct jail_cmdline *out, char *er
 		out->targets = argv;
 		return 0;
 	}
-	out->op = JAIL_OP_CREATE;
+	out->op = remove ? JAIL_OP_RESTART : modify && create ? JAIL_OP_CREATE_OR_MODIFY
+					   : modify ? JAIL_OP_MODIFY : JAIL_OP_CREATE;
 	if (name && jail_cmdline_set_param(out, "name", name, err, errlen))
 		return -1;
+	out->params = argv;
+	out->nparams = argc;
 	return parse_create(argc, argv, out, err, errlen);
 }

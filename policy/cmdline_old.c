@@ -37,10 +37,19 @@ int jail_parse_old_syntax(int argc, char **argv, struct jail_cmdline *out, char 
 	out->old_syntax = true;
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
-	while ((opt = getopt(argc, argv, "+iqvn:L:")) != -1) {
+	while ((opt = getopt(argc, argv, "+dhiJ:lL:n:p:qs:u:U:v")) != -1) {
 		if (jail_cmdline_output_flag(opt, optarg, out))
 			continue;
 		switch (opt) {
+		case 'd':
+		case 'h':
+		case 'J':
+		case 'l':
+		case 'p':
+		case 's':
+		case 'u':
+		case 'U':
+			break; /* taken by jail_parse_cmdline */
 		case 'n':
 			if (set_name(&out->jail, optarg, err, errlen))
 				return -1;

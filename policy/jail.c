@@ -24,6 +24,77 @@ void jail_init(struct jail *j)
 	memset(j, 0, sizeof(*j));
 	strcpy(j->path, "/");
 	memcpy(j->allow, allow_defaults, sizeof(j->allow));
+	j->securelevel = JAIL_SECURELEVEL_DEFAULT;
+	j->enforce_statfs = 2;
+	j->osreldate = 1400097; /* FreeBSD 14.0-RELEASE's __FreeBSD_version */
+	j->sysvmsg = j->sysvsem = j->sysvshm = -1;
+}
+
+enum jail_sys jail_sysv(const struct jail *j, int param)
+{
+	if (param >= 0)
+		return (enum jail_sys)param;
+	return j->allow[JAIL_ALLOW_sysvipc] ? JAIL_SYS_INHERIT : JAIL_SYS_DISABLE;
+}
+
+enum jail_sys jail_ip_mode(const struct jail *j, int af)
+{
+	if (af == AF_INET)
+		return j->ip4_mode_set ? j->ip4_mode : j->ip4_count ? JAIL_SYS_NEW : JAIL_SYS_DISABLE;
+	return j->ip6_mode_set ? j->ip6_mode : j->ip6_count ? JAIL_SYS_NEW : JAIL_SYS_DISABLE;
+}
+
+bool jail_allowed(const struct jail *j, enum jail_allow a)
+{
+	if ((int)a < 0 || a >= JAIL_ALLOW_COUNT || !j->allow[a])
+		return false;
+	if (a == JAIL_ALLOW_chflags && j->securelevel >= 1)
+		return false;
+	if ((a == JAIL_ALLOW_settime || a == JAIL_ALLOW_adjtime) && j->securelevel >= 2)
+		return false;
+	return true;
+}
+
+/* The line "name=..." of extra, or NULL. */
+static const char *extra_line(const struct jail *j, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = j->extra; *p;) {
+		const char *nl = strchr(p, '\n');
+		if (strncmp(p, name, n) == 0 && p[n] == '=')
+			return p;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return NULL;
+}
+
+const char *jail_extra_get(const struct jail *j, const char *name, char *buf, size_t size)
+{
+	const char *line = extra_line(j, name);
+	if (!line)
+		return NULL;
+	line += strlen(name) + 1;
+	const char *nl = strchr(line, '\n');
+	size_t len = nl ? (size_t)(nl - line) : strlen(line);
+	snprintf(buf, size, "%.*s", (int)len, line);
+	return buf;
+}
+
+int jail_extra_set(struct jail *j, const char *name, const char *value)
+{
+	const char *line = extra_line(j, name);
+	if (line) { /* drop the old line */
+		const char *nl = strchr(line, '\n');
+		char *dst = j->extra + (line - j->extra);
+		memmove(dst, nl + 1, strlen(nl + 1) + 1);
+	}
+	size_t used = strlen(j->extra), add = strlen(name) + strlen(value) + 2;
+	if (strchr(value, '\n') || used + add >= sizeof(j->extra))
+		return -1;
+	snprintf(j->extra + used, sizeof(j->extra) - used, "%s=%s\n", name, value);
+	return 0;
 }
 
 int jail_allow_lookup(const char *name)

@@ -38,6 +38,16 @@ enum jail_allow {
 	JAIL_ALLOW_COUNT
 };
 
+/* FreeBSD's "jailsys" parameters (ip4, ip6, host, vnet, sysvmsg, ...). */
+enum jail_sys {
+	JAIL_SYS_DISABLE = 0,
+	JAIL_SYS_NEW = 1,
+	JAIL_SYS_INHERIT = 2,
+};
+
+#define JAIL_EXTRA_MAX 2048 /* the stored parameters without a field of their own */
+#define JAIL_SECURELEVEL_DEFAULT -1 /* FreeBSD: the parent's; the host's is -1 */
+
 struct jail {
 	int jid;
 	char name[JAIL_NAME_MAX];
@@ -50,7 +60,40 @@ struct jail {
 	int ip6_count;                    /* 0: no IPv6 for this jail */
 	bool allow[JAIL_ALLOW_COUNT];
 	bool persist;
+	enum jail_sys ip4_mode, ip6_mode; /* ip4, ip6: from the addresses unless set */
+	bool ip4_mode_set, ip6_mode_set;
+	int sysvmsg, sysvsem, sysvshm;    /* enum jail_sys, or -1: from allow.sysvipc */
+	int securelevel;                  /* -1..3; see jail_allowed */
+	int enforce_statfs;               /* 0..2 (FreeBSD's default 2) */
+	int children_max;                 /* jails this jail may create (0) */
+	int devfs_ruleset;                /* 0, or 4 with mount.devfs */
+	int osreldate;                    /* FreeBSD's __FreeBSD_version the jail reports */
+	char osrelease[65];               /* uname -r inside ("": the host's) */
+	char hostuuid[65];                /* host.hostuuid ("": the host's machine id) */
+	unsigned long hostid;             /* host.hostid */
+	/* other accepted parameters, "name=value\n" each: kept and shown by
+	 * jls, no effect of their own (docs/parameters.md) */
+	char extra[JAIL_EXTRA_MAX];
 };
+
+/* Is allow.<a> in effect? The parameter, bounded by securelevel as
+ * FreeBSD's securelevel bounds it: from 1 the immutable/append-only flags
+ * (chflags) and from 2 the clock (settime, adjtime) are out of reach
+ * whatever allow.* says. */
+bool jail_allowed(const struct jail *j, enum jail_allow a);
+
+/* sysvmsg / sysvsem / sysvshm in effect: the parameter if set, else
+ * FreeBSD 14's mapping of allow.sysvipc (inherit) or its absence (disable). */
+enum jail_sys jail_sysv(const struct jail *j, int param);
+
+/* ip4 / ip6 in effect: the parameter if set, else new with addresses and
+ * disable without (FreeBSD). af: AF_INET or AF_INET6. */
+enum jail_sys jail_ip_mode(const struct jail *j, int af);
+
+/* The stored value of an extra parameter, or NULL. */
+const char *jail_extra_get(const struct jail *j, const char *name, char *buf, size_t size);
+/* Stores (replaces) an extra parameter. 0, or -1 if it does not fit. */
+int jail_extra_set(struct jail *j, const char *name, const char *value);
 
 /* A jail with FreeBSD's defaults: path "/", no addresses, empty hostname. */
 void jail_init(struct jail *j);

@@ -4,6 +4,7 @@
  * top-level names first, booleans as name/noname with -n and true/false
  * without, an empty list as "-" (or "" with -q) are FreeBSD's. */
 #include "jls.h"
+#include "jail_params.h"
 
 #include <arpa/inet.h>
 #include <getopt.h>
@@ -18,6 +19,7 @@ enum pkey {
 	K_JID, K_NAME, K_PATH, K_PERSIST, K_DYING, K_PARENT, K_HOST, K_IP4, K_IP6,
 	K_HOSTNAME, K_DOMAINNAME, K_IP4ADDR, K_IP6ADDR, K_CPUSET, K_NPROC, K_PIDS,
 	K_ALLOW, /* + enum jail_allow */
+	K_GENERIC = K_ALLOW + JAIL_ALLOW_COUNT, /* + index in jail_params */
 };
 
 struct param_def {
@@ -49,7 +51,32 @@ static const struct param_def param_table[] = {
 	JAIL_ALLOW_LIST(X)
 #undef X
 };
-#define NPARAMS ((int)(sizeof(param_table) / sizeof(param_table[0])))
+#define NFIXED ((int)(sizeof(param_table) / sizeof(param_table[0])))
+
+/* The fixed table, then the parameters of jail_params.h that it lacks. */
+static struct param_def all_params[NFIXED + 96];
+static int NPARAMS;
+
+static void init_params(void)
+{
+	if (NPARAMS)
+		return;
+	memcpy(all_params, param_table, sizeof(param_table));
+	NPARAMS = NFIXED;
+	for (unsigned i = 0; i < jail_param_count && NPARAMS < (int)(sizeof(all_params) / sizeof(all_params[0])); i++) {
+		const struct jail_param_def *d = &jail_params[i];
+		bool known = false;
+		for (int k = 0; k < NFIXED && !known; k++)
+			known = strcmp(param_table[k].name, d->name) == 0;
+		if (known || d->kind == JPK_NONE)
+			continue;
+		static const enum ptype types[] = {[JP_BOOL] = P_BOOL, [JP_INT] = P_INT, [JP_STRING] = P_STRING,
+						   [JP_JAILSYS] = P_JAILSYS};
+		all_params[NPARAMS++] = (struct param_def){d->name, types[d->type], d->kind != JPK_READONLY, d->kernel,
+							   K_GENERIC + (int)i};
+	}
+}
+#define param_table all_params
 
 static int param_lookup(const char *name)
 {
@@ -57,6 +84,13 @@ static int param_lookup(const char *name)
 		if (strcmp(param_table[i].name, name) == 0)
 			return i;
 	return -1;
+}
+
+/* The text of a parameter of jail_params.h. */
+static const char *generic_value(int key, const struct jail *j)
+{
+	static char buf[JAIL_EXTRA_MAX];
+	return jail_param_get(j, &jail_params[key - K_GENERIC], buf, sizeof(buf));
 }
 
 /* FreeBSD's sort_param: top-level names first, then by name. */
@@ -83,7 +117,7 @@ static int add_param(struct jls_opts *o, int idx)
 
 static void add_all(struct jls_opts *o)
 {
-	int all[NPARAMS], n = 0;
+	int all[sizeof(all_params) / sizeof(all_params[0])], n = 0;
 	for (int i = 0; i < NPARAMS; i++)
 		if (param_table[i].in_all)
 			all[n++] = i;
@@ -95,6 +129,7 @@ static void add_all(struct jls_opts *o)
 int jls_parse_args(int argc, char **argv, struct jls_opts *o, char *err, size_t errlen)
 {
 	int c;
+	init_params();
 	memset(o, 0, sizeof(*o));
 	optind = 0; /* glibc: 0 restarts the scan from scratch */
 	opterr = 0;
@@ -211,9 +246,11 @@ void jls_print_header(FILE *f, const struct jls_opts *o)
 static const char *jailsys_value(int key, const struct jail *j)
 {
 	if (key == K_IP4)
-		return j->ip4_count ? "new" : "disable";
+		return jail_sys_name(jail_ip_mode(j, AF_INET));
 	if (key == K_IP6)
-		return j->ip6_count ? "new" : "disable";
+		return jail_sys_name(jail_ip_mode(j, AF_INET6));
+	if (key >= K_GENERIC)
+		return generic_value(key, j);
 	return "new"; /* host: the jail has its own names */
 }
 
@@ -223,6 +260,8 @@ static bool bool_value(int key, const struct jls_jail *jj)
 		return jj->jail->persist;
 	if (key == K_DYING)
 		return jj->dying;
+	if (key >= K_GENERIC)
+		return strcmp(generic_value(key, jj->jail), "true") == 0;
 	return jj->jail->allow[key - K_ALLOW];
 }
 
@@ -232,6 +271,8 @@ static int int_value(int key, const struct jls_jail *jj)
 		return jj->jail->jid;
 	if (key == K_NPROC)
 		return jj->nproc;
+	if (key >= K_GENERIC)
+		return (int)strtol(generic_value(key, jj->jail), NULL, 10);
 	return 0; /* parent (no nested jails), cpuset.id (no cpusets) */
 }
 
@@ -243,6 +284,8 @@ static const char *string_value(int key, const struct jls_jail *jj)
 		return jj->jail->path;
 	if (key == K_HOSTNAME)
 		return jj->jail->hostname;
+	if (key >= K_GENERIC)
+		return generic_value(key, jj->jail);
 	return jj->jail->domainname;
 }
 
@@ -368,6 +411,57 @@ void jls_print_jail(FILE *f, const struct jls_opts *o, const struct jls_jail *jj
 		fprintf(f, "%-15.15s %-29.29s %.74s\n", ip, j->hostname, j->path);
 	} else {
 		print_params(f, o, jj);
+	}
+}
+
+void jls_fields(const struct jls_opts *o, const struct jls_jail *jj, jls_field_fn fn, void *ctx)
+{
+	static char buf[JAIL_MAX_ADDRS * (INET6_ADDRSTRLEN + 1) + 65536 * 12];
+	const struct jail *j = jj->jail;
+	char num[32], ip[INET6_ADDRSTRLEN];
+	int count;
+
+	snprintf(num, sizeof(num), "%d", j->jid);
+	if (o->pflags & (JLS_PRINT_VERBOSE | JLS_PRINT_DEFAULT)) {
+		fn(ctx, "jid", JLS_F_INT, num);
+		if (o->pflags & JLS_PRINT_DEFAULT) {
+			ip[0] = '\0';
+			if (j->ip4_count)
+				inet_ntop(AF_INET, &j->ip4[0], ip, sizeof(ip));
+			fn(ctx, "ipv4", JLS_F_STRING, ip);
+		}
+		fn(ctx, "hostname", JLS_F_STRING, j->hostname);
+		fn(ctx, "path", JLS_F_STRING, j->path);
+		if (o->pflags & JLS_PRINT_VERBOSE) {
+			fn(ctx, "name", JLS_F_STRING, j->name);
+			fn(ctx, "state", JLS_F_STRING, jj->dying ? "DYING" : "ACTIVE");
+			fn(ctx, "cpusetid", JLS_F_INT, "0");
+			list_value(K_IP4ADDR, jj, buf, sizeof(buf), &count);
+			fn(ctx, "ipv4_addrs", JLS_F_LIST, buf);
+			list_value(K_IP6ADDR, jj, buf, sizeof(buf), &count);
+			fn(ctx, "ipv6_addrs", JLS_F_LIST, buf);
+		}
+		return;
+	}
+	for (int i = 0; i < o->nparams; i++) {
+		const struct param_def *p = &param_table[o->params[i]];
+		if ((o->pflags & JLS_PRINT_SKIP) &&
+		    (!p->writable || (o->parent[i] >= 0 &&
+				      strcmp(jailsys_value(param_table[o->parent[i]].key, jj->jail), "new") != 0)))
+			continue;
+		if (p->type == P_BOOL) {
+			fn(ctx, p->name, JLS_F_BOOL, bool_value(p->key, jj) ? "true" : "false");
+		} else if (p->type == P_IP4 || p->type == P_IP6 || p->type == P_PIDS) {
+			list_value(p->key, jj, buf, sizeof(buf), &count);
+			fn(ctx, p->name, JLS_F_LIST, buf);
+		} else if (p->type == P_INT) {
+			snprintf(num, sizeof(num), "%d", int_value(p->key, jj));
+			fn(ctx, p->name, JLS_F_INT, num);
+		} else if (p->type == P_JAILSYS) {
+			fn(ctx, p->name, JLS_F_STRING, jailsys_value(p->key, jj->jail));
+		} else {
+			fn(ctx, p->name, JLS_F_STRING, string_value(p->key, jj));
+		}
 	}
 }
 

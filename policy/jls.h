@@ -55,6 +55,15 @@ void jls_print_header(FILE *f, const struct jls_opts *o);
 /* One jail, in the chosen format. */
 void jls_print_jail(FILE *f, const struct jls_opts *o, const struct jls_jail *jj);
 
+/* One jail as typed fields, for structured output (jls --libxo): the
+ * fields FreeBSD's jls emits in the chosen mode (default: jid, ipv4,
+ * hostname, path; -v: jid, hostname, path, name, state, cpusetid,
+ * ipv4_addrs, ipv6_addrs; a parameter list: each parameter by its name).
+ * A JLS_F_LIST value is comma-separated ("" for an empty list). */
+enum jls_ftype { JLS_F_INT, JLS_F_STRING, JLS_F_BOOL, JLS_F_LIST };
+typedef void (*jls_field_fn)(void *ctx, const char *name, enum jls_ftype type, const char *value);
+void jls_fields(const struct jls_opts *o, const struct jls_jail *jj, jls_field_fn fn, void *ctx);
+
 /* The message for a -j jail that does not exist: jail "x" not found /
  * jail N not found. */
 void jls_not_found(const struct jls_opts *o, char *err, size_t errlen);

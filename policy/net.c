@@ -56,7 +56,9 @@ static bool ip6_means_primary(const struct jail *j, const struct in6_addr *a)
 
 int net_local_ip4(const struct jail *j, struct in_addr *a)
 {
-	if (j->ip4_count == 0)
+	if (jail_ip_mode(j, AF_INET) == JAIL_SYS_INHERIT)
+		return 0; /* ip4=inherit: the host's addresses */
+	if (j->ip4_count == 0 || jail_ip_mode(j, AF_INET) == JAIL_SYS_DISABLE)
 		return -EADDRNOTAVAIL;
 	if (ip4_means_primary(j, *a)) {
 		*a = j->ip4[0];
@@ -67,7 +69,7 @@ int net_local_ip4(const struct jail *j, struct in_addr *a)
 
 int net_remote_ip4(const struct jail *j, struct in_addr *a)
 {
-	if (!ip4_means_primary(j, *a))
+	if (!ip4_means_primary(j, *a) || jail_ip_mode(j, AF_INET) == JAIL_SYS_INHERIT)
 		return 0;
 	if (j->ip4_count == 0)
 		return -ENETUNREACH;
@@ -98,7 +100,9 @@ int net_local_ip6(const struct jail *j, struct in6_addr *a)
 			ip4_to_mapped(a4, a);
 		return err;
 	}
-	if (j->ip6_count == 0)
+	if (jail_ip_mode(j, AF_INET6) == JAIL_SYS_INHERIT)
+		return 0; /* ip6=inherit: the host's addresses */
+	if (j->ip6_count == 0 || jail_ip_mode(j, AF_INET6) == JAIL_SYS_DISABLE)
 		return -EADDRNOTAVAIL;
 	if (ip6_means_primary(j, a)) {
 		*a = j->ip6[0];
@@ -117,7 +121,7 @@ int net_remote_ip6(const struct jail *j, struct in6_addr *a)
 			ip4_to_mapped(a4, a);
 		return err;
 	}
-	if (!ip6_means_primary(j, a))
+	if (!ip6_means_primary(j, a) || jail_ip_mode(j, AF_INET6) == JAIL_SYS_INHERIT)
 		return 0;
 	if (j->ip6_count == 0)
 		return -ENETUNREACH;
@@ -171,9 +175,11 @@ int net_family_errno(const struct jail *j, int domain)
 	case AF_NETLINK:
 		return 0;
 	case AF_INET:
-		return j->ip4_count ? 0 : -EPROTONOSUPPORT;
-	case AF_INET6:
-		return j->ip6_count ? 0 : -EPROTONOSUPPORT;
+	case AF_INET6: {
+		enum jail_sys mode = jail_ip_mode(j, domain);
+		int count = domain == AF_INET ? j->ip4_count : j->ip6_count;
+		return mode == JAIL_SYS_INHERIT || (mode == JAIL_SYS_NEW && count) ? 0 : -EPROTONOSUPPORT;
+	}
 	case AF_PACKET:
 		return j->allow[JAIL_ALLOW_raw_sockets] ? 0 : -EPERM;
 	default:

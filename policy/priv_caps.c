@@ -52,7 +52,7 @@ uint64_t jail_kept_capabilities(const struct jail *j)
 		return 0;
 	uint64_t keep = 0;
 	for (unsigned i = 0; i < priv_cap_count; i++)
-		if (priv_caps[i].allow == NO_ALLOW_NEEDED || j->allow[priv_caps[i].allow])
+		if (priv_caps[i].allow == NO_ALLOW_NEEDED || jail_allowed(j, (enum jail_allow)priv_caps[i].allow))
 			keep |= UINT64_C(1) << priv_caps[i].cap;
 	return keep;
 }

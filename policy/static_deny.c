@@ -65,9 +65,27 @@ unsigned static_deny_index(const struct static_deny *d)
 	return static_deny_count + (unsigned)(d - priv_denies);
 }
 
+/* The SysV rows (allow.sysvipc) follow sysvmsg, sysvsem and sysvshm, one
+ * family each; i386's ipc(2) multiplexer needs all three. */
+static bool sysv_denied(const struct static_deny *d, const struct jail *j)
+{
+	bool msg = jail_sysv(j, j->sysvmsg) == JAIL_SYS_DISABLE, sem = jail_sysv(j, j->sysvsem) == JAIL_SYS_DISABLE,
+	     shm = jail_sysv(j, j->sysvshm) == JAIL_SYS_DISABLE;
+	int id = (int)d->id;
+	if (id == SC_msgget || id == SC_msgsnd || id == SC_msgrcv || id == SC_msgctl)
+		return msg;
+	if (id == SC_semget || id == SC_semop || id == SC_semtimedop || id == SC_semtimedop_time64 || id == SC_semctl)
+		return sem;
+	if (id == SC_shmget || id == SC_shmat || id == SC_shmdt || id == SC_shmctl)
+		return shm;
+	return msg || sem || shm;
+}
+
 bool static_deny_applies(const struct static_deny *d, const struct jail *j)
 {
-	return d->allow == NO_ALLOW || !j->allow[d->allow];
+	if (d->allow == JAIL_ALLOW_sysvipc)
+		return sysv_denied(d, j);
+	return d->allow == NO_ALLOW || !jail_allowed(j, (enum jail_allow)d->allow);
 }
 
 bool static_deny_always(const struct static_deny *d)

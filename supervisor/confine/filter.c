@@ -45,8 +45,10 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
 	const struct static_deny *d = denied_always(id, abi, j);
 	if (d)
 		return deny_action(d, trace_denials);
-	if (handler_wanted(id, j, sealed) && !handler_conditional(id))
-		return handlers[id].notify ? SCMP_ACT_NOTIFY : SCMP_ACT_TRACE((uint32_t)id);
+	if (handler_wanted(id, j, sealed) && !handler_conditional(id)) {
+		bool notify = handlers[id].notify && (abi == abi_supported[0] || !handlers[id].notify_native_only);
+		return notify ? SCMP_ACT_NOTIFY : SCMP_ACT_TRACE((uint32_t)id);
+	}
 	return SCMP_ACT_ALLOW; /* a conditional trap: see add_trap_rules */
 }
 

@@ -2,6 +2,7 @@
 #include "creds.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <linux/capability.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,12 +70,19 @@ int creds_read(pid_t tid, struct proc_creds *c, mode_t *umask_out)
 	return c->ngroups < 0 ? -E2BIG : 0;
 }
 
-/* Per thread: the supervisor's own credentials, and what the thread has now. */
-static __thread struct proc_creds own, now;
-static __thread mode_t own_umask, now_umask;
-static __thread bool ready, privileged;
+/* The supervisor's own credentials, read once by a thread that acts as
+ * nobody else (creds_global_init); per thread, what it has now. A thread
+ * created by a thread that was acting as a tracee inherits the tracee's
+ * credentials: creds_thread_init puts the supervisor's back first. */
+static struct proc_creds own;
+static mode_t own_umask;
+static bool privileged;
+static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+static __thread struct proc_creds now;
+static __thread mode_t now_umask;
+static __thread bool ready;
 
-void creds_thread_init(void)
+static void global_init(void)
 {
 	if (creds_read(0, &own, NULL)) {
 		fprintf(stderr, "jail: cannot read the supervisor's credentials\n");
@@ -82,10 +90,33 @@ void creds_thread_init(void)
 	}
 	own_umask = umask(0);
 	umask(own_umask);
-	now = own;
-	now_umask = own_umask;
 	privileged = geteuid() == 0;
+}
+
+void creds_global_init(void)
+{
+	pthread_once(&global_once, global_init);
+}
+
+static int apply(const struct proc_creds *c);
+
+void creds_thread_init(void)
+{
+	creds_global_init();
+	if (creds_read(0, &now, NULL)) {
+		fprintf(stderr, "jail: cannot read a thread's credentials\n");
+		abort();
+	}
+	umask(own_umask);
+	now_umask = own_umask;
 	ready = true;
+	if (memcmp(&now, &own, sizeof(now)) != 0) {
+		if (apply(&own)) {
+			fprintf(stderr, "jail: cannot take the supervisor's credentials\n");
+			abort();
+		}
+		now = own;
+	}
 }
 
 static bool same(const struct proc_creds *a, const struct proc_creds *b)

@@ -25,8 +25,11 @@ struct proc_creds {
  * umask too when umask is not NULL). 0 or -errno. */
 int creds_read(pid_t tid, struct proc_creds *c, mode_t *umask);
 
+/* Reads the supervisor's own credentials; call it from a thread that is
+ * not acting as a tracee, before starting threads that will. */
+void creds_global_init(void);
 /* Called once by each thread that will act as tracees (after it
- * unshared CLONE_FS). */
+ * unshared CLONE_FS): it starts with the supervisor's credentials. */
 void creds_thread_init(void);
 
 /* The calling thread takes credentials c (and umask, if not -1) until

@@ -129,8 +129,8 @@ static void serve_one(struct listener *l, const struct seccomp_notif *req)
 	}
 	struct syscall_stop s = {.t = &snap, .abi = abi, .notified = true, .fd = -1};
 	s.id = abi_id(abi, req->data.nr);
-	for (int i = 0; i < 6; i++)
-		s.args[i] = req->data.args[i];
+	for (int i = 0; i < 6; i++) /* a 32-bit ABI's registers: their low halves */
+		s.args[i] = abi->word_size == 4 ? (uint32_t)req->data.args[i] : req->data.args[i];
 	snap.abi = abi;
 	enum action (*enter)(struct syscall_stop *) = ops ? ops->handler_enter(s.id, snap.jail) : NULL;
 	enum action act = ACT_RETURN;
@@ -249,6 +249,7 @@ int notify_serve(int fd, bool primary)
 		close(fd);
 		return -errno;
 	}
+	creds_global_init(); /* from a thread that acts as nobody else */
 	struct listener *l = calloc(1, sizeof(*l));
 	if (!l) {
 		close(fd);

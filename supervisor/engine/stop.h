@@ -68,6 +68,9 @@ struct handler {
 	 * whose descriptors ADDFD cannot pass (the kernel's fget refuses
 	 * them). The enter handler then runs at a ptrace stop. */
 	struct deny_cond ptrace_if;
+	/* With notify: on the native ABI only; another ABI (i386's stat,
+	 * 16-bit chown, 32-bit times) stops for ptrace. */
+	bool notify_native_only;
 	/* The enter handler in a jail whose root is the host's / (when set,
 	 * the call is trapped there even if wanted() says no). */
 	enum action (*enter_at_host_root)(struct syscall_stop *s);

@@ -43,6 +43,11 @@ struct tracee {
 	bool pcreds_valid;
 	struct proc_creds pcreds;
 	uint64_t serial; /* unique per entry: a reused tid is another entry */
+	/* The object a translated chdir or O_PATH open must reach (checked at
+	 * its exit stop: handle_path.c); valid when expect_set. */
+	bool expect_set;
+	dev_t expect_dev;
+	ino_t expect_ino;
 	/* The syscall whose exit stop is awaited (SC_NONE if none), with what
 	 * its exit handler needs from the enter stop. */
 	enum sc_id exit_handler;

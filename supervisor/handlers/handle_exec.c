@@ -112,7 +112,19 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 		int err = fs_guest_to_host(t, dirfd, guest, follow, pl->host, sizeof(pl->host));
 		if (err)
 			return err;
-		int fd = open(pl->host, O_RDONLY | O_CLOEXEC);
+		/* only a regular file is read: a FIFO (or a device) would block
+		 * the ptrace thread, and the kernel refuses to exec it anyway */
+		int obj = open(pl->host, O_PATH | O_CLOEXEC);
+		struct stat ost;
+		if (obj < 0 || fstat(obj, &ost) < 0 || !S_ISREG(ost.st_mode)) {
+			if (obj >= 0)
+				close(obj);
+			return 0; /* let the kernel answer (EACCES, ENOENT...) */
+		}
+		char self[64];
+		snprintf(self, sizeof(self), "/proc/self/fd/%d", obj);
+		int fd = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+		close(obj);
 		if (fd < 0)
 			return 0; /* unreadable to us: let the kernel answer (EACCES, ENOENT...) */
 		char buf[SHEBANG_MAX];

@@ -249,6 +249,7 @@ static int open_object(struct tracee *t, int dirfd, const char *path, const stru
 		 * no root to confine to */
 		fd = open_judged(t, dirfd, path, how, rooted);
 	} else {
+		notify_may_block(); /* the one open may be of a FIFO */
 		err = fs_guest_open_how(t, dirfd, path, how, &fd);
 		if (err == -ENXIO && !(how->flags & O_PATH)) {
 			/* the root's own /dev/tty node: the supervisor has no
@@ -341,7 +342,7 @@ enum action handle_open(struct syscall_stop *s)
 {
 	if (!s->notified) {
 		/* an O_PATH open at a ptrace stop (handlers[].ptrace_if) */
-		return s->t->root && strcmp(s->t->root->host, "/") != 0 ? handle_path(s) : handle_proc_guard(s);
+		return s->id == SC_open || s->id == SC_openat ? handle_opath(s) : handle_path_ptrace(s);
 	}
 	int dirfd = AT_FDCWD;
 	uint64_t path;

@@ -15,6 +15,7 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "../fs/fs_root.h"
@@ -22,6 +23,7 @@
 #include "handlers.h"
 #include "../engine/memory.h"
 #include "../fs/path_table.h"
+#include "../fs/proc_hide.h"
 #include "../engine/procfs.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
@@ -548,6 +550,97 @@ enum action handle_chroot(struct syscall_stop *s)
 	}
 	s->retval = err;
 	return ACT_RETURN;
+}
+
+/* chdir and O_PATH opens still run in the caller on a translated host
+ * path (a directory or O_PATH descriptor cannot be handed over by ADDFD,
+ * and chdir changes the caller's own state). So the object the name
+ * resolves to inside the root is recorded first, and at the exit stop the
+ * caller's new cwd or descriptor must be that object: if a rename race
+ * made the kernel reach another one, the process is killed (it holds an
+ * unchecked directory or descriptor; docs/engine.md). */
+static enum action expect_object(struct syscall_stop *s, int dirfd, uint64_t path, bool follow)
+{
+	struct tracee *t = s->t;
+	t->expect_set = false;
+	char guest[PATH_MAX];
+	int fd = -1;
+	bool rooted = t->root && strcmp(t->root->host, "/") != 0;
+	int err = read_path(t, path, guest);
+	if (!err && rooted) {
+		err = fs_guest_open(t, dirfd, guest, follow, &fd);
+	} else if (!err) {
+		/* the host's /: the object as the /proc guard judges it */
+		fd = proc_hide_open(t, dirfd, guest, follow);
+		err = fd < 0 ? fd : 0;
+	}
+	if (err < 0) {
+		/* the answer inside the root: never translate a name that
+		 * did not resolve there (a race could make it resolve later) */
+		s->retval = err;
+		return ACT_RETURN;
+	}
+	if (err == 0) {
+		struct stat st;
+		if (fstat(fd, &st) == 0) {
+			t->expect_set = true;
+			t->expect_dev = st.st_dev;
+			t->expect_ino = st.st_ino;
+		}
+		close(fd);
+	}
+	enum action act = rooted ? handle_path(s) : handle_proc_guard(s);
+	if (act == ACT_CONTINUE && t->expect_set)
+		return ACT_EXIT_STOP;
+	t->expect_set = false;
+	return act;
+}
+
+enum action handle_chdir(struct syscall_stop *s)
+{
+	return expect_object(s, AT_FDCWD, s->args[0], true);
+}
+
+long handle_expect_exit(struct syscall_stop *s)
+{
+	struct tracee *t = s->t;
+	if (!t->expect_set || s->retval < 0)
+		return s->retval;
+	t->expect_set = false;
+	struct stat st;
+	int ok;
+	if (s->id == SC_chdir) {
+		char link[64];
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
+		ok = stat(link, &st) == 0;
+	} else {
+		int g = tracee_dup_fd(t, (int)s->retval);
+		ok = g >= 0 && fstat(g, &st) == 0;
+		if (g >= 0)
+			close(g);
+	}
+	if (!ok || st.st_dev != t->expect_dev || st.st_ino != t->expect_ino) {
+		static unsigned said;
+		if (said++ < 3)
+			fprintf(stderr, "jail: %d: a rename race reached an object outside the check; killed\n",
+				(int)t->tgid);
+		kill(t->tgid, SIGKILL);
+		return -EACCES;
+	}
+	return s->retval;
+}
+
+/* An O_PATH open at a ptrace stop (handle_open.c). */
+enum action handle_opath(struct syscall_stop *s)
+{
+	bool at = s->id == SC_openat;
+	uint64_t flags = s->args[at ? 2 : 1];
+	return expect_object(s, at ? (int)s->args[0] : AT_FDCWD, s->args[at ? 1 : 0], !(flags & O_NOFOLLOW));
+}
+
+enum action handle_path_ptrace(struct syscall_stop *s)
+{
+	return s->t->root && strcmp(s->t->root->host, "/") != 0 ? handle_path(s) : handle_proc_guard(s);
 }
 
 /* Calls that would reach the host's mounts or devices by path. */

@@ -26,7 +26,8 @@ static size_t fill_utsname(const struct syscall_stop *s, char *out, size_t field
 	const struct jail *j = s->t->jail;
 
 	uname(&host);
-	const char *fields[UTS_FIELDS] = {host.sysname, j->hostname, host.release,
+	/* osrelease: the release the jail reports (FreeBSD's osrelease) */
+	const char *fields[UTS_FIELDS] = {host.sysname, j->hostname, j->osrelease[0] ? j->osrelease : host.release,
 					  host.version, host.machine, j->domainname};
 	/* Like the kernel's override_architecture(): a 32-bit task with
 	 * PER_LINUX32 personality sees i686. */

@@ -38,6 +38,23 @@ enum action handle_chroot(struct syscall_stop *s);
 enum action handle_path_denied(struct syscall_stop *s);
 enum action handle_creds_change(struct syscall_stop *s);
 
+/* handle_meta.c */
+enum action handle_meta_stat(struct syscall_stop *s);
+enum action handle_meta_access(struct syscall_stop *s);
+enum action handle_meta_chmod(struct syscall_stop *s);
+enum action handle_meta_chown(struct syscall_stop *s);
+enum action handle_meta_utimens(struct syscall_stop *s);
+enum action handle_meta_truncate(struct syscall_stop *s);
+enum action handle_meta_statfs(struct syscall_stop *s);
+enum action handle_meta_xattr(struct syscall_stop *s);
+/* A path call at a ptrace stop: translated in a jail with a root, the
+ * /proc guard at the host's / */
+enum action handle_path_ptrace(struct syscall_stop *s);
+/* chdir and O_PATH opens: translated, the object checked at the exit stop */
+enum action handle_chdir(struct syscall_stop *s);
+enum action handle_opath(struct syscall_stop *s);
+long handle_expect_exit(struct syscall_stop *s);
+
 /* handle_open.c */
 enum action handle_open(struct syscall_stop *s);
 

@@ -27,6 +27,7 @@
 #include "../confine/filter.h"
 #include "../confine/spawn.h"
 #include "../engine/tracee.h"
+#include "../../policy/jail_modify.h"
 
 #ifndef SO_PEERPIDFD
 #define SO_PEERPIDFD 77
@@ -229,7 +230,6 @@ static int attach_peer(struct client *c)
 	return rc;
 }
 
-/* One request; false if the client is to be dropped. */
 /* The jail's filters as BPF, built as a spawned command gets them (jexec
  * loads them; no_new_privs is its own decision). */
 static bool send_filters(int fd)
@@ -247,10 +247,26 @@ static bool send_filters(int fd)
 	return ok;
 }
 
+/* jail -m: the new parameters, if the jail can take them now. */
+static bool modify(struct client *c, const struct jail *to)
+{
+	char err[256];
+	int n;
+	free(jail_pids(&n));
+	if (ctl.dying)
+		return reply(c->fd, -ESRCH, 0);
+	if (jail_modify_check(ctl.sv->jail, to, n > 0, err, sizeof(err)))
+		return reply(c->fd, -EBUSY, 0);
+	jail_modify_apply(ctl.sv->jail, to);
+	return reply(c->fd, 0, 0);
+}
+
+/* One request; false if the client is to be dropped. */
 static bool serve(struct client *c)
 {
+	static struct ctl_modify mod;
 	struct ctl_request req;
-	struct iovec iov = {&req, sizeof(req)};
+	struct iovec iov = {&mod, sizeof(mod)};
 	union {
 		char buf[CMSG_SPACE(sizeof(int))];
 		struct cmsghdr align;
@@ -259,6 +275,7 @@ static bool serve(struct client *c)
 	ssize_t n = recvmsg(c->fd, &msg, MSG_CMSG_CLOEXEC);
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR;
+	memcpy(&req, &mod.req, sizeof(req));
 	int passed = -1;
 	struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
 	if (cm && cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS &&
@@ -272,6 +289,9 @@ static bool serve(struct client *c)
 	}
 	if (passed >= 0)
 		close(passed);
+	if (req.op == CTL_MODIFY && n == (ssize_t)sizeof(mod) && req.magic == CTL_MAGIC &&
+	    req.jail_size == sizeof(struct jail))
+		return modify(c, &mod.jail);
 	if (n != (ssize_t)sizeof(req) || req.magic != CTL_MAGIC || req.jail_size != sizeof(struct jail)) {
 		if (n > 0)
 			reply(c->fd, -EPROTO, 0);

@@ -40,6 +40,7 @@ enum ctl_op {
 	CTL_REMOVE,
 	CTL_ATTACH,
 	CTL_ATTACH_GO,
+	CTL_MODIFY = 100,
 	CTL_LISTENER,
 	CTL_FILTERS,
 };
@@ -49,6 +50,11 @@ struct ctl_request {
 	uint32_t op;
 	int32_t arg;
 	uint32_t jail_size; /* sizeof(struct jail): both sides built alike */
+};
+
+struct ctl_modify {
+	struct ctl_request req; /* op CTL_MODIFY */
+	struct jail jail;
 };
 
 struct ctl_reply {
@@ -80,6 +86,8 @@ int ctl_send_listener(int fd, int lfd);
  * -ECONNRESET when the supervisor closed the socket). */
 int ctl_recv_reply(int fd, struct ctl_reply *r);
 int ctl_recv_info(int fd, struct ctl_info *info);
+/* MODIFY: sends the new parameters; 0 or -errno. */
+int ctl_send_modify(int fd, const struct jail *j);
 struct filter_progs;
 /* FILTERS: the programs in *p (free with filter_progs_free); 0 or -errno. */
 int ctl_get_filters(int fd, struct filter_progs *p);

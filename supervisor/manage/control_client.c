@@ -53,6 +53,17 @@ int ctl_send(int fd, enum ctl_op op, int32_t arg)
 	return 0;
 }
 
+int ctl_send_modify(int fd, const struct jail *j)
+{
+	static struct ctl_modify m;
+	memset(&m, 0, sizeof(m));
+	m.req = (struct ctl_request){.magic = CTL_MAGIC, .op = CTL_MODIFY, .jail_size = sizeof(struct jail)};
+	m.jail = *j;
+	if (send(fd, &m, sizeof(m), MSG_NOSIGNAL) != (ssize_t)sizeof(m))
+		return -errno;
+	return 0;
+}
+
 int ctl_send_listener(int fd, int lfd)
 {
 	struct ctl_request req = {.magic = CTL_MAGIC, .op = CTL_LISTENER, .jail_size = sizeof(struct jail)};

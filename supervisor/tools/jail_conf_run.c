@@ -80,6 +80,56 @@ static int load(const struct jail_cmdline *cl, struct jail_conf *conf)
 	return 0;
 }
 
+/* The jails `name` depends on (its depend parameter), into deps; count. */
+static int depends_of(const struct jail_conf *conf, const char *name, char deps[][JAIL_NAME_MAX], int max)
+{
+	struct conf_setting *s;
+	char err[PATH_MAX + 128];
+	int n = jail_conf_resolve(conf, name, &s, err, sizeof(err)), count = 0;
+	for (int i = 0; i < n; i++)
+		if (strcmp(s[i].name, "depend") == 0)
+			for (size_t k = 0; k < s[i].nvalues; k++) {
+				char *copy = strdup(s[i].values[k]);
+				for (char *save = NULL, *w = copy ? strtok_r(copy, ", ", &save) : NULL; w && count < max;
+				     w = strtok_r(NULL, ", ", &save))
+					snprintf(deps[count++], JAIL_NAME_MAX, "%s", w);
+				free(copy);
+			}
+	jail_conf_settings_free(s, n > 0 ? n : 0);
+	return count;
+}
+
+/* depend: the jails a jail depends on are created first (those not
+ * running yet), FreeBSD's order; a loop is an error. */
+static int create_with_depends(const struct jail_conf *conf, const char *name, const struct jail_cmdline *cl,
+			       int depth)
+{
+	static char deps[8][16][JAIL_NAME_MAX];
+	if (depth >= 8) {
+		fprintf(stderr, "jail: %s: depend: dependency loop\n", name);
+		return 1;
+	}
+	int nd = depends_of(conf, name, deps[depth], 16);
+	for (int d = 0; d < nd; d++) {
+		if (jail_lookup(deps[depth][d], NULL, 0))
+			continue; /* already running */
+		if (!jail_conf_has(conf, deps[depth][d])) {
+			fprintf(stderr, "jail: %s: depend: \"%s\" not found\n", name, deps[depth][d]);
+			return 1;
+		}
+		if (create_with_depends(conf, deps[depth][d], cl, depth + 1))
+			return 1;
+	}
+	if (depth > 0 && jail_lookup(name, NULL, 0))
+		return 0;
+	static struct jail_cmdline one;
+	struct conf_setting *s = NULL;
+	int ns = 0;
+	int rc = settings_of(conf, name, cl, &one, &s, &ns) || jail_start(&one);
+	jail_conf_settings_free(s, ns);
+	return rc ? 1 : 0;
+}
+
 int conf_create(const struct jail_cmdline *cl)
 {
 	static struct jail_conf conf;
@@ -101,14 +151,9 @@ int conf_create(const struct jail_cmdline *cl)
 		n = jail_conf_names(&conf, names, MAX_CONF_JAILS);
 	}
 	int status = 0;
-	for (size_t i = 0; i < n; i++) {
-		static struct jail_cmdline one;
-		struct conf_setting *s = NULL;
-		int ns = 0;
-		if (settings_of(&conf, names[i], cl, &one, &s, &ns) || jail_start(&one))
+	for (size_t i = 0; i < n; i++)
+		if (create_with_depends(&conf, names[i], cl, 0))
 			status = 1;
-		jail_conf_settings_free(s, ns);
-	}
 	jail_conf_free(&conf);
 	return status;
 }
@@ -130,6 +175,28 @@ static const char *block_of(const struct jail_conf *conf, const char *key)
 	return NULL;
 }
 
+static int remove_target(const struct jail_cmdline *cl, const struct jail_conf *conf, const char *target,
+			 const char *label, const char *argv0);
+
+/* depend, on removal: the running jails of the file that depend on
+ * `name` are removed first. */
+static int remove_dependents(const struct jail_cmdline *cl, const struct jail_conf *conf, const char *name,
+			     const char *argv0)
+{
+	const char *names[MAX_CONF_JAILS];
+	char deps[16][JAIL_NAME_MAX];
+	size_t n = jail_conf_names(conf, names, MAX_CONF_JAILS);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(names[i], name) == 0 || !jail_lookup(names[i], NULL, 0))
+			continue;
+		int nd = depends_of(conf, names[i], deps, 16);
+		for (int d = 0; d < nd; d++)
+			if (strcmp(deps[d], name) == 0 && remove_target(cl, conf, names[i], names[i], argv0))
+				return 1;
+	}
+	return 0;
+}
+
 /* One target of jail -r: with the file's stop hooks if it names the jail. */
 static int remove_target(const struct jail_cmdline *cl, const struct jail_conf *conf, const char *target,
 			 const char *label, const char *argv0)
@@ -143,6 +210,8 @@ static int remove_target(const struct jail_cmdline *cl, const struct jail_conf *
 		one.label = label;
 		return jail_stop(&one, target, argv0);
 	}
+	if (remove_dependents(cl, conf, block, argv0))
+		return 1;
 	struct conf_setting *s = NULL;
 	int ns = 0, rc = settings_of(conf, block, cl, &one, &s, &ns);
 	if (rc == 0) {
@@ -189,5 +258,33 @@ int conf_remove(const struct jail_cmdline *cl, const char *argv0)
 	}
 	if (have)
 		jail_conf_free(&conf);
+	return status;
+}
+
+int conf_exhibit(const struct jail_cmdline *cl)
+{
+	static struct jail_conf conf;
+	const char *names[MAX_CONF_JAILS];
+	char err[PATH_MAX + 128];
+
+	if (load(cl, &conf))
+		return 1;
+	size_t n = jail_conf_names(&conf, names, MAX_CONF_JAILS);
+	int status = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct conf_setting *s;
+		int ns = jail_conf_resolve(&conf, names[i], &s, err, sizeof(err));
+		if (ns < 0) {
+			fprintf(stderr, "jail: %s\n", err);
+			status = 1;
+			continue;
+		}
+		for (int k = 0; k < ns; k++)
+			printf("%s%s%s%s", k ? cl->separator : "", s[k].name, s[k].value ? "=" : "",
+			       s[k].value ? s[k].value : "");
+		putchar('\n');
+		jail_conf_settings_free(s, ns);
+	}
+	jail_conf_free(&conf);
 	return status;
 }

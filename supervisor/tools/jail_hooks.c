@@ -17,6 +17,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netdb.h>
+
+#include "../../policy/jail_params.h"
 #include "../manage/registry.h"
 #include "jail_conf_run.h"
 #include "jail_one.h"
@@ -166,7 +170,7 @@ static int run_jail_hooks(const struct jail_cmdline *j, enum jail_exec which, co
 }
 
 /* exec.clean: what FreeBSD keeps (TERM) and sets (HOME, SHELL, USER). */
-static void clean_environment(void)
+void jail_clean_environment(void)
 {
 	const char *term = getenv("TERM");
 	char *keep = term ? strdup(term) : NULL;
@@ -193,6 +197,94 @@ static const char start_script[] =
 	"n=$1; shift; while [ \"$n\" -gt 0 ]; do /bin/sh -c \"$1\" || exit; shift; n=$((n - 1)); done; "
 	"[ $# -eq 0 ] || exec \"$@\"";
 
+/* exec.jail_user (-U, -u): the jail's command runs as that user, through
+ * util-linux's setpriv inside the jail (the jailed root keeps the right to
+ * change its credentials, as FreeBSD's does). -u looks the user up on the
+ * host, -U in the jail's password file. 0, or 1 after saying why. */
+static int command_as_user(struct jail_cmdline *j)
+{
+	static char *argv[256];
+	static char uid[32], gid[32], groups[1024];
+	if (!j->exec_jail_user || !j->command)
+		return 0;
+	struct passwd *pw = NULL;
+	if (j->exec_system_jail_user) {
+		pw = getpwnam(j->exec_jail_user);
+	} else {
+		char file[PATH_MAX + 16];
+		snprintf(file, sizeof(file), "%s/etc/passwd", strcmp(j->jail.path, "/") ? j->jail.path : "");
+		FILE *f = fopen(file, "re");
+		while (f && (pw = fgetpwent(f)) && strcmp(pw->pw_name, j->exec_jail_user) != 0)
+			;
+		if (f)
+			fclose(f);
+	}
+	if (!pw) {
+		fprintf(stderr, "jail: %s: getpwnam: %s: no such user\n", j->jail.name, j->exec_jail_user);
+		return 1;
+	}
+	if (geteuid() != 0 && pw->pw_uid != geteuid()) {
+		fprintf(stderr, "jail: %s: %s: %s\n", j->jail.name, j->exec_jail_user, strerror(EPERM));
+		return 1;
+	}
+	snprintf(uid, sizeof(uid), "--reuid=%u", (unsigned)pw->pw_uid);
+	snprintf(gid, sizeof(gid), "--regid=%u", (unsigned)pw->pw_gid);
+	gid_t list[64];
+	int ng = 64;
+	if (j->exec_system_jail_user && getgrouplist(pw->pw_name, pw->pw_gid, list, &ng) >= 0) {
+		size_t len = (size_t)snprintf(groups, sizeof(groups), "--groups=");
+		for (int i = 0; i < ng && len < sizeof(groups) - 16; i++)
+			len += (size_t)snprintf(groups + len, sizeof(groups) - len, "%s%u", i ? "," : "", (unsigned)list[i]);
+	} else {
+		snprintf(groups, sizeof(groups), "--clear-groups");
+	}
+	int n = 0;
+	argv[n++] = "/usr/bin/setpriv";
+	argv[n++] = uid;
+	argv[n++] = gid;
+	argv[n++] = groups;
+	argv[n++] = "--";
+	for (int i = 0; j->command[i] && n < 255; i++)
+		argv[n++] = j->command[i];
+	argv[n] = NULL;
+	j->command = argv;
+	return 0;
+}
+
+/* -h / ip_hostname: the addresses host.hostname resolves to join the
+ * jail's. 0, or 1 after saying why (FreeBSD's words). */
+static int resolve_hostname(struct jail_cmdline *j)
+{
+	char buf[16], err[256];
+	const char *v = jail_extra_get(&j->jail, "ip_hostname", buf, sizeof(buf));
+	if (!v || strcmp(v, "true") != 0)
+		return 0;
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *ai0;
+	int rc = getaddrinfo(j->jail.hostname, NULL, &hints, &ai0);
+	if (rc) {
+		fprintf(stderr, "jail: %s: host.hostname %s: %s\n", j->jail.name, j->jail.hostname, gai_strerror(rc));
+		return 1;
+	}
+	for (struct addrinfo *ai = ai0; ai; ai = ai->ai_next) {
+		char text[INET6_ADDRSTRLEN];
+		const void *a = ai->ai_family == AF_INET ? (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr
+							 : (const void *)&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr;
+		if ((ai->ai_family != AF_INET && ai->ai_family != AF_INET6) ||
+		    !inet_ntop(ai->ai_family, a, text, sizeof(text)))
+			continue;
+		struct jail probe = j->jail;
+		if (jail_parse_addrs_af(&probe, ai->ai_family, text, err, sizeof(err)) == 0)
+			j->jail = probe; /* a duplicate is skipped */
+	}
+	freeaddrinfo(ai0);
+	return 0;
+}
+
+int jail_prepare_command(struct jail_cmdline *j)
+{
+	return resolve_hostname(j) || command_as_user(j);
+}
+
 int jail_start(struct jail_cmdline *j)
 {
 	static char *argv[JAIL_EXEC_MAX + 64 + 8];
@@ -206,6 +298,8 @@ int jail_start(struct jail_cmdline *j)
 	if (j->jail.jid)
 		snprintf(key, sizeof(key), "%d", j->jail.jid);
 	if ((j->jail.jid && jail_lookup(key, NULL, 0)) || (j->jail.name[0] && jail_lookup(j->jail.name, NULL, 0))) {
+		if (j->op == JAIL_OP_CREATE_OR_MODIFY && j->from_conf)
+			return 0; /* -cm from the file: a running jail stays as it is */
 		fprintf(stderr, "jail: \"%s\" already exists\n", j->jail.jid ? key : j->jail.name);
 		return 1;
 	}
@@ -231,6 +325,8 @@ int jail_start(struct jail_cmdline *j)
 		argv[n] = NULL;
 		j->command = argv;
 	}
+	if (jail_prepare_command(j))
+		return 1;
 	if (jail_run_host_hooks(j, JAIL_EXEC_PREPARE, 0) || jail_run_host_hooks(j, JAIL_EXEC_PRESTART, 0))
 		return 1;
 	int jidpipe[2];
@@ -255,7 +351,7 @@ int jail_start(struct jail_cmdline *j)
 			_exit(1);
 		}
 		if (j->exec_clean)
-			clean_environment();
+			jail_clean_environment();
 		_exit(jail_create(j, jidpipe[1], jail_run_host_hooks));
 	}
 	close(jidpipe[1]);

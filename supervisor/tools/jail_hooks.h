@@ -29,6 +29,15 @@ int jail_start(struct jail_cmdline *j);
  * (jexec is looked up beside it). 0 or 1. */
 int jail_stop(struct jail_cmdline *j, const char *target, const char *argv0);
 
+/* Before a jail's command starts: -h (ip_hostname) resolves the host name
+ * into addresses, -u/-U (exec.jail_user) makes the command run as that
+ * user. 0, or 1 after saying why. */
+int jail_prepare_command(struct jail_cmdline *j);
+
+/* exec.clean / -l: the environment FreeBSD leaves (TERM; HOME, SHELL,
+ * USER of the caller; a standard PATH). */
+void jail_clean_environment(void);
+
 /* The jid of a running jail (by jid or name), 0 if none; its name in name. */
 int jail_lookup(const char *key, char *name, size_t size);
 

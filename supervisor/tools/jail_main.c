@@ -2,11 +2,14 @@
 /* jail(8): parse the command line; then the jails of jail.conf
  * (jail_conf_run.c), one jail with its start/stop hooks (jail_hooks.c),
  * or one jail of the old syntax (jail_one.c). */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../../policy/cmdline.h"
+#include "../manage/jailed.h"
 #include "jail_conf_run.h"
 #include "jail_hooks.h"
 #include "../confine/kernel_check.h"
@@ -28,16 +31,74 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
 	}
-	if (cl.op == JAIL_OP_REMOVE)
-		return conf_remove(&cl, argv[0]);
-	/* before anything is made: what this kernel lacks (kernel_check.h) */
-	bool own_root = !cl.from_conf && jail_has_root(&cl.jail);
-	if (kernel_check_required("jail", own_root))
+	/* inside a jail: no child jail can be made (children.max 0 is all
+	 * this design offers), and none is found (manage/jailed.h) */
+	if (cl.op != JAIL_OP_EXHIBIT && tool_is_jailed()) {
+		if (cl.op == JAIL_OP_REMOVE) {
+			for (char **t = cl.targets; *t; t++)
+				fprintf(stderr, "jail: \"%s\" not found\n", *t);
+		} else {
+			fprintf(stderr, "jail: jail_set: %s\n", strerror(EPERM));
+		}
 		return 1;
-	kernel_warn_weaker("jail", own_root);
+	}
+	if (cl.op == JAIL_OP_CREATE || cl.op == JAIL_OP_CREATE_OR_MODIFY || cl.op == JAIL_OP_RESTART) {
+		/* before anything is made: what this kernel lacks (kernel_check.h) */
+		bool own_root = !cl.from_conf && jail_has_root(&cl.jail);
+		if (kernel_check_required("jail", own_root))
+			return 1;
+		kernel_warn_weaker("jail", own_root);
+	}
+	switch (cl.op) {
+	case JAIL_OP_EXHIBIT:
+		return conf_exhibit(&cl);
+	case JAIL_OP_REMOVE:
+		return conf_remove(&cl, argv[0]);
+	case JAIL_OP_MODIFY:
+		if (cl.from_conf) {
+			fprintf(stderr, "jail: -m: give the parameters to change (name=... param=value ...)\n");
+			return 1;
+		}
+		return jail_modify(&cl);
+	case JAIL_OP_CREATE_OR_MODIFY:
+		if (!cl.from_conf && jail_exists(&cl))
+			return jail_modify(&cl);
+		return cl.from_conf ? conf_create(&cl) : jail_start(&cl);
+	case JAIL_OP_RESTART: {
+		/* remove (the file's stop hooks apply), then create */
+		char key[JAIL_NAME_MAX], *targets[] = {key, NULL};
+		struct jail_cmdline r = cl;
+		r.op = JAIL_OP_REMOVE;
+		if (!cl.from_conf) {
+			if (cl.jail.jid)
+				snprintf(key, sizeof(key), "%d", cl.jail.jid);
+			else
+				snprintf(key, sizeof(key), "%s", cl.jail.name);
+			r.targets = targets;
+			if (jail_exists(&cl) && conf_remove(&r, argv[0]))
+				return 1;
+			return jail_start(&cl);
+		}
+		if (!cl.targets) {
+			fprintf(stderr, "%s\n", jail_usage);
+			return 1;
+		}
+		if (conf_remove(&r, argv[0]))
+			return 1;
+		return conf_create(&cl);
+	}
+	case JAIL_OP_CREATE:
+	default:
+		break;
+	}
 	if (cl.from_conf)
 		return conf_create(&cl);
-	if (cl.old_syntax)
+	if (cl.old_syntax) {
+		if (jail_prepare_command(&cl))
+			return 1;
+		if (cl.exec_clean)
+			jail_clean_environment();
 		return jail_create(&cl, -1, jail_run_host_hooks);
+	}
 	return jail_start(&cl);
 }

@@ -4,6 +4,7 @@
  * child) traces the jailed command and lives as long as the jail has
  * processes; this process waits only for the command's status, mirrors its
  * job-control stops, and exits with it, as FreeBSD's jail(8) does. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -219,6 +220,46 @@ int jail_remove(const struct jail_cmdline *cl)
 	return status;
 }
 
+/* -J file: the new jail's parameters, as jail -c takes them back. */
+static int write_jid_file(const struct jail_cmdline *j, int jid)
+{
+	FILE *f = fopen(j->jid_file, "we");
+	if (!f) {
+		fprintf(stderr, "jail: %s: %s\n", j->jid_file, strerror(errno));
+		return 1;
+	}
+	char ip[INET6_ADDRSTRLEN];
+	fprintf(f, "jid=%d name=%s path=%s host.hostname=%s", jid, j->jail.name[0] ? j->jail.name : "", j->jail.path,
+		j->jail.hostname);
+	for (int i = 0; i < j->jail.ip4_count; i++)
+		fprintf(f, "%s%s", i ? "," : " ip4.addr=", inet_ntop(AF_INET, &j->jail.ip4[i], ip, sizeof(ip)));
+	for (int i = 0; i < j->jail.ip6_count; i++)
+		fprintf(f, "%s%s", i ? "," : " ip6.addr=", inet_ntop(AF_INET6, &j->jail.ip6[i], ip, sizeof(ip)));
+	if (j->jail.persist)
+		fputs(" persist", f);
+	fputc('\n', f);
+	return fclose(f) ? 1 : 0;
+}
+
+/* host.hostuuid and host.hostid by default: the host's machine id
+ * (/etc/machine-id, written as a UUID) and gethostid(). */
+static void default_hostuuid(struct jail *j)
+{
+	char id[64] = "";
+	FILE *f = fopen("/etc/machine-id", "re");
+	if (f) {
+		if (!fgets(id, sizeof(id), f))
+			id[0] = '\0';
+		fclose(f);
+	}
+	id[strcspn(id, "\n")] = '\0';
+	if (strlen(id) == 32)
+		snprintf(j->hostuuid, sizeof(j->hostuuid), "%.8s-%.4s-%.4s-%.4s-%.12s", id, id + 8, id + 12, id + 16,
+			 id + 20);
+	if (!j->hostid)
+		j->hostid = (unsigned long)gethostid() & 0xffffffffUL;
+}
+
 int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 {
 	static struct jail_cmdline cl;
@@ -246,6 +287,10 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 		jail_set_domainname(&cl.jail, host.domainname, strlen(host.domainname));
 	if (!cl.jail.hostname[0] && uname(&host) == 0)
 		jail_set_hostname(&cl.jail, host.nodename, strlen(host.nodename));
+	if (!cl.jail.osrelease[0] && uname(&host) == 0)
+		snprintf(cl.jail.osrelease, sizeof(cl.jail.osrelease), "%.31s", host.release);
+	if (!cl.jail.hostuuid[0])
+		default_hostuuid(&cl.jail);
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
@@ -263,6 +308,10 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 	if (cl.print_jid) {
 		printf("%d\n", cl.jail.jid);
 		fflush(stdout);
+	}
+	if (cl.jid_file && write_jid_file(&cl, cl.jail.jid)) {
+		registry_remove(&reg, &h);
+		return 1;
 	}
 	if (jid_fd >= 0) {
 		if (write(jid_fd, &cl.jail.jid, sizeof(cl.jail.jid)) < 0) {

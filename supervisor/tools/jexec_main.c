@@ -31,6 +31,7 @@
 #include "../manage/control.h"
 #include "../confine/filter_load.h"
 #include "../fs/fs_root.h"
+#include "../manage/jailed.h"
 #include "../manage/registry.h"
 #include "../confine/kernel_check.h"
 #include "version.h"
@@ -317,6 +318,8 @@ int main(int argc, char **argv)
 	o.jail_user = Uflag;
 	o.key = argv[0];
 	o.command = argc > 1 ? argv + 1 : NULL;
+	if (tool_is_jailed()) /* no jail is reachable from inside one (manage/jailed.h) */
+		die("jail \"%s\" not found", o.key);
 	/* the supervisor must be able to trace us (Yama: kernel_check.h) */
 	if (kernel_check_required("jexec", false))
 		return 1;

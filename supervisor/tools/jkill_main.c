@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../manage/control.h"
+#include "../manage/jailed.h"
 #include "../manage/registry.h"
 #include "version.h"
 
@@ -54,6 +55,11 @@ int main(int argc, char **argv)
 
 	struct registry reg;
 	char err[PATH_MAX + 128];
+	if (tool_is_jailed()) { /* no jail is reachable from inside one (manage/jailed.h) */
+		for (; i < argc; i++)
+			fprintf(stderr, "jkill: jail \"%s\" not found\n", argv[i]);
+		return 1;
+	}
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jkill: %s\n", err);
 		return 1;

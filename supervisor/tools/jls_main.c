@@ -10,7 +10,9 @@
 
 #include "../../policy/jls.h"
 #include "../manage/control.h"
+#include "../manage/jailed.h"
 #include "../manage/registry.h"
+#include "jls_libxo.h"
 #include "version.h"
 
 /* One jail's information from its supervisor; false if it just went away. */
@@ -55,22 +57,43 @@ int main(int argc, char **argv)
 
 	tool_version_flag("jls", argc, argv);
 
+	bool pretty;
+	int style = xo_take_args(&argc, argv, &pretty, err, sizeof(err));
+	if (style < 0) {
+		fprintf(stderr, "jls: %s\n", err);
+		return 1;
+	}
+	if (style != XO_TEXT && !xo_available()) {
+		fprintf(stderr, "jls: --libxo: this jls was built without JSON and XML support\n");
+		return 1;
+	}
 	if (jls_parse_args(argc, argv, &o, err, sizeof(err))) {
 		fprintf(stderr, "jls: %s\n", err);
 		return 1;
 	}
-	if (registry_open(&reg, err, sizeof(err))) {
+	/* inside a jail: its descendants only, and it can have none */
+	bool jailed = tool_is_jailed();
+	if (!jailed && registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jls: %s\n", err);
 		return 1;
 	}
-	int rc = registry_lock(&reg);
-	int n = rc ? rc : registry_list(&reg, &list);
-	registry_unlock(&reg);
+	int rc = jailed ? 0 : registry_lock(&reg);
+	int n = jailed ? 0 : rc ? rc : registry_list(&reg, &list);
+	if (jailed)
+		list = NULL;
+	else
+		registry_unlock(&reg);
 	if (n < 0) {
 		fprintf(stderr, "jls: %s: %s\n", reg.dir, strerror(-n));
 		return 1;
 	}
-	jls_print_header(stdout, &o);
+	struct xo_out *xo = style == XO_TEXT ? NULL : xo_begin((enum xo_style)style, pretty);
+	if (style != XO_TEXT && !xo) {
+		fprintf(stderr, "jls: %s\n", strerror(ENOMEM));
+		return 1;
+	}
+	if (!xo)
+		jls_print_header(stdout, &o);
 	for (int i = 0; i < n; i++) {
 		pid_t *pids;
 		int npids;
@@ -80,11 +103,18 @@ int main(int argc, char **argv)
 			continue;
 		struct jls_jail jj = {.jail = &info.jail, .dying = info.dying, .nproc = info.nproc,
 				      .pids = pids, .npids = npids};
-		jls_print_jail(stdout, &o, &jj);
+		if (xo)
+			xo_jail(xo, &o, &jj);
+		else
+			jls_print_jail(stdout, &o, &jj);
 		free(pids);
 		found = true;
 	}
 	free(list);
+	if (xo && xo_finish(xo, stdout)) {
+		fprintf(stderr, "jls: --libxo: cannot write the output\n");
+		return 1;
+	}
 	if ((o.jid || o.jname) && !found) {
 		jls_not_found(&o, err, sizeof(err));
 		fflush(stdout);

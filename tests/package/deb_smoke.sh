@@ -40,8 +40,12 @@ for dep in $(echo "$depends" | tr ',' '\n' | sed 's/^ *//; s/[ (].*//' | sed '/^
 	[ -n "$dep" ] || continue
 	chroot "$root" dpkg -s "$dep" >/dev/null 2>&1 && continue
 	f=$(ls "$debs/${dep}"_*_"$(dpkg --print-architecture)".deb 2>/dev/null | head -1)
-	[ -n "$f" ] || { fail "dependency $dep is not in $debs (setup.sh downloads libelf1 libunwind8)"; exit 1; }
+	[ -n "$f" ] || { fail "dependency $dep is not in $debs (setup.sh downloads its DEB_NEEDS)"; exit 1; }
 	cp "$f" "$root/tmp/debs/"
+done
+# and what those need in turn (libxml2 needs libicu72), from the same cache
+for f in "$debs"/*_"$(dpkg --print-architecture)".deb; do
+	chroot "$root" dpkg -s "$(dpkg-deb -f "$f" Package)" >/dev/null 2>&1 || cp "$f" "$root/tmp/debs/"
 done
 if chroot "$root" sh -c 'dpkg -i /tmp/debs/*.deb' >"$work/dpkg.log" 2>&1; then
 	pass "dpkg -i: the package and its dependencies install in a minbase root"

@@ -97,7 +97,7 @@ static const struct {
 	const char *err;
 } bad_cases[] = {
 	{{"-c", "foo=bar"}, -1, "unknown parameter: foo"},
-	{{"-c", "name=a", "securelevel=3"}, -1, "unknown parameter: securelevel"},
+	{{"-c", "name=a", "securelevel=high"}, -1, "securelevel: non-integer value \"high\""},
 	{{"-c", "name=a", "allow.nothing"}, -1, "unknown parameter: allow.nothing"},
 	{{"-c", "persist=maybe"}, -1, "persist: unknown boolean value \"maybe\""},
 	{{"-c", "allow.mount=yes"}, -1, "allow.mount: unknown boolean value \"yes\""},
@@ -113,8 +113,8 @@ static const struct {
 	{{"-c", "command="}, -1, "command: missing value"},
 	{{"-r"}, 1, NULL},
 	{{"-r", "name=web"}, 1, NULL},
-	{{"-cm", "name=a"}, -1, "option -m is not supported"},
-	{{"-rc", "name=a"}, -1, "option -rc (restart) is not supported"},
+	{{"-rm", "name=a"}, 1, NULL},
+	{{"-s", "high", "-c", "name=a"}, -1, "securelevel: non-integer value \"high\""},
 	{{"-x"}, 1, NULL},
 };
 
@@ -153,8 +153,58 @@ START_TEST(create_from_jail_conf)
 	ck_assert_ptr_null(cl.exec[JAIL_EXEC_START][1]);
 	ck_assert_str_eq(cl.exec[JAIL_EXEC_POSTSTOP][0], "true");
 	ck_assert(cl.exec_clean);
-	ck_assert_int_eq(PARSE("-c", "persist", "mount.procfs"), -1);
-	ck_assert_str_eq(err, "unknown parameter: mount.procfs");
+	ck_assert_int_eq(PARSE("-c", "persist", "mount.procfs"), 0);
+	ck_assert_int_eq(PARSE("-c", "persist", "nosuch.param"), -1);
+	ck_assert_str_eq(err, "unknown parameter: nosuch.param");
+	ck_assert_int_eq(PARSE("-c", "persist", "exec.fib=1"), -1);
+	ck_assert_str_eq(err, "exec.fib: not supported on Linux: the jail shares the host's network stack "
+			      "(Linux has no FIBs; policy routing is the host's)");
+	ck_assert_int_eq(PARSE("-c", "persist", "securelevel=x"), -1);
+	ck_assert_str_eq(err, "securelevel: non-integer value \"x\"");
+	ck_assert_int_eq(PARSE("-c", "persist", "enforce_statfs=3"), -1);
+	ck_assert_str_eq(err, "jail_set: Invalid argument");
+	ck_assert_int_eq(PARSE("-c", "persist", "ip4.nosaddrsel", "allow.mount.tmpfs", "sysvmsg=inherit"), 0);
+	char buf[64];
+	ck_assert_str_eq(jail_extra_get(&cl.jail, "ip4.saddrsel", buf, sizeof(buf)), "false");
+	ck_assert_str_eq(jail_extra_get(&cl.jail, "allow.mount.tmpfs", buf, sizeof(buf)), "true");
+	ck_assert_int_eq(jail_sysv(&cl.jail, cl.jail.sysvmsg), JAIL_SYS_INHERIT);
+	ck_assert_int_eq(jail_sysv(&cl.jail, cl.jail.sysvshm), JAIL_SYS_DISABLE);
+}
+END_TEST
+
+/* The options of FreeBSD's jail(8) beyond -c and -r. */
+START_TEST(every_option)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	ck_assert_int_eq(PARSE("-cm", "name=a", "host.hostname=x"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_CREATE_OR_MODIFY);
+	ck_assert_int_eq(cl.nparams, 2);
+	ck_assert_str_eq(cl.params[1], "host.hostname=x");
+	ck_assert_int_eq(PARSE("-m", "name=a", "persist"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_MODIFY);
+	ck_assert_int_eq(PARSE("-rc", "name=a", "persist"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_RESTART);
+	ck_assert_int_eq(PARSE("-d", "-l", "-h", "-s", "2", "-J", "/tmp/j", "-u", "root", "-c", "name=a", "persist"), 0);
+	ck_assert(cl.exec_clean);
+	ck_assert_int_eq(cl.jail.securelevel, 2);
+	ck_assert_str_eq(cl.jid_file, "/tmp/j");
+	ck_assert_str_eq(cl.exec_jail_user, "root");
+	ck_assert(cl.exec_system_jail_user);
+	char buf[16];
+	ck_assert_str_eq(jail_extra_get(&cl.jail, "ip_hostname", buf, sizeof(buf)), "true");
+	ck_assert_int_eq(PARSE("-U", "www", "-c", "name=a", "persist"), 0);
+	ck_assert_str_eq(cl.exec_jail_user, "www");
+	ck_assert(!cl.exec_system_jail_user);
+	ck_assert_int_eq(PARSE("-e", ",", "-f", "x.conf"), 0);
+	ck_assert_int_eq(cl.op, JAIL_OP_EXHIBIT);
+	ck_assert_str_eq(cl.separator, ",");
+	/* the old syntax takes them too */
+	ck_assert_int_eq(PARSE("-l", "-s", "1", "-U", "www", "/", "h", "127.0.0.2", "true"), 0);
+	ck_assert(cl.old_syntax);
+	ck_assert(cl.exec_clean);
+	ck_assert_int_eq(cl.jail.securelevel, 1);
+	ck_assert_str_eq(cl.exec_jail_user, "www");
 }
 END_TEST
 
@@ -211,6 +261,7 @@ int main(void)
 	tcase_add_loop_test(tc, bad_input, 0, sizeof(bad_cases) / sizeof(bad_cases[0]));
 	tcase_add_test(tc, create_from_jail_conf);
 	tcase_add_test(tc, remove_targets);
+	tcase_add_test(tc, every_option);
 	tcase_add_test(tc, old_syntax_still_parses);
 	tcase_add_test(tc, numeric_names);
 	suite_add_tcase(s, tc);

@@ -60,6 +60,8 @@ static char *run(const char *const *args)
 #define EXPECT(got, want)                \
 	do {                             \
 		char *g_ = (got);        \
+		if (strcmp(g_, want) != 0) /* Check cuts long messages */ \
+			fprintf(stderr, "got:\n%s\nwant:\n%s\n", g_, want); \
 		ck_assert_str_eq(g_, want); \
 		free(g_);                \
 	} while (0)
@@ -159,16 +161,29 @@ END_TEST
 START_TEST(all_parameters)
 {
 	EXPECT(JLS("-n"),
-	       "nodying host=new ip4=new ip6=new jid=3 name=web parent=0 path=/srv/jails/web persist "
-	       "allow.noadjtime allow.nochflags allow.noextattr allow.nomlock allow.nomount allow.noquotas "
-	       "allow.noraw_sockets allow.noread_msgbuf allow.reserved_ports allow.set_hostname allow.nosettime "
-	       "allow.nosocket_af allow.suser allow.nosysvipc allow.unprivileged_proc_debug cpuset.id=0 "
-	       "host.domainname=example.org host.hostname=web.example.org ip4.addr=127.0.0.5,127.0.0.6 ip6.addr=::1\n"
-	       "dying host=new ip4=disable ip6=disable jid=12 name=12 parent=0 path=/ nopersist "
-	       "allow.noadjtime allow.nochflags allow.noextattr allow.nomlock allow.nomount allow.noquotas "
-	       "allow.noraw_sockets allow.noread_msgbuf allow.reserved_ports allow.set_hostname allow.nosettime "
-	       "allow.nosocket_af allow.suser allow.nosysvipc allow.unprivileged_proc_debug cpuset.id=0 "
-	       "host.domainname=\"\" host.hostname=\"\" ip4.addr= ip6.addr=\n");
+	       "devfs_ruleset=0 nodying enforce_statfs=2 env=\"\" host=new ip4=new ip6=new jid=3 meta=\"\" "
+	       "name=web osreldate=1400097 osrelease=\"\" parent=0 path=/srv/jails/web persist securelevel=-1 "
+	       "sysvmsg=disable sysvsem=disable sysvshm=disable vnet=inherit allow.noadjtime allow.nochflags "
+	       "allow.noextattr allow.nomlock allow.nomount allow.mount.nodevfs allow.mount.nofdescfs "
+	       "allow.mount.nofusefs allow.mount.nolinprocfs allow.mount.nolinsysfs allow.mount.nonullfs "
+	       "allow.mount.noprocfs allow.mount.notmpfs allow.mount.nozfs allow.nonfsd allow.noquotas "
+	       "allow.noraw_sockets allow.noread_msgbuf allow.reserved_ports allow.norouting "
+	       "allow.set_hostname allow.nosetaudit allow.nosettime allow.nosocket_af allow.suser "
+	       "allow.nosysvipc allow.nounprivileged_parent_tampering allow.unprivileged_proc_debug "
+	       "allow.novmm children.cur=0 children.max=0 cpuset.id=0 host.domainname=example.org "
+	       "host.hostid=0 host.hostname=web.example.org host.hostuuid=\"\" ip4.addr=127.0.0.5,127.0.0.6 "
+	       "ip4.saddrsel ip6.addr=::1 ip6.saddrsel\n"
+	       "devfs_ruleset=0 dying enforce_statfs=2 env=\"\" host=new ip4=disable ip6=disable jid=12 meta=\"\" "
+	       "name=12 osreldate=1400097 osrelease=\"\" parent=0 path=/ nopersist securelevel=-1 "
+	       "sysvmsg=disable sysvsem=disable sysvshm=disable vnet=inherit allow.noadjtime allow.nochflags "
+	       "allow.noextattr allow.nomlock allow.nomount allow.mount.nodevfs allow.mount.nofdescfs "
+	       "allow.mount.nofusefs allow.mount.nolinprocfs allow.mount.nolinsysfs allow.mount.nonullfs "
+	       "allow.mount.noprocfs allow.mount.notmpfs allow.mount.nozfs allow.nonfsd allow.noquotas "
+	       "allow.noraw_sockets allow.noread_msgbuf allow.reserved_ports allow.norouting "
+	       "allow.set_hostname allow.nosetaudit allow.nosettime allow.nosocket_af allow.suser "
+	       "allow.nosysvipc allow.nounprivileged_parent_tampering allow.unprivileged_proc_debug "
+	       "allow.novmm children.cur=0 children.max=0 cpuset.id=0 host.domainname=\"\" host.hostid=0 "
+	       "host.hostname=\"\" host.hostuuid=\"\" ip4.addr= ip4.saddrsel ip6.addr= ip6.saddrsel\n");
 	/* -s: what jail(8) would take back: writable ones, ip4.addr only if ip4=new */
 	EXPECT(JLS("-s", "jid", "dying", "name", "ip4", "ip4.addr", "host.hostname"),
 	       "jid=3 name=web ip4=new ip4.addr=127.0.0.5,127.0.0.6 host.hostname=web.example.org\n"

@@ -9,6 +9,7 @@
 
 #include "../../policy/cmdline.h"
 #include "../../policy/jail.h"
+#include "../../policy/jail_modify.h"
 #include "run_suite.h"
 
 START_TEST(defaults_are_freebsds)
@@ -143,6 +144,55 @@ START_TEST(old_syntax)
 }
 END_TEST
 
+/* jail -m: FreeBSD's never-changes and this design's live set. */
+START_TEST(modify_rules)
+{
+	struct jail a, b;
+	char err[256];
+	jail_init(&a);
+	strcpy(a.name, "web");
+	a.jid = 3;
+	ck_assert_int_eq(jail_parse_addrs(&a, "127.0.0.2", err, sizeof(err)), 0);
+	b = a;
+	strcpy(b.hostname, "x");
+	ck_assert_int_eq(jail_parse_addrs(&b, "127.0.0.3", err, sizeof(err)), 0);
+	b.persist = true;
+	b.children_max = 4;
+	ck_assert_int_eq(jail_modify_check(&a, &b, true, err, sizeof(err)), 0);
+	b = a;
+	b.allow[JAIL_ALLOW_raw_sockets] = true;
+	ck_assert_int_eq(jail_modify_check(&a, &b, true, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "allow.raw_sockets cannot be changed while the jail has processes");
+	ck_assert_int_eq(jail_modify_check(&a, &b, false, err, sizeof(err)), 0);
+	b = a;
+	ck_assert_int_eq(jail_parse_addrs(&b, "::1", err, sizeof(err)), 0); /* a first IPv6 address */
+	ck_assert_int_eq(jail_modify_check(&a, &b, true, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "ip6 cannot be changed while the jail has processes");
+	b = a;
+	strcpy(b.path, "/tmp");
+	ck_assert_int_eq(jail_modify_check(&a, &b, false, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "path cannot be changed after creation");
+	b = a;
+	strcpy(b.osrelease, "13.2-RELEASE");
+	ck_assert_int_eq(jail_modify_check(&a, &b, false, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "osrelease cannot be changed after creation");
+	a.securelevel = 2;
+	b = a;
+	b.securelevel = 1;
+	ck_assert_int_eq(jail_modify_check(&a, &b, false, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "jail_set: Operation not permitted");
+	/* securelevel bounds allow.* (jail_allowed) */
+	a.allow[JAIL_ALLOW_chflags] = a.allow[JAIL_ALLOW_settime] = true;
+	ck_assert(!jail_allowed(&a, JAIL_ALLOW_chflags));
+	ck_assert(!jail_allowed(&a, JAIL_ALLOW_settime));
+	a.securelevel = 1;
+	ck_assert(!jail_allowed(&a, JAIL_ALLOW_chflags));
+	ck_assert(jail_allowed(&a, JAIL_ALLOW_settime));
+	a.securelevel = -1;
+	ck_assert(jail_allowed(&a, JAIL_ALLOW_chflags));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("policy_jail");
@@ -152,6 +202,7 @@ int main(void)
 	tcase_add_test(tc, primary_address_is_first);
 	tcase_add_test(tc, hostname_rules);
 	tcase_add_test(tc, old_syntax);
+	tcase_add_test(tc, modify_rules);
 	suite_add_tcase(s, tc);
 	return run_suite(s, true);
 }

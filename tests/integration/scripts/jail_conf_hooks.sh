@@ -62,3 +62,17 @@ pass "nothing left after a timed-out hook"
 "$JAIL" -c name=$n persist "exec.consolelog=$WORK/console" "exec.prestart=echo to-console" >/dev/null || fail "consolelog"
 "$JAIL" -q -r $n
 expect_eq "exec.consolelog" "$(cat "$WORK/console")" "to-console"
+
+# depend: the jails a jail depends on are created first, and removed after
+d1=dep1-$$ d2=dep2-$$
+CREATED="$CREATED $d1 $d2"
+printf '%s\n' "path = /; persist;" "$d2 { depend = $d1; }" "$d1 { }" >"$WORK/dep.conf"
+out=$("$JAIL" -f "$WORK/dep.conf" -c $d2 2>&1)
+expect_eq "depend: the jail it depends on first" "$? $out" "0 $d1: created
+$d2: created"
+out=$("$JAIL" -f "$WORK/dep.conf" -r $d1 2>&1)
+expect_eq "depend: its dependents removed first" "$? $out" "0 $d2: removed
+$d1: removed"
+printf '%s\n' "path = /; persist;" "$d2 { depend = nosuch-$$; }" >"$WORK/dep.conf"
+"$JAIL" -f "$WORK/dep.conf" -c $d2 >/dev/null 2>"$WORK/err"
+expect_eq "depend on a jail the file lacks" "$? $(cat "$WORK/err")" "1 jail: $d2: depend: \"nosuch-$$\" not found"

@@ -55,7 +55,7 @@ expect_eq "jls -q" "$("$JLS" -q -j $b ip4.addr)" '""'
 expect_eq "jls without -q: an empty list is -" "$("$JLS" -j $b ip4.addr ip6.addr)" "- -"
 "$JLS" -n -j $a >"$WORK/got"
 case "$(cat "$WORK/got")" in
-"nodying host=new ip4=new ip6=new jid=$jid_a name=$a parent=0 path=/ persist allow.noadjtime "*" host.hostname=a.example ip4.addr=127.0.0.21,127.0.0.22 ip6.addr=::1") pass "jls -n: all parameters" ;;
+"devfs_ruleset=0 nodying enforce_statfs=2 "*" ip4=new ip6=new jid=$jid_a "*" name=$a "*" path=/ persist securelevel=-1 "*" allow.noadjtime "*" host.hostname=a.example "*" ip4.addr=127.0.0.21,127.0.0.22 ip4.saddrsel ip6.addr=::1 ip6.saddrsel") pass "jls -n: all parameters" ;;
 *) fail "jls -n: $(cat "$WORK/got")" ;;
 esac
 
@@ -103,3 +103,34 @@ expect_eq "jls -j JID unknown" "$? $(cat "$WORK/err")" "1 jls: jail 999998 not f
 expect_eq "jls: unknown parameter" "$? $(cat "$WORK/err")" "1 jls: unknown parameter: bogus"
 "$JLS" -x 2>"$WORK/err"
 expect_eq "jls: usage" "$? $(cat "$WORK/err")" "1 jls: usage: jls [-dhNnqv] [-j jail] [param ...]"
+
+# jls --libxo json|xml: FreeBSD's structure, values escaped by the libraries
+if "$JLS" --libxo json >/dev/null 2>&1; then
+	x=xo-$$
+	CREATED="$CREATED $x"
+	"$JAIL" -q -c name=$x persist ip4.addr=127.0.0.23,127.0.0.24 'host.hostname=q"u<o>te' || fail "jail -c $x"
+	check_py() { /usr/bin/python3 -c "$1" "$2" || fail "$3: $2"; }
+	check_py 'import json, sys
+d = json.loads(sys.argv[1])
+assert d["__version"] == "2"
+j = d["jail-information"]["jail"]
+assert len(j) == 1 and j[0]["hostname"] == "q\"u<o>te" and j[0]["ipv4"] == "127.0.0.23", j
+assert isinstance(j[0]["jid"], int)' "$("$JLS" --libxo json -j $x)" "jls --libxo json"
+	pass "jls --libxo json: default fields, escaped"
+	check_py 'import json, sys
+j = json.loads(sys.argv[1])["jail-information"]["jail"][0]
+assert j == {"name": "'$x'", "persist": True, "ip4.addr": ["127.0.0.23", "127.0.0.24"], "securelevel": -1}, j' \
+		"$("$JLS" --libxo=json,pretty -j $x name persist ip4.addr securelevel)" "jls --libxo json with parameters"
+	pass "jls --libxo json: parameters typed (bool, list, int)"
+	check_py 'import sys, xml.etree.ElementTree as ET
+r = ET.fromstring(sys.argv[1])
+assert r.tag == "jail-information"
+j = r.find("jail")
+assert j.find("hostname").text == "q\"u<o>te" and j.find("state").text == "ACTIVE"
+assert [e.text for e in j.findall("ipv4_addrs")] == ["127.0.0.23", "127.0.0.24"]' \
+		"$("$JLS" --libxo xml -v -j $x)" "jls --libxo xml -v"
+	pass "jls --libxo xml -v"
+	"$JLS" --libxo yaml >/dev/null 2>"$WORK/err"
+	expect_eq "jls --libxo: an unknown style" "$? $(cat "$WORK/err")" "1 jls: --libxo: unknown option \"yaml\""
+	"$JAIL" -q -r $x
+fi

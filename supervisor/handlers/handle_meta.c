@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Metadata calls served from user notification: stat, statx, access,
+ * chmod, chown, utimensat, truncate, statfs and the extended attributes.
+ * Each path is resolved once, by the kernel, into a supervisor descriptor
+ * (inside the root, or judged by the /proc guard), and the call runs on
+ * that descriptor with the caller's credentials; results are written to
+ * the caller's memory. An empty path with AT_EMPTY_PATH acts on the
+ * supervisor's own copy of the caller's descriptor. Nothing the kernel
+ * resolves again later (docs/engine.md). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/vfs.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#include "../../policy/path.h"
+#include "../engine/memory.h"
+#include "../engine/notify.h"
+#include "../engine/tracee.h"
+#include "../fs/fs_root.h"
+#include "../fs/proc_hide.h"
+#include "act_as.h"
+#include "handlers.h"
+
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452
+#endif
+
+static int read_name(const struct syscall_stop *s, uint64_t addr, char *buf)
+{
+	int err = mem_read_string(s->t->tid, addr, buf, PATH_MAX);
+	return err == -ENAMETOOLONG ? err : err ? -EFAULT : 0;
+}
+
+/* The object path names for t (relative to dirfd), as a supervisor
+ * descriptor; change: the call changes it (judged as a write would be). */
+static int object_of(struct tracee *t, int dirfd, const char *path, int at_flags, bool follow, bool change)
+{
+	int fd = -1, err;
+	bool in_root = false; /* the kernel resolved it inside the root */
+	if (path[0] == '\0') {
+		if (!(at_flags & AT_EMPTY_PATH))
+			return -ENOENT;
+		if (dirfd == AT_FDCWD) {
+			char link[64];
+			snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
+			fd = open(link, O_PATH | O_CLOEXEC);
+			fd = fd < 0 ? -errno : fd;
+		} else {
+			fd = tracee_dup_fd(t, dirfd);
+		}
+		if (fd < 0)
+			return fd;
+	} else if (t->root && strcmp(t->root->host, "/") != 0) {
+		err = fs_guest_open(t, dirfd, path, follow, &fd);
+		if (err == 1) {
+			/* the host's /proc or /dev: rewritten, then walked */
+			char host[PATH_MAX], guest[PATH_MAX];
+			err = fs_guest_to_host(t, dirfd, path, follow ? FS_FOLLOW : FS_NOFOLLOW, host, sizeof(host));
+			if (err)
+				return err;
+			if (path_within(t->root->host, host)) {
+				err = fs_host_to_guest(t, host, guest, sizeof(guest));
+				if (!err)
+					err = fs_guest_open(t, AT_FDCWD, guest, follow, &fd);
+				if (err)
+					return err == 1 ? -EACCES : err;
+				in_root = true;
+			} else {
+				fd = proc_hide_open(t, AT_FDCWD, host, follow);
+			}
+		} else if (err) {
+			return err;
+		} else {
+			in_root = true;
+		}
+	} else {
+		fd = proc_hide_open(t, dirfd, path, follow);
+	}
+	if (fd < 0)
+		return fd;
+	if (change && (err = fs_object_allowed(t, fd, O_WRONLY, in_root)) != 0) {
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+/* Reads the path argument, resolves it as t and runs op on the object,
+ * as t. The result of op, or -errno. */
+struct meta_call {
+	int dirfd;
+	uint64_t path;
+	int at_flags;
+	bool follow, change, null_is_empty;
+};
+
+static int with_object(struct syscall_stop *s, const struct meta_call *c, long (*op)(int fd, struct syscall_stop *s, void *arg),
+		       void *arg, long *ret)
+{
+	char path[PATH_MAX];
+	int err = 0;
+	if (c->path == 0 && c->null_is_empty && (c->at_flags & AT_EMPTY_PATH))
+		path[0] = '\0';
+	else
+		err = read_name(s, c->path, path);
+	if (err)
+		return err;
+	if (!notify_still_valid())
+		return -EINTR;
+	if ((err = act_as_tracee(s->t, false)) != 0)
+		return err;
+	int fd = object_of(s->t, c->dirfd, path, c->at_flags, c->follow, c->change);
+	if (fd >= 0) {
+		*ret = op(fd, s, arg);
+		close(fd);
+		err = 0;
+	} else {
+		err = fd;
+	}
+	act_as_done();
+	return err;
+}
+
+static enum action done(struct syscall_stop *s, int err, long ret)
+{
+	s->retval = err ? err : ret;
+	return ACT_RETURN;
+}
+
+/* ---- stat ---- */
+
+struct stat_arg {
+	uint64_t buf;
+	unsigned mask;
+	int sync;
+	bool statx;
+};
+
+static long do_stat(int fd, struct syscall_stop *s, void *p)
+{
+	struct stat_arg *a = p;
+	long rc;
+	if (a->statx) {
+		struct statx stx;
+		rc = statx(fd, "", AT_EMPTY_PATH | a->sync, a->mask, &stx);
+		if (rc < 0)
+			return -errno;
+		act_as_done(); /* memory is written with the supervisor's rights */
+		rc = mem_write(s->t->tid, a->buf, &stx, sizeof(stx)) ? -EFAULT : 0;
+	} else {
+		struct stat st;
+		rc = fstatat(fd, "", &st, AT_EMPTY_PATH);
+		if (rc < 0)
+			return -errno;
+		act_as_done();
+		rc = mem_write(s->t->tid, a->buf, &st, sizeof(st)) ? -EFAULT : 0;
+	}
+	return rc;
+}
+
+enum action handle_meta_stat(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = AT_FDCWD, .follow = true};
+	struct stat_arg a = {0};
+	int known = AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT;
+	if (s->id == SC_stat || s->id == SC_lstat) {
+		c.path = s->args[0], a.buf = s->args[1];
+		c.follow = s->id == SC_stat;
+	} else if (s->id == SC_newfstatat) {
+		c.dirfd = (int)s->args[0], c.path = s->args[1], a.buf = s->args[2], c.at_flags = (int)s->args[3];
+	} else if (s->id == SC_statx) {
+		c.dirfd = (int)s->args[0], c.path = s->args[1], c.at_flags = (int)s->args[2];
+		a.mask = (unsigned)s->args[3], a.buf = s->args[4], a.statx = true;
+		a.sync = c.at_flags & AT_STATX_SYNC_TYPE;
+		known |= AT_STATX_SYNC_TYPE;
+		if (a.sync == AT_STATX_SYNC_TYPE)
+			return done(s, -EINVAL, 0);
+	} else {
+		return done(s, -ENOSYS, 0);
+	}
+	if (c.at_flags & ~known)
+		return done(s, -EINVAL, 0);
+	if (c.at_flags & AT_SYMLINK_NOFOLLOW)
+		c.follow = false;
+	c.null_is_empty = true; /* Linux 6.11: NULL with AT_EMPTY_PATH */
+	long ret = 0;
+	int err = with_object(s, &c, do_stat, &a, &ret);
+	return done(s, err, ret);
+}
+
+/* ---- access ---- */
+
+static long do_access(int fd, struct syscall_stop *s, void *p)
+{
+	(void)s;
+	int *mode_flags = p;
+	return syscall(SYS_faccessat2, fd, "", mode_flags[0], AT_EMPTY_PATH | mode_flags[1]) < 0 ? -errno : 0;
+}
+
+enum action handle_meta_access(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = AT_FDCWD, .follow = true};
+	int mf[2] = {0, 0};
+	if (s->id == SC_access) {
+		c.path = s->args[0], mf[0] = (int)s->args[1];
+	} else {
+		c.dirfd = (int)s->args[0], c.path = s->args[1], mf[0] = (int)s->args[2];
+		if (s->id == SC_faccessat2)
+			c.at_flags = (int)s->args[3];
+	}
+	if (c.at_flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_EACCESS))
+		return done(s, -EINVAL, 0);
+	if (mf[0] & ~7)
+		return done(s, -EINVAL, 0);
+	c.follow = !(c.at_flags & AT_SYMLINK_NOFOLLOW);
+	mf[1] = c.at_flags & AT_EACCESS;
+	long ret = 0;
+	int err = with_object(s, &c, do_access, mf, &ret);
+	return done(s, err, ret);
+}
+
+/* ---- chmod, chown, utimensat ---- */
+
+static long do_chmod(int fd, struct syscall_stop *s, void *p)
+{
+	(void)s;
+	return syscall(SYS_fchmodat2, fd, "", *(mode_t *)p, AT_EMPTY_PATH) < 0 ? -errno : 0;
+}
+
+enum action handle_meta_chmod(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = AT_FDCWD, .follow = true, .change = true};
+	mode_t mode;
+	if (s->id == SC_chmod) {
+		c.path = s->args[0], mode = (mode_t)s->args[1];
+	} else {
+		c.dirfd = (int)s->args[0], c.path = s->args[1], mode = (mode_t)s->args[2];
+		if (s->id == SC_fchmodat2)
+			c.at_flags = (int)s->args[3];
+	}
+	if (c.at_flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return done(s, -EINVAL, 0);
+	c.follow = !(c.at_flags & AT_SYMLINK_NOFOLLOW);
+	long ret = 0;
+	int err = with_object(s, &c, do_chmod, &mode, &ret);
+	return done(s, err, ret);
+}
+
+static long do_chown(int fd, struct syscall_stop *s, void *p)
+{
+	(void)s;
+	uint32_t *ids = p;
+	return fchownat(fd, "", (uid_t)ids[0], (gid_t)ids[1], AT_EMPTY_PATH) < 0 ? -errno : 0;
+}
+
+/* chown/lchown (64-bit ABI: 32-bit ids), chown32/lchown32 (i386),
+ * fchownat. */
+enum action handle_meta_chown(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = AT_FDCWD, .follow = true, .change = true};
+	uint32_t ids[2];
+	if (s->id == SC_fchownat) {
+		c.dirfd = (int)s->args[0], c.path = s->args[1], c.at_flags = (int)s->args[4];
+		ids[0] = (uint32_t)s->args[2], ids[1] = (uint32_t)s->args[3];
+	} else {
+		c.path = s->args[0], ids[0] = (uint32_t)s->args[1], ids[1] = (uint32_t)s->args[2];
+		c.follow = s->id == SC_chown || s->id == SC_chown32;
+	}
+	if (c.at_flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return done(s, -EINVAL, 0);
+	if (c.at_flags & AT_SYMLINK_NOFOLLOW)
+		c.follow = false;
+	long ret = 0;
+	int err = with_object(s, &c, do_chown, ids, &ret);
+	return done(s, err, ret);
+}
+
+static long do_utimens(int fd, struct syscall_stop *s, void *p)
+{
+	(void)s;
+	return utimensat(fd, "", p, AT_EMPTY_PATH) < 0 ? -errno : 0;
+}
+
+/* utimensat (64-bit ABI), utimensat_time64 (i386): two 64-bit timespecs. */
+enum action handle_meta_utimens(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = (int)s->args[0], .path = s->args[1], .at_flags = (int)s->args[3],
+			      .follow = true, .change = true, .null_is_empty = true};
+	if (c.at_flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return done(s, -EINVAL, 0);
+	c.follow = !(c.at_flags & AT_SYMLINK_NOFOLLOW);
+	if (c.path == 0)
+		c.at_flags |= AT_EMPTY_PATH; /* futimens: the descriptor itself */
+	struct timespec ts[2], *tsp = NULL;
+	if (s->args[2]) {
+		struct {
+			int64_t sec, nsec;
+		} t64[2];
+		if (mem_read(s->t->tid, s->args[2], t64, sizeof(t64)))
+			return done(s, -EFAULT, 0);
+		for (int i = 0; i < 2; i++) {
+			ts[i].tv_sec = (time_t)t64[i].sec;
+			ts[i].tv_nsec = s->abi->word_size == 4 ? (long)(int32_t)t64[i].nsec : (long)t64[i].nsec;
+		}
+		tsp = ts;
+	}
+	long ret = 0;
+	int err = with_object(s, &c, do_utimens, tsp, &ret);
+	return done(s, err, ret);
+}
+
+/* ---- truncate, statfs ---- */
+
+static long do_truncate(int fd, struct syscall_stop *s, void *p)
+{
+	(void)s;
+	struct stat st;
+	if (fstat(fd, &st) < 0)
+		return -errno;
+	if (S_ISDIR(st.st_mode))
+		return -EISDIR;
+	if (!S_ISREG(st.st_mode))
+		return -EINVAL;
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	int w = open(link, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (w < 0)
+		return -errno;
+	long rc = ftruncate(w, *(off_t *)p) < 0 ? -errno : 0;
+	close(w);
+	return rc;
+}
+
+enum action handle_meta_truncate(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true, .change = true};
+	off_t len = (off_t)s->args[1];
+	if (len < 0)
+		return done(s, -EINVAL, 0);
+	long ret = 0;
+	int err = with_object(s, &c, do_truncate, &len, &ret);
+	return done(s, err, ret);
+}
+
+static long do_statfs(int fd, struct syscall_stop *s, void *p)
+{
+	struct statfs sf;
+	if (fstatfs(fd, &sf) < 0)
+		return -errno;
+	act_as_done();
+	return mem_write(s->t->tid, *(uint64_t *)p, &sf, sizeof(sf)) ? -EFAULT : 0;
+}
+
+enum action handle_meta_statfs(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true};
+	uint64_t buf = s->args[1];
+	long ret = 0;
+	int err = with_object(s, &c, do_statfs, &buf, &ret);
+	return done(s, err, ret);
+}
+
+/* ---- extended attributes: on /proc/self/fd/N, which leads to exactly
+ * the object (a symlink itself when it was opened without following) ---- */
+
+#define XATTR_MAX 65536
+
+struct xattr_arg {
+	enum { XA_GET, XA_SET, XA_LIST, XA_REMOVE } op; /* XA_SET: handled apart */
+	char name[256];
+	uint64_t value;
+	size_t size;
+	int flags;
+};
+
+static long do_xattr(int fd, struct syscall_stop *s, void *p)
+{
+	struct xattr_arg *a = p;
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	size_t size = a->size > XATTR_MAX ? XATTR_MAX : a->size;
+	char *buf = size ? malloc(size) : NULL;
+	if (size && !buf)
+		return -ENOMEM;
+	long rc;
+	switch (a->op) {
+	case XA_SET:
+		rc = -EINVAL;
+		break;
+	case XA_REMOVE:
+		rc = removexattr(link, a->name) < 0 ? -errno : 0;
+		break;
+	case XA_LIST:
+		rc = listxattr(link, buf, size);
+		rc = rc < 0 ? -errno : rc;
+		break;
+	case XA_GET:
+	default:
+		rc = getxattr(link, a->name, buf, size);
+		rc = rc < 0 ? -errno : rc;
+		break;
+	}
+	if (rc > 0 && size && (a->op == XA_GET || a->op == XA_LIST)) {
+		act_as_done();
+		if (mem_write(s->t->tid, a->value, buf, (size_t)rc))
+			rc = -EFAULT;
+	}
+	free(buf);
+	return rc;
+}
+
+enum action handle_meta_xattr(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* another ABI's layout */
+	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true};
+	static __thread struct xattr_arg a;
+	memset(&a, 0, sizeof(a));
+	enum sc_id id = s->id;
+	c.follow = !(id == SC_lgetxattr || id == SC_lsetxattr || id == SC_llistxattr || id == SC_lremovexattr);
+	if (id == SC_getxattr || id == SC_lgetxattr) {
+		a.op = XA_GET, a.value = s->args[2], a.size = (size_t)s->args[3];
+	} else if (id == SC_setxattr || id == SC_lsetxattr) {
+		a.op = XA_SET, a.value = s->args[2], a.size = (size_t)s->args[3], a.flags = (int)s->args[4];
+		c.change = true;
+	} else if (id == SC_listxattr || id == SC_llistxattr) {
+		a.op = XA_LIST, a.value = s->args[1], a.size = (size_t)s->args[2];
+	} else {
+		a.op = XA_REMOVE;
+		c.change = true;
+	}
+	if (a.op != XA_LIST) {
+		int err = mem_read_string(s->t->tid, s->args[1], a.name, sizeof(a.name));
+		if (err)
+			return done(s, err == -ENAMETOOLONG ? -ERANGE : -EFAULT, 0);
+	}
+	if (a.op == XA_SET && a.size > XATTR_MAX)
+		return done(s, -E2BIG, 0);
+	long ret = 0;
+	int err;
+	if (a.op == XA_SET) {
+		/* the value is read once, here; the worker writes this copy */
+		char *val = a.size ? malloc(a.size) : NULL;
+		if (a.size && (!val || mem_read(s->t->tid, a.value, val, a.size))) {
+			free(val);
+			return done(s, val ? -EFAULT : -ENOMEM, 0);
+		}
+		struct meta_call c2 = c;
+		/* setxattr through the object with the copied value */
+		char path[PATH_MAX];
+		err = read_name(s, c2.path, path);
+		if (!err && !notify_still_valid())
+			err = -EINTR;
+		if (!err && (err = act_as_tracee(s->t, false)) == 0) {
+			int fd = object_of(s->t, c2.dirfd, path, 0, c2.follow, true);
+			if (fd >= 0) {
+				char link[64];
+				snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+				ret = setxattr(link, a.name, val, a.size, a.flags) < 0 ? -errno : 0;
+				close(fd);
+			} else {
+				err = fd;
+			}
+			act_as_done();
+		}
+		free(val);
+		return done(s, err, ret);
+	}
+	err = with_object(s, &c, do_xattr, &a, &ret);
+	return done(s, err, ret);
+}

@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Race probes (issue 13): a sibling thread swaps a directory inside the
+ * jail with a symlink that leads out (or into /proc) while the main thread
+ * makes one call through it, TRIES times. A call that reaches the object
+ * behind the symlink is an escape. Harmless targets only: the test's own
+ * file, directory and socket outside the root, and a sleep it started.
+ *
+ *   race MODE TARGET TRIES DEV:INO DIRINO|PID
+ *
+ * MODE: opath chdir chmod xattr connect bind openat2 (jail with a root;
+ * TARGET is the host directory holding the test's file f and socket s,
+ * DEV:INO identifies f, DIRINO the directory), or opath chdir openat2
+ * procsig at the host's / (TARGET is /proc, PID the hidden sleep). Prints "MODE: N escapes in M
+ * tries (K processes killed)" and exits 1 if N > 0. "race listen PATH
+ * x 0:0 0" serves the test's host socket (outside the jail). */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/vfs.h>
+#include <sys/wait.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#define PROC_MAGIC 0x9fa0
+
+static const char *mode, *target;
+static long tries, pid;
+static unsigned long tdev, tino, dino;
+static bool at_proc;  /* at the host's /: the target is /proc/PID */
+static char inner[24]; /* the name under race/d: "f", or PID at / */
+static struct shared {
+	atomic_long done, escapes;
+} *sh;
+static atomic_int stop;
+static pid_t owner; /* the process that listens on race/d/s */
+static dev_t procdev; /* the device of /proc */
+static struct open_how flip_how;
+
+static bool is(const char *m)
+{
+	return strcmp(mode, m) == 0;
+}
+
+static void *swapper(void *arg)
+{
+	(void)arg;
+	/* paced a little: a lost race kills the process (a fork each) */
+	while (!atomic_load(&stop)) {
+		syscall(SYS_renameat2, AT_FDCWD, "race/d", AT_FDCWD, "race/l", 2 /* RENAME_EXCHANGE */);
+		for (volatile int i = 0; i < 100000; i++)
+			;
+	}
+	return NULL;
+}
+
+static void *flipper(void *arg)
+{
+	(void)arg;
+	while (!atomic_load(&stop)) {
+		__atomic_store_n(&flip_how.resolve, (unsigned long long)RESOLVE_IN_ROOT, __ATOMIC_RELAXED);
+		for (volatile int i = 0; i < 2000; i++)
+			;
+		__atomic_store_n(&flip_how.resolve, 0ULL, __ATOMIC_RELAXED);
+		for (volatile int i = 0; i < 2000; i++)
+			;
+	}
+	return NULL;
+}
+
+static void *acceptor(void *arg)
+{
+	int ls = *(int *)arg;
+	for (;;) {
+		int c = accept(ls, NULL, NULL);
+		if (c >= 0)
+			close(c);
+	}
+	return NULL;
+}
+
+/* Is fd (or the cwd, fd AT_FDCWD) the target object? */
+static bool hit_fd(int fd)
+{
+	struct stat st;
+	struct statfs sf;
+	(void)sf;
+	if (at_proc) {
+		if (fd == AT_FDCWD) /* the cwd itself, on the procfs */
+			return fstatat(AT_FDCWD, "", &st, AT_EMPTY_PATH) == 0 && st.st_dev == procdev;
+		return fstatfs(fd, &sf) == 0 && sf.f_type == PROC_MAGIC;
+	}
+	/* the cwd itself (AT_EMPTY_PATH), not "." looked up in the jail */
+	int rc = fd == AT_FDCWD ? fstatat(AT_FDCWD, "", &st, AT_EMPTY_PATH) : fstat(fd, &st);
+	if (rc != 0)
+		return false;
+	if (fd == AT_FDCWD) /* the cwd: the target directory */
+		return st.st_dev == tdev && st.st_ino == dino;
+	return st.st_dev == tdev && st.st_ino == tino;
+}
+
+static bool one_try(const char *base, int dfd)
+{
+	char name[128];
+	if (is("opath")) {
+		snprintf(name, sizeof(name), "race/d/%s", inner);
+		int fd = open(name, O_PATH);
+		bool h = fd >= 0 && hit_fd(fd);
+		if (fd >= 0)
+			close(fd);
+		return h;
+	}
+	if (is("chdir")) {
+		bool h = false;
+		snprintf(name, sizeof(name), at_proc ? "race/d/%s" : "race/d", inner);
+		if (chdir(name) == 0) {
+			h = hit_fd(AT_FDCWD);
+			if (chdir(base) != 0)
+				_exit(3);
+		}
+		return h;
+	}
+	if (is("chmod")) {
+		struct timespec ts[2] = {{12345, 0}, {12345, 0}};
+		chmod("race/d/f", 0600);
+		utimensat(AT_FDCWD, "race/d/f", ts, 0);
+		int fd = open("race/d/f", O_RDONLY);
+		if (fd >= 0) {
+			fchownat(fd, "", (uid_t)-1, (gid_t)-1, AT_EMPTY_PATH);
+			utimensat(fd, "", ts, AT_EMPTY_PATH);
+			close(fd);
+		}
+		return false; /* the test looks at the file */
+	}
+	if (is("xattr")) {
+		setxattr("race/d/f", "user.race", "1", 1, 0);
+		return false; /* the test looks at the file */
+	}
+	if (is("connect")) {
+		int s = socket(AF_UNIX, SOCK_STREAM, 0);
+		struct sockaddr_un a = {.sun_family = AF_UNIX};
+		strcpy(a.sun_path, "race/d/s");
+		bool h = false;
+		if (connect(s, (struct sockaddr *)&a, sizeof(a)) == 0) {
+			struct ucred cr;
+			socklen_t l = sizeof(cr);
+			h = getsockopt(s, SOL_SOCKET, SO_PEERCRED, &cr, &l) == 0 && cr.pid != owner;
+		}
+		close(s);
+		return h;
+	}
+	if (is("bind")) {
+		int s = socket(AF_UNIX, SOCK_STREAM, 0);
+		struct sockaddr_un a = {.sun_family = AF_UNIX};
+		strcpy(a.sun_path, "race/d/b");
+		bool h = false;
+		if (bind(s, (struct sockaddr *)&a, sizeof(a)) == 0) {
+			struct stat st;
+			/* not in the real directory: it went out */
+			h = fstatat(dfd, "b", &st, AT_SYMLINK_NOFOLLOW) != 0;
+			unlinkat(dfd, "b", 0);
+		}
+		close(s);
+		return h;
+	}
+	if (is("openat2")) {
+		char path[128];
+		if (at_proc)
+			snprintf(path, sizeof(path), "/proc/%ld/status", pid);
+		else
+			snprintf(path, sizeof(path), "%s/f", target);
+		int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &flip_how, sizeof(flip_how));
+		bool h = fd >= 0 && (at_proc || hit_fd(fd));
+		if (fd >= 0)
+			close(fd);
+		return h;
+	}
+	if (is("procsig")) {
+		snprintf(name, sizeof(name), "race/d/%s", inner);
+		int fd = open(name, O_RDONLY | O_DIRECTORY);
+		bool h = fd >= 0 && syscall(SYS_pidfd_send_signal, fd, 0, NULL, 0) == 0;
+		if (fd >= 0)
+			close(fd);
+		return h;
+	}
+	fprintf(stderr, "race: unknown mode %s\n", mode);
+	exit(2);
+}
+
+/* One process doing tries until done (a lost race may get it killed). */
+static void worker(const char *base)
+{
+	pthread_t th;
+	int dfd = open("race/d", O_RDONLY | O_DIRECTORY);
+	if (dfd < 0)
+		_exit(2);
+	atomic_store(&stop, 0);
+	if (is("openat2")) {
+		/* O_PATH: Landlock does not govern it (inside a root) */
+		flip_how.flags = at_proc ? O_RDONLY : O_PATH;
+		pthread_create(&th, NULL, flipper, NULL);
+	} else {
+		pthread_create(&th, NULL, swapper, NULL);
+	}
+	while (atomic_load(&sh->done) < tries) {
+		if (one_try(base, dfd))
+			atomic_fetch_add(&sh->escapes, 1);
+		atomic_fetch_add(&sh->done, 1);
+	}
+	atomic_store(&stop, 1);
+	pthread_join(th, NULL);
+	_exit(0);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 5) {
+		fprintf(stderr, "usage: race MODE TARGET TRIES DEV:INO DIRINO|PID\n");
+		return 2;
+	}
+	mode = argv[1], target = argv[2], tries = atol(argv[3]);
+	if (is("listen")) {
+		/* the test's own host socket, outside the jail */
+		int ls = socket(AF_UNIX, SOCK_STREAM, 0);
+		struct sockaddr_un a = {.sun_family = AF_UNIX};
+		snprintf(a.sun_path, sizeof(a.sun_path), "%s", target);
+		if (bind(ls, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(ls, 64) < 0)
+			return 2;
+		acceptor(&ls);
+	}
+	if (sscanf(argv[4], "%lu:%lu", &tdev, &tino) != 2)
+		return 2;
+	at_proc = strcmp(target, "/proc") == 0;
+	if (argc < 6)
+		return 2;
+	if (at_proc)
+		pid = atol(argv[5]);
+	else
+		dino = strtoul(argv[5], NULL, 10);
+	snprintf(inner, sizeof(inner), at_proc ? "%ld" : "f", pid);
+	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (sh == MAP_FAILED)
+		return 2;
+	char base[4096], name[128];
+	if (!getcwd(base, sizeof(base)))
+		return 2;
+	/* race/d (real, holding f or PID, and a socket s we listen on) and
+	 * race/l -> TARGET, exchanged again and again */
+	mkdir("race", 0755);
+	mkdir("race/d", 0755);
+	snprintf(name, sizeof(name), "race/d/%s", inner);
+	if (at_proc)
+		mkdir(name, 0755);
+	else
+		close(open(name, O_CREAT | O_WRONLY, 0644));
+	unlink("race/l");
+	if (symlink(target, "race/l") < 0)
+		return 2;
+	owner = getpid();
+	struct stat pst;
+	if (stat("/proc", &pst) == 0)
+		procdev = pst.st_dev;
+	int ls = socket(AF_UNIX, SOCK_STREAM, 0);
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	strcpy(a.sun_path, "race/d/s");
+	unlink(a.sun_path);
+	if (bind(ls, (struct sockaddr *)&a, sizeof(a)) == 0 && listen(ls, 64) == 0) {
+		pthread_t th;
+		pthread_create(&th, NULL, acceptor, &ls);
+	}
+	long killed = 0;
+	while (atomic_load(&sh->done) < tries) {
+		pid_t w = fork();
+		if (w == 0)
+			worker(base);
+		int st;
+		if (waitpid(w, &st, 0) < 0)
+			return 2;
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL)
+			killed++;
+		else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			return 2;
+		/* a worker killed mid-swap may leave the names exchanged */
+		struct stat sd;
+		if (lstat("race/d", &sd) == 0 && S_ISLNK(sd.st_mode))
+			syscall(SYS_renameat2, AT_FDCWD, "race/d", AT_FDCWD, "race/l", 2);
+	}
+	long esc = atomic_load(&sh->escapes);
+	printf("%s: %ld escapes in %ld tries (%ld processes killed)\n", mode, esc, (long)atomic_load(&sh->done),
+	       killed);
+	return esc ? 1 : 0;
+}

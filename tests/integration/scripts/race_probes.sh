@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
+# Race probes (issue 13, docs/engine.md): a sibling thread swaps a
+# directory inside the jail with a symlink that leads out (a jail with its
+# own root) or into /proc (a jail at the host's /) while the probe makes
+# one call through it, RACE_TRIES times each (default 100000). Targets are
+# the test's own: a file, a directory and a socket outside the root, and
+# a sleep it started. A lost race may fail the call or kill the racing
+# process; it must never reach the target.
+. "$(dirname "$0")/lib.sh"
+
+# the ASan build is several times slower: fewer tries there
+case $JAIL in *build-asan*) TRIES=${RACE_TRIES:-20000} ;; *) TRIES=${RACE_TRIES:-100000} ;; esac
+mkdir -p "$WORK/root/tmp" "$WORK/host" "$WORK/at"
+chmod 1777 "$WORK/root/tmp"
+cp "$ROOTED/race" "$WORK/root/race"
+echo HOST >"$WORK/host/f"
+chmod 644 "$WORK/host/f"
+touch -d @1000000000 "$WORK/host/f"
+F=$(stat -c %d:%i "$WORK/host/f")
+D=$(stat -c %i "$WORK/host")
+mkfifo "$WORK/host/s" # stands for a host socket: bind must not replace it
+sleep 300 &
+SLEEPER=$!
+trap 'kill $SLEEPER 2>/dev/null; cleanup' EXIT
+
+# connect is not in the list: AF_UNIX connect still runs translated in the
+# caller and loses this race (docs/engine.md, "Not done yet").
+for mode in opath chdir chmod xattr bind openat2; do
+	out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" "$TRIES" "$F" "$D" 2>/dev/null)
+	rc=$?
+	echo "$out"
+	expect_eq "own root, $mode: no escape in $TRIES tries" "$rc" 0
+done
+expect_eq "own root: the host file's mode is untouched" "$(stat -c %a "$WORK/host/f")" 644
+expect_eq "own root: the host file's times are untouched" "$(stat -c %Y "$WORK/host/f")" 1000000000
+expect_eq "own root: no xattr was set on the host file" \
+	"$(python3 -c 'import os,sys; print(int("user.race" in os.listxattr(sys.argv[1])))' "$WORK/host/f")" 0
+expect_eq "own root: no socket was bound in the host directory" "$(ls "$WORK/host")" "$(printf 'f\ns')"
+
+for mode in opath chdir openat2 procsig; do
+	out=$(cd "$WORK/at" && "$JAIL" / h "" "$ROOTED/race" $mode /proc "$TRIES" 0:0 $SLEEPER 2>/dev/null)
+	rc=$?
+	echo "$out"
+	expect_eq "host's /, $mode: no escape into /proc/$SLEEPER in $TRIES tries" "$rc" 0
+done
+kill -0 $SLEEPER
+expect_eq "the sleep outside the jail is untouched" $? 0
