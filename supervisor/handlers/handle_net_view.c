@@ -4,8 +4,9 @@
  * - recvmsg on a NETLINK_ROUTE socket (getifaddrs, if_nameindex, `ip
  *   addr`, `hostname -I`): the address messages of a dump are rewritten at
  *   the exit stop. Other sockets' recvmsg calls go on after the enter stop.
- * - ioctl(SIOCGIFCONF) (ifconfig, older programs): the list of interface
- *   addresses, at the exit stop; TIOCSPGRP goes to visibility.c. */
+ * - ioctl(SIOCGIFCONF, SIOCGIFADDR) (ifconfig, older programs): the list
+ *   of interface addresses, an interface's address, at the exit stop;
+ *   TIOCSPGRP goes to visibility.c. */
 #include <errno.h>
 #include <ifaddrs.h>
 #include <linux/netlink.h>
@@ -150,7 +151,7 @@ out:
 
 enum action handle_net_ioctl(struct syscall_stop *s)
 {
-	if ((uint32_t)s->args[1] == SIOCGIFCONF)
+	if ((uint32_t)s->args[1] == SIOCGIFCONF || (uint32_t)s->args[1] == SIOCGIFADDR)
 		return ACT_EXIT_STOP;
 	return handle_ioctl_owner(s);
 }
@@ -158,8 +159,46 @@ enum action handle_net_ioctl(struct syscall_stop *s)
 /* struct ifconf {int ifc_len; char *ifc_buf;} and struct ifreq {char
  * name[16]; struct sockaddr addr; ...} in the tracee's ABI: an ifreq is 40
  * bytes on 64-bit ABIs, 32 on i386; the address is at 16. */
+/* SIOCGIFADDR: the interface's (first) IPv4 address; the jail's address if
+ * one is placed on the interface, else EADDRNOTAVAIL, as for an interface
+ * without an address. */
+static long ifaddr_exit(struct syscall_stop *s)
+{
+	unsigned char r[IF_NAMESIZE + sizeof(struct sockaddr_in)];
+	if (mem_read(s->t->tid, s->args[2], r, sizeof(r)))
+		return -EFAULT;
+	char name[IF_NAMESIZE + 1];
+	memcpy(name, r, IF_NAMESIZE);
+	name[IF_NAMESIZE] = '\0';
+	name[strcspn(name, ":")] = '\0';
+	unsigned ifindex = if_nametoindex(name);
+	struct net_host_addr *hosts = malloc(MAX_HOST_ADDRS * sizeof(*hosts));
+	if (!hosts)
+		return -ENOMEM;
+	size_t n = host_addrs(hosts, MAX_HOST_ADDRS);
+	const unsigned char *shown = NULL;
+	for (size_t h = 0; h < n && !shown; h++)
+		if (hosts[h].family == AF_INET && hosts[h].ifindex == ifindex)
+			shown = net_view_shown(s->t->jail, hosts, n, AF_INET, ifindex, hosts[h].addr);
+	struct sockaddr_in sin;
+	memcpy(&sin, r + IF_NAMESIZE, sizeof(sin));
+	long ret = s->retval;
+	if (shown)
+		memcpy(&sin.sin_addr, shown, 4);
+	else {
+		memset(&sin.sin_addr, 0, sizeof(sin.sin_addr));
+		ret = -EADDRNOTAVAIL;
+	}
+	free(hosts);
+	if (mem_write(s->t->tid, s->args[2] + IF_NAMESIZE, &sin, sizeof(sin)))
+		return -EFAULT;
+	return ret;
+}
+
 long handle_net_ioctl_exit(struct syscall_stop *s)
 {
+	if (s->retval == 0 && (uint32_t)s->args[1] == SIOCGIFADDR)
+		return ifaddr_exit(s);
 	if (s->retval != 0 || (uint32_t)s->args[1] != SIOCGIFCONF)
 		return s->retval;
 	unsigned ws = s->abi->word_size;

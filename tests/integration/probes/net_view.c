@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* getifaddrs(3) (netlink RTM_GETLINK/RTM_GETADDR dumps) and
- * ioctl(SIOCGIFCONF) show the jail's own address only, on the interface
+ * ioctl(SIOCGIFCONF, SIOCGIFADDR) show the jail's own address only, on the interface
  * whose subnet holds it (lo for 127.0.0.2), and every interface of the
  * host, as FreeBSD's jails do. */
 #include <arpa/inet.h>
@@ -49,7 +49,6 @@ int main(void)
 	struct ifconf conf = {.ifc_len = sizeof(reqs), .ifc_req = reqs};
 	if (ioctl(sock, SIOCGIFCONF, &conf) < 0)
 		fail("SIOCGIFCONF: %s", strerror(errno));
-	close(sock);
 	int count = conf.ifc_len / (int)sizeof(struct ifreq);
 	for (int i = 0; i < count; i++) {
 		const char *text = inet_ntoa(((struct sockaddr_in *)(void *)&reqs[i].ifr_addr)->sin_addr);
@@ -58,5 +57,21 @@ int main(void)
 	}
 	if (count != 1)
 		fail("SIOCGIFCONF lists %d addresses", count);
-	pass("getifaddrs and SIOCGIFCONF show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
+	/* an interface's address: lo's is the jail's, the others have none */
+	struct if_nameindex *names = if_nameindex();
+	for (struct if_nameindex *i = names; i && i->if_index; i++) {
+		struct ifreq r;
+		memset(&r, 0, sizeof(r));
+		snprintf(r.ifr_name, sizeof(r.ifr_name), "%s", i->if_name);
+		int rc = ioctl(sock, SIOCGIFADDR, &r);
+		const char *text = inet_ntoa(((struct sockaddr_in *)(void *)&r.ifr_addr)->sin_addr);
+		if (strcmp(i->if_name, "lo") == 0 && (rc < 0 || strcmp(text, PROBE_ADDR) != 0))
+			fail("SIOCGIFADDR of lo: %s", rc < 0 ? strerror(errno) : text);
+		if (strcmp(i->if_name, "lo") != 0 && (rc == 0 || errno != EADDRNOTAVAIL))
+			fail("SIOCGIFADDR of %s: %s", i->if_name, rc == 0 ? text : strerror(errno));
+	}
+	if (names)
+		if_freenameindex(names);
+	close(sock);
+	pass("getifaddrs, SIOCGIFCONF and SIOCGIFADDR show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
 }
