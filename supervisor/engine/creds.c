@@ -187,3 +187,18 @@ void creds_leave(void)
 	}
 	now = own;
 }
+
+void creds_suspend(struct creds_saved *s)
+{
+	s->acting = ready && (!same(&now, &own) || now_umask != own_umask);
+	if (!s->acting)
+		return;
+	s->c = now;
+	s->umask = now_umask;
+	creds_leave();
+}
+
+int creds_resume(const struct creds_saved *s)
+{
+	return s->acting ? creds_enter(&s->c, s->umask) : 0;
+}

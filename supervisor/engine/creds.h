@@ -41,4 +41,17 @@ int creds_enter(const struct proc_creds *c, mode_t umask);
  * rights back must not go on. */
 void creds_leave(void);
 
+/* The calling thread's current credentials, put aside while it uses the
+ * supervisor's own rights (pidfd_getfd, /proc/<pid>/{cwd,root,fd}: a
+ * tracee that changed its ids is not dumpable, and only the supervisor's
+ * rights reach it), then taken again. */
+struct creds_saved {
+	bool acting;
+	struct proc_creds c;
+	mode_t umask;
+};
+void creds_suspend(struct creds_saved *s);
+/* 0 or -errno (the caller's call then fails). */
+int creds_resume(const struct creds_saved *s);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include "root_ref.h"
 #include "addr_space.h"
+#include "creds.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -291,7 +292,7 @@ bool tracee_exe_for_link(const struct tracee *asker, const char *host, char *out
 	return found;
 }
 
-int tracee_dup_fd(const struct tracee *t, int fd)
+static int dup_fd(const struct tracee *t, int fd)
 {
 	/* the thread's own descriptor table (a thread may not share its
 	 * process's); kernels before PIDFD_THREAD: the process's */
@@ -304,4 +305,43 @@ int tracee_dup_fd(const struct tracee *t, int fd)
 	int err = errno;
 	close(pidfd);
 	return local < 0 ? -err : local;
+}
+
+/* Reaching into a tracee needs the supervisor's own rights, also from a
+ * thread acting as the tracee (creds.h) */
+int tracee_dup_fd(const struct tracee *t, int fd)
+{
+	struct creds_saved saved;
+	creds_suspend(&saved);
+	int local = dup_fd(t, fd);
+	int err = creds_resume(&saved);
+	if (err && local >= 0) {
+		close(local);
+		local = err;
+	}
+	return local;
+}
+
+int tracee_proc_open(const char *link, int flags)
+{
+	struct creds_saved saved;
+	creds_suspend(&saved);
+	int fd = open(link, flags);
+	int e = fd < 0 ? -errno : 0;
+	int err = creds_resume(&saved);
+	if (err && fd >= 0) {
+		close(fd);
+		return err;
+	}
+	return fd < 0 ? e : fd;
+}
+
+ssize_t tracee_proc_readlink(const char *link, char *buf, size_t size)
+{
+	struct creds_saved saved;
+	creds_suspend(&saved);
+	ssize_t n = readlink(link, buf, size);
+	ssize_t e = n < 0 ? -errno : n;
+	int err = creds_resume(&saved);
+	return err ? err : e;
 }

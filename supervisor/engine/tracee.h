@@ -81,6 +81,11 @@ void tracee_forget_creds(struct tracee *t);
 /* A duplicate, in the supervisor, of the thread's descriptor fd: the same
  * open file (and offset). -errno (-EBADF: not a descriptor of it). */
 int tracee_dup_fd(const struct tracee *t, int fd);
+/* open(2) / readlink(2) of a tracee's /proc/<pid>/{cwd,root,fd/N} link,
+ * with the supervisor's own rights even from a thread acting as a
+ * tracee. The descriptor / length, or -errno. */
+int tracee_proc_open(const char *link, int flags);
+ssize_t tracee_proc_readlink(const char *link, char *buf, size_t size);
 /* Finds a traced thread; NULL if not traced. */
 struct tracee *tracee_find(pid_t tid);
 /* Adds (or returns the existing) entry for tid, a thread of process tgid. */

@@ -62,9 +62,9 @@ int fs_host_to_guest(const struct tracee *t, const char *host, char *guest, size
 
 static int read_link(const char *path, char *buf, size_t size)
 {
-	ssize_t n = readlink(path, buf, size);
+	ssize_t n = tracee_proc_readlink(path, buf, size);
 	if (n < 0)
-		return -errno;
+		return (int)n;
 	if ((size_t)n >= size)
 		return -ENAMETOOLONG;
 	buf[n] = '\0';

@@ -132,8 +132,7 @@ static int start_dir(const struct tracee *t, int dirfd, bool absolute)
 		snprintf(base, sizeof(base), "/proc/%d/cwd", (int)t->tid);
 	else
 		snprintf(base, sizeof(base), "/proc/%d/fd/%d", (int)t->tid, dirfd);
-	int fd = open(base, O_PATH | O_CLOEXEC);
-	return fd < 0 ? -errno : fd;
+	return tracee_proc_open(base, O_PATH | O_CLOEXEC);
 }
 
 

@@ -49,8 +49,7 @@ static int object_of(struct tracee *t, int dirfd, const char *path, int at_flags
 		if (dirfd == AT_FDCWD) {
 			char link[64];
 			snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
-			fd = open(link, O_PATH | O_CLOEXEC);
-			fd = fd < 0 ? -errno : fd;
+			fd = tracee_proc_open(link, O_PATH | O_CLOEXEC);
 		} else {
 			fd = tracee_dup_fd(t, dirfd);
 		}

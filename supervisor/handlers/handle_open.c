@@ -62,9 +62,9 @@ static int tracee_dir(const struct tracee *t, int dirfd, bool absolute)
 		return -EBADF;
 	else
 		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)t->tid, dirfd);
-	int fd = open(link, O_PATH | O_CLOEXEC);
+	int fd = tracee_proc_open(link, O_PATH | O_CLOEXEC);
 	if (fd < 0)
-		return errno == ENOENT && dirfd != AT_FDCWD && !absolute ? -EBADF : -errno;
+		return fd == -ENOENT && dirfd != AT_FDCWD && !absolute ? -EBADF : fd;
 	struct stat st;
 	if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		close(fd);
