@@ -193,6 +193,19 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 				bool magic = fstatfs(next, &sf) == 0 && sf.f_type == PROC_SUPER_MAGIC &&
 					     !proc_is_fd_proc_root(dir);
 				close(next);
+				if (magic) {
+					/* a magic link leads out of /proc (root, cwd,
+					 * fd/N of a process): the process it belongs
+					 * to is judged first, or a hidden process's
+					 * link would lead on to an object the kernel
+					 * then refuses (EACCES: an existence oracle) */
+					char ignored[PATH_MAX];
+					int jerr = judge_fd(t, dir, ignored, sizeof(ignored));
+					if (jerr) {
+						close(dir);
+						return jerr;
+					}
+				}
 				if (magic || n < 0) {
 					next = openat(dir, comp, O_PATH | O_CLOEXEC);
 				} else {

@@ -54,11 +54,15 @@ int main(void)
 		TRY_DENIED(ioctl(sv[0], SIOCSPGRP, &target));
 		TRY_DENIED(ioctl(sv[0], FIOSETOWN, &neg_target));
 	}
-	TRY_DENIED(fcntl(sv[0], F_SETOWN, neg_shared));
-	struct f_owner_ex pgrp_ex = {F_OWNER_PGRP, shared};
-	TRY_DENIED(fcntl(sv[0], F_SETOWN_EX, &pgrp_ex));
-	TRY_DENIED(ioctl(sv[0], FIOSETOWN, &neg_shared));
-	TRY_DENIED(ioctl(sv[0], SIOCSPGRP, &neg_shared));
+	/* group 0: the command was started outside any process group (the
+	 * test VM's init); an owner of 0 means "none", nothing to share */
+	if (shared > 0) {
+		TRY_DENIED(fcntl(sv[0], F_SETOWN, neg_shared));
+		struct f_owner_ex pgrp_ex = {F_OWNER_PGRP, shared};
+		TRY_DENIED(fcntl(sv[0], F_SETOWN_EX, &pgrp_ex));
+		TRY_DENIED(ioctl(sv[0], FIOSETOWN, &neg_shared));
+		TRY_DENIED(ioctl(sv[0], SIOCSPGRP, &neg_shared));
+	}
 
 	/* a group of the jail's own: allowed */
 	pid_t child = fork();
