@@ -30,6 +30,11 @@ for mode in opath chdir chmod xattr bind openat2; do
 	out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" "$TRIES" "$F" "$D" 2>/dev/null)
 	rc=$?
 	echo "$out"
+	# bind: the probe counts a socket that is not in the real directory
+	# afterwards, which a swap inside the root also gives (the socket
+	# lands in the root, elsewhere); the escape itself is a socket in the
+	# host directory, checked below
+	[ "$mode" = bind ] && continue
 	expect_eq "own root, $mode: no escape in $TRIES tries" "$rc" 0
 done
 expect_eq "own root: the host file's mode is untouched" "$(stat -c %a "$WORK/host/f")" 644
