@@ -266,6 +266,7 @@ static void on_exec(struct tracee *t)
 	tracee_remove_group_except(t->tgid, t->tid);
 	t->exit_handler = SC_NONE;
 	t->regs_changed = false; /* a new image, new registers */
+	t->placed_fd = -1;        /* close-on-exec: gone with the old image */
 	scratch_new_space(t); /* a new image: no area until one is needed */
 	/* started by the root's loader: the program's name and command line */
 	int err = comm ? exec_image_fixup(t, comm) : 0;

@@ -106,6 +106,13 @@ int inject_finish(struct injection *inj)
 	return err;
 }
 
+int inject_begin_at_exit(struct injection *inj, struct tracee *t, const struct abi *abi)
+{
+	int err = inject_begin(inj, t, abi);
+	inj->at_exit = true;
+	return err;
+}
+
 int inject_begin_after_exec(struct injection *inj, struct tracee *t)
 {
 	inj->t = t;

@@ -43,6 +43,9 @@ int inject_finish(struct injection *inj);
  * begins an injection there. Each inject_call then steps back over the
  * syscall instruction before the program counter: the caller puts one
  * there (abi_syscall_insn) and ends with inject_finish. */
+/* At t's syscall-exit stop (an exit handler): an injection from there;
+ * inject_finish then leaves t at that exit with its result. */
+int inject_begin_at_exit(struct injection *inj, struct tracee *t, const struct abi *abi);
 int inject_begin_after_exec(struct injection *inj, struct tracee *t);
 
 #endif

@@ -31,6 +31,10 @@ struct syscall_stop {
 	 * stop: registers cannot change, the scratch area is not used. */
 	bool notified;
 	bool regs_touched; /* a handler tried to change registers while notified */
+	/* The handler injected calls and rewound: the registers are the
+	 * original ones and the tracee issues the call again when resumed;
+	 * nothing else may change them (i386's socketcall). */
+	bool rewound;
 	int fd;            /* ACT_FD: the supervisor's descriptor to hand over */
 	unsigned fd_flags; /* ACT_FD: O_CLOEXEC or 0 */
 };

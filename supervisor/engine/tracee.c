@@ -151,6 +151,7 @@ struct tracee *tracee_add(pid_t tid, pid_t tgid, struct jail *jail)
 	t->tid = tid;
 	t->jail = jail;
 	t->slot = -1;
+	t->placed_fd = -1;
 	tracee_wrlock();
 	t->serial = next_serial++;
 	HASH_ADD_INT(threads, tid, t);

@@ -59,6 +59,12 @@ struct tracee {
 	 * handled anew (event_loop.c, docs/design-notes.md). */
 	bool regs_changed; /* (of the ABI in abi) */
 	struct abi_call regs_orig, regs_set;
+	/* A descriptor the supervisor had this thread open for the call it
+	 * issues again (placed_call, as the filter saw it), or -1: an AF_UNIX
+	 * name resolved inside the root (handlers/unix_object.c). Closed by
+	 * exec (close-on-exec). */
+	int placed_fd;
+	struct abi_call placed_call;
 	UT_hash_handle hh; /* by tid */
 };
 

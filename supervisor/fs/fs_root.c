@@ -537,6 +537,21 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 	return err;
 }
 
+int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, size_t size)
+{
+	const struct fs_root *r = t->root;
+	if (guest[0] == '\0')
+		return -ENOENT;
+	if (strlen(guest) >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (is_host_root(r))
+		return 1;
+	int err = guest_absolute(t, dirfd, guest, p, size);
+	if (err)
+		return err;
+	return shared_with_host(r, p) ? 1 : 0;
+}
+
 int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd)
 {
 	const struct fs_root *r = t->root;

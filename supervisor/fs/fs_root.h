@@ -53,6 +53,14 @@ struct open_how;
  * removed directory): proc_hide_open() then. */
 int fs_guest_open_how(struct tracee *t, int dirfd, const char *guest, const struct open_how *how, int *fd);
 
+/* The absolute guest path (in p) that guest names, relative to dirfd when
+ * not absolute, if it lies inside t's own root: 0. 1 if the name is not
+ * inside a root of t's (the host's /proc or /dev, no root at all, "." of a
+ * removed directory): the caller translates it instead. Or -errno. For a
+ * caller that has the kernel resolve p itself, beneath the root
+ * (RESOLVE_IN_ROOT): handlers/unix_object.c. */
+int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, size_t size);
+
 /* May t open the object fd (the supervisor's, just opened for t) with
  * open flags `flags`? The rules t's Landlock layers would apply, judged on
  * the object: no writing beneath /proc or /sys (any file system there),

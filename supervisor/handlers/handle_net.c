@@ -27,6 +27,7 @@
 #include "../fs/fs_root.h"
 #include "handlers.h"
 #include "unix_link.h"
+#include "unix_object.h"
 #include "../engine/memory.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
@@ -148,6 +149,19 @@ static int check_unix(struct syscall_stop *s, enum net_op op, unsigned char *sa,
 	size_t n = strnlen((const char *)sa + off, *len - off);
 	memcpy(guest, sa + off, n);
 	guest[n] = '\0';
+	if (op != NET_BIND) {
+		/* connect and send: the object itself (unix_object.h) */
+		char name[32];
+		int got = unix_object_name(s, guest, OFF_CTRL, name, sizeof(name));
+		if (got == 0) {
+			size_t nl = strlen(name) + 1;
+			memcpy(sa + off, name, nl);
+			*len = off + nl;
+			return 0;
+		}
+		if (got != UNIX_OBJECT_TRANSLATE)
+			return got; /* UNIX_OBJECT_AGAIN, or the lookup's error */
+	}
 	int err = fs_guest_to_host(s->t, AT_FDCWD, guest, op == NET_BIND ? FS_NOFOLLOW : FS_FOLLOW, host,
 				   sizeof(host));
 	if (err)
@@ -170,7 +184,8 @@ static int check_unix(struct syscall_stop *s, enum net_op op, unsigned char *sa,
 
 /* Reads, checks and rewrites the sockaddr (addr, len) of a call; puts the
  * result in the scratch slot at off. 0 or -errno; *where, *newlen and sa
- * (the bytes the kernel will read) set. */
+ * (the bytes the kernel will read) set. UNIX_OBJECT_AGAIN: the call comes
+ * again (unix_object.h); the handler returns at once with ACT_CONTINUE. */
 static int check_addr(struct syscall_stop *s, enum net_op op, uint64_t addr, uint64_t len_arg, size_t off,
 		      uint64_t *where, size_t *newlen, unsigned char sa[ADDR_MAX + 2])
 {
@@ -184,6 +199,8 @@ static int check_addr(struct syscall_stop *s, enum net_op op, uint64_t addr, uin
 	if (len >= sizeof(family))
 		memcpy(&family, sa, sizeof(family));
 	int err = family == AF_UNIX ? check_unix(s, op, sa, &len) : net_check_sockaddr(s->t->jail, op, sa, len);
+	if (err == UNIX_OBJECT_AGAIN)
+		return err;
 	if (!err)
 		err = scratch_put(s->t, off, sa, len ? len : 1, where);
 	*newlen = len;
@@ -192,8 +209,23 @@ static int check_addr(struct syscall_stop *s, enum net_op op, uint64_t addr, uin
 
 static enum action fail(struct syscall_stop *s, int err)
 {
+	if (err == UNIX_OBJECT_AGAIN)
+		return ACT_CONTINUE; /* issued again, registers untouched */
 	s->retval = err;
 	return ACT_RETURN;
+}
+
+/* A call checked and rewritten: it runs; with an object the caller
+ * opened for it, its exit stop closes that (unix_object.h). */
+static enum action run(struct syscall_stop *s)
+{
+	return unix_object_placed(s) ? ACT_EXIT_STOP : ACT_CONTINUE;
+}
+
+long handle_net_object_exit(struct syscall_stop *s)
+{
+	unix_object_done(s);
+	return s->retval;
 }
 
 /* The kernel runs the call with s->args. Through i386's socketcall the
@@ -274,7 +306,7 @@ enum action handle_net_connect(struct syscall_stop *s)
 	s->args[1] = where;
 	s->args[2] = len;
 	set_call(s);
-	return ACT_CONTINUE;
+	return run(s);
 }
 
 /* listen(fd, backlog): an unbound socket would listen on every address */
@@ -303,7 +335,7 @@ enum action handle_net_sendto(struct syscall_stop *s)
 	s->args[4] = where;
 	s->args[5] = len;
 	set_call(s);
-	return ACT_CONTINUE;
+	return run(s);
 }
 
 /* ---------------------------------------------------------------- sendmsg */
@@ -400,7 +432,7 @@ enum action handle_net_sendmsg(struct syscall_stop *s)
 		return fail(s, err);
 	s->args[1] = where;
 	set_call(s);
-	return ACT_CONTINUE;
+	return run(s);
 }
 
 /* sendmmsg(fd, vec, vlen, flags): the kernel writes each msg_len back into
@@ -429,6 +461,7 @@ enum action handle_net_sendmmsg(struct syscall_stop *s)
 
 long handle_net_sendmmsg_exit(struct syscall_stop *s)
 {
+	unix_object_done(s);
 	if (s->retval < 0)
 		return s->retval;
 	uint32_t sent = (uint32_t)s->retval;
@@ -545,7 +578,7 @@ enum action handle_socketcall(struct syscall_stop *s)
 	enum action act = ACT_CONTINUE;
 	if (h->enter && handler_wanted(s->id, s->t->jail, false)) {
 		act = h->enter(s);
-		if (act == ACT_RETURN)
+		if (act == ACT_RETURN || s->rewound)
 			return act;
 	}
 	/* the (checked, maybe rewritten) arguments of the call to run: the

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "handlers.h"
+#include "unix_object.h"
 
 #include <fcntl.h>
 #include <stddef.h>
@@ -24,6 +25,8 @@
 #define PID_NONZERO(fn, n) {.enter = fn, .trap_if = {DC_NE(n, 0)}}
 /* Sockets (handle_net.c): every jail is bound to its addresses. */
 #define NET(fn) {.enter = fn, .uses_scratch = true}
+/* ... whose AF_UNIX name may be an object opened for it (unix_object.h) */
+#define NET_OBJ(fn) {.enter = fn, .exit = handle_net_object_exit, .uses_scratch = true}
 #define NET_OUT {.enter = handle_net_name_out, .exit = handle_net_name_out_exit, .wanted = jail_has_root}
 
 const struct handler handlers[SC_COUNT] = {
@@ -60,7 +63,11 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_open] = OPEN_PATH_TRACED(handle_open, 1),
 	[SC_creat] = OPEN(handle_open),
 	[SC_openat] = OPEN_PATH_TRACED(handle_open, 2),
-	[SC_openat2] = OPEN(handle_open),
+	/* a size with bit 64 (the supervisor's own injected openat2,
+	 * unix_object.h) stops for ptrace, where it runs; a program's gets
+	 * ENOSYS there */
+	[SC_openat2] = {.enter = handle_open, .notify = true,
+			.ptrace_if = {DENY_CMP_MASKED_EQ, 3, UNIX_OBJECT_HOW_BIT, UNIX_OBJECT_HOW_BIT}},
 	[SC_stat] = META_N(handle_meta_stat),
 	[SC_stat64] = PATH(handle_path),
 	[SC_oldstat] = PATH(handle_path),
@@ -201,10 +208,10 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_socket] = {.enter = handle_net_socket},
 	[SC_setsockopt] = {.enter = handle_net_setsockopt},
 	[SC_bind] = NET(handle_net_bind),
-	[SC_connect] = NET(handle_net_connect),
+	[SC_connect] = NET_OBJ(handle_net_connect),
 	[SC_listen] = {.enter = handle_net_listen},
-	[SC_sendto] = NET(handle_net_sendto),
-	[SC_sendmsg] = NET(handle_net_sendmsg),
+	[SC_sendto] = NET_OBJ(handle_net_sendto),
+	[SC_sendmsg] = NET_OBJ(handle_net_sendmsg),
 	[SC_sendmmsg] = {.enter = handle_net_sendmmsg, .exit = handle_net_sendmmsg_exit, .uses_scratch = true},
 	[SC_socketcall] = NET(handle_socketcall),
 	[SC_getsockname] = NET_OUT,

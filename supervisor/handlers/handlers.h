@@ -70,6 +70,9 @@ enum action handle_net_listen(struct syscall_stop *s);
 enum action handle_net_sendto(struct syscall_stop *s);
 enum action handle_net_sendmsg(struct syscall_stop *s);
 enum action handle_net_sendmmsg(struct syscall_stop *s);
+/* connect, sendto, sendmsg: the exit stop of a call that ran with an
+ * AF_UNIX object the caller opened (unix_object.h) */
+long handle_net_object_exit(struct syscall_stop *s);
 long handle_net_sendmmsg_exit(struct syscall_stop *s);
 enum action handle_net_name_out(struct syscall_stop *s);
 long handle_net_name_out_exit(struct syscall_stop *s);

@@ -7,12 +7,13 @@
  *
  *   race MODE TARGET TRIES DEV:INO DIRINO|PID
  *
- * MODE: opath chdir chmod xattr connect bind openat2 (jail with a root;
+ * MODE: opath chdir chmod xattr connect sendto bind openat2 (jail with a root;
  * TARGET is the host directory holding the test's file f and socket s,
  * DEV:INO identifies f, DIRINO the directory), or opath chdir openat2
  * procsig at the host's / (TARGET is /proc, PID the hidden sleep). Prints "MODE: N escapes in M
- * tries (K processes killed)" and exits 1 if N > 0. "race listen PATH
- * x 0:0 0" serves the test's host socket (outside the jail). */
+ * tries (K processes killed)" and exits 1 if N > 0. "race listen DIR
+ * x 0:0 0" serves the test's host sockets DIR/s and DIR/g (outside the
+ * jail); a datagram reaching DIR/g is noted in DIR.got. */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -90,6 +91,14 @@ static void *acceptor(void *arg)
 	return NULL;
 }
 
+static void *drainer(void *arg)
+{
+	int gs = *(int *)arg;
+	for (char c; recv(gs, &c, 1, 0) >= 0;)
+		;
+	return NULL;
+}
+
 /* Is fd (or the cwd, fd AT_FDCWD) the target object? */
 static bool hit_fd(int fd)
 {
@@ -159,6 +168,14 @@ static bool one_try(const char *base, int dfd)
 		}
 		close(s);
 		return h;
+	}
+	if (is("sendto")) {
+		int s = socket(AF_UNIX, SOCK_DGRAM, 0);
+		struct sockaddr_un a = {.sun_family = AF_UNIX};
+		strcpy(a.sun_path, "race/d/g");
+		sendto(s, "x", 1, MSG_DONTWAIT, (struct sockaddr *)&a, sizeof(a));
+		close(s);
+		return false; /* the host's datagram socket counts what it gets */
 	}
 	if (is("bind")) {
 		int s = socket(AF_UNIX, SOCK_STREAM, 0);
@@ -231,13 +248,27 @@ int main(int argc, char **argv)
 	}
 	mode = argv[1], target = argv[2], tries = atol(argv[3]);
 	if (is("listen")) {
-		/* the test's own host socket, outside the jail */
+		/* the test's own host sockets, outside the jail: TARGET/s
+		 * (stream) and TARGET/g (datagram; what reaches it is noted in
+		 * TARGET.got) */
 		int ls = socket(AF_UNIX, SOCK_STREAM, 0);
-		struct sockaddr_un a = {.sun_family = AF_UNIX};
-		snprintf(a.sun_path, sizeof(a.sun_path), "%s", target);
-		if (bind(ls, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(ls, 64) < 0)
+		int gs = socket(AF_UNIX, SOCK_DGRAM, 0);
+		struct sockaddr_un a = {.sun_family = AF_UNIX}, g = {.sun_family = AF_UNIX};
+		snprintf(a.sun_path, sizeof(a.sun_path), "%s/s", target);
+		snprintf(g.sun_path, sizeof(g.sun_path), "%s/g", target);
+		if (bind(ls, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(ls, 64) < 0 ||
+		    bind(gs, (struct sockaddr *)&g, sizeof(g)) < 0)
 			return 2;
-		acceptor(&ls);
+		pthread_t th;
+		pthread_create(&th, NULL, acceptor, &ls);
+		char got[4200];
+		snprintf(got, sizeof(got), "%s.got", target);
+		for (char c; recv(gs, &c, 1, 0) >= 0;) {
+			int fd = open(got, O_WRONLY | O_CREAT | O_APPEND, 0644);
+			if (fd >= 0 && write(fd, "x", 1) == 1)
+				close(fd);
+		}
+		return 2;
 	}
 	if (sscanf(argv[4], "%lu:%lu", &tdev, &tino) != 2)
 		return 2;
@@ -279,6 +310,15 @@ int main(int argc, char **argv)
 		pthread_t th;
 		pthread_create(&th, NULL, acceptor, &ls);
 	}
+	/* race/d/g: the datagram socket sendto aims at, drained */
+	int gs = socket(AF_UNIX, SOCK_DGRAM, 0);
+	struct sockaddr_un g = {.sun_family = AF_UNIX};
+	strcpy(g.sun_path, "race/d/g");
+	unlink(g.sun_path);
+	if (bind(gs, (struct sockaddr *)&g, sizeof(g)) < 0)
+		return 2;
+	pthread_t dth;
+	pthread_create(&dth, NULL, drainer, &gs);
 	long killed = 0;
 	while (atomic_load(&sh->done) < tries) {
 		pid_t w = fork();

@@ -75,3 +75,33 @@ expect_eq "deep root: getpeername in guest terms" "$(echo "$out" | sed -n 2p)" "
 [ -S "$ROOTFS$long" ] || fail "the socket is not at $ROOTFS$long"
 pass "deep root: the socket file is where the jail named it"
 rm -rf "$ROOTFS$deep"
+
+# connect and sendto reach the socket through a descriptor the caller opens
+# beneath the root (docs/engine.md): they work, and the descriptor is gone
+# afterwards (the program's descriptor table is as it left it).
+name="/tmp/jail-dgram-$$.sock"
+rm -f "$ROOTFS$name"
+out=$(timeout 60 "$JAIL" "$ROOTFS" web 127.0.0.2 /usr/bin/perl -e '
+use Socket;
+my $p = $ARGV[0];
+sub fds { opendir(my $d, "/proc/self/fd"); my @f = grep { !/^\./ } readdir($d); return scalar(@f) - 1 }
+socket(my $r, AF_UNIX, SOCK_DGRAM, 0) or die;
+bind($r, pack_sockaddr_un($p)) or die "bind: $!";
+socket(my $s, AF_UNIX, SOCK_DGRAM, 0) or die;
+my $before = fds();
+print defined(send($s, "hello", 0, pack_sockaddr_un($p))) ? "sent\n" : "send: $!\n";
+recv($r, my $buf, 16, 0);
+print "got=$buf\n";
+connect($s, pack_sockaddr_un($p)) or die "connect: $!";
+send($s, "again", 0);
+recv($r, $buf, 16, 0);
+print "got=$buf\n";
+print "fds=", fds() - $before, "\n";
+print connect($s, pack_sockaddr_un("/tmp/no-such-$$")) ? "connected\n" : "missing: " . ($!+0) . "\n";
+' "$name" 2>&1)
+expect_eq "AF_UNIX sendto, connect and send inside the root; no descriptor left; a missing name ENOENT" "$out" "sent
+got=hello
+got=again
+fds=0
+missing: 2"
+rm -f "$ROOTFS$name"
