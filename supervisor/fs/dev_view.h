@@ -4,8 +4,8 @@
  * /dev/pts shows only the jail's own terminals: the one the jail was
  * started on and the ptys its processes opened themselves (they hold the
  * master). Any other /dev/pts/N, another session's terminal, is absent
- * (ENOENT): a jailed root must not read or type into it. /dev/shm and
- * /dev/mqueue are not the host's (docs/dev.md). */
+ * (ENOENT): a jailed root must not read or type into it. /dev/shm is the
+ * jail's own (dev_shm.h), /dev/mqueue absent (docs/dev.md). */
 #ifndef JAIL_SUPERVISOR_DEV_VIEW_H
 #define JAIL_SUPERVISOR_DEV_VIEW_H
 
