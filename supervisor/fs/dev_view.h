@@ -19,4 +19,9 @@ void dev_view_init(void);
  * -ENOENT for a pty that is not the jail's. */
 int dev_view_check(const struct tracee *t, const char *host);
 
+/* The pty numbers t's jail may see in /dev/pts (its terminals, the ptys
+ * whose master one of its processes holds), at most max of them in idx:
+ * how many. For the listing of the host's /dev/pts (handle_proc.c). */
+int dev_view_own_ptys(const struct tracee *t, long *idx, int max);
+
 #endif

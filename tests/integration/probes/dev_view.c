@@ -5,6 +5,8 @@
  * it must be absent (ENOENT); a pty the probe opens itself through
  * /dev/ptmx must open; /dev/mqueue is absent, /dev/shm is the jail's own
  * (an empty directory, mode 1777: rooted/dev_shm.c checks what is in it). */
+#include <dirent.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -37,6 +39,20 @@ int main(void)
 	if (s < 0)
 		fail("its own pty %s: %s", own, strerror(errno));
 	close(s);
+	/* the listing of /dev/pts: its own pty, not the other session's */
+	const char *other_name = strrchr(other, '/') + 1;
+	bool mine = false;
+	DIR *d = opendir("/dev/pts");
+	if (!d)
+		fail("opendir /dev/pts: %s", strerror(errno));
+	for (struct dirent *e; (e = readdir(d));) {
+		if (strcmp(e->d_name, other_name) == 0)
+			fail("/dev/pts lists another session's terminal %s", e->d_name);
+		mine = mine || strcmp(e->d_name, own + strlen("/dev/pts/")) == 0;
+	}
+	closedir(d);
+	if (!mine)
+		fail("/dev/pts does not list its own pty %s", own);
 	close(m);
 
 	if (stat("/dev/shm", &st) != 0 || !S_ISDIR(st.st_mode) || (st.st_mode & 07777) != 01777)
