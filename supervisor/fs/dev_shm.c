@@ -92,6 +92,25 @@ fail:
 	return err;
 }
 
+int dev_shm_adopt(const char *path)
+{
+	if (shm.fd >= 0)
+		return 0;
+	if (strlen(path) >= sizeof(shm.host))
+		return -ENAMETOOLONG;
+	int fd = open(path, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (!ours(fd, 01777)) {
+		close(fd);
+		return -EPERM;
+	}
+	shm.fd = fd;
+	snprintf(shm.host, sizeof(shm.host), "%s", path);
+	shm.refs = 1;
+	return 0;
+}
+
 /* Removes everything in directory dfd, never following a link. */
 static void empty_dir(int dfd, int depth)
 {

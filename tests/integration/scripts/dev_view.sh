@@ -82,3 +82,18 @@ case "$out" in *PASS*) [ $rc = 0 ] || fail "exit $rc" ;; *) fail "the race reach
 [ "$(cat "$host_file" 2>/dev/null)" = host ] || fail "the host's $host_file was changed or removed"
 [ "$(stat -c %a "$host_file")" = 600 ] || fail "the host's $host_file changed mode"
 pass "a rename race on /dev/shm paths does not reach the host's /dev/shm"
+
+# a process jexec brings into a persistent jail uses the same /dev/shm (its
+# own Landlock layer allows it: the supervisor names it)
+mkdir "$WORK/p"
+cp "$ROOTED/dev_shm" "$WORK/p/"
+"$JAIL" -q -c name=dvshm$$ path="$WORK/p" persist || fail "jail -c persist"
+CREATED="$CREATED dvshm$$"
+out=$(timeout 60 "$JEXEC" dvshm$$ /dev_shm own "$tag-p" 2>&1)
+echo "$out"
+case "$out" in PASS*) ;; *) fail "shm in a jexec'd process" ;; esac
+out=$(timeout 60 "$JEXEC" dvshm$$ /dev_shm absent "$tag-host" 2>&1)
+echo "$out"
+case "$out" in PASS*) ;; *) fail "the host's /dev/shm seen from a jexec'd process" ;; esac
+[ ! -e "/dev/shm/$tag-p" ] || fail "the jexec'd process's file is in the host's /dev/shm"
+pass "a jexec'd process has the jail's /dev/shm"
