@@ -4,8 +4,9 @@
  * - recvmsg on a NETLINK_ROUTE socket (getifaddrs, if_nameindex, `ip
  *   addr`, `hostname -I`): the address messages of a dump are rewritten at
  *   the exit stop. Other sockets' recvmsg calls go on after the enter stop.
- * - ioctl(SIOCGIFCONF, SIOCGIFADDR) (ifconfig, older programs): the list
- *   of interface addresses, an interface's address, at the exit stop;
+ * - ioctl(SIOCGIFCONF, SIOCGIF{ADDR,NETMASK,BRDADDR,DSTADDR}) (ifconfig,
+ *   older programs): the list of interface addresses, an interface's
+ *   address, netmask, broadcast or peer, at the exit stop;
  *   TIOCSPGRP goes to visibility.c. */
 #include <errno.h>
 #include <ifaddrs.h>
@@ -111,9 +112,14 @@ out:
 
 /* ---------------------------------------------------------------- ioctl */
 
+static bool per_interface(uint32_t req)
+{
+	return req == SIOCGIFADDR || req == SIOCGIFNETMASK || req == SIOCGIFBRDADDR || req == SIOCGIFDSTADDR;
+}
+
 enum action handle_net_ioctl(struct syscall_stop *s)
 {
-	if ((uint32_t)s->args[1] == SIOCGIFCONF || (uint32_t)s->args[1] == SIOCGIFADDR)
+	if ((uint32_t)s->args[1] == SIOCGIFCONF || per_interface((uint32_t)s->args[1]))
 		return ACT_EXIT_STOP;
 	return handle_ioctl_owner(s);
 }
@@ -121,9 +127,13 @@ enum action handle_net_ioctl(struct syscall_stop *s)
 /* struct ifconf {int ifc_len; char *ifc_buf;} and struct ifreq {char
  * name[16]; struct sockaddr addr; ...} in the tracee's ABI: an ifreq is 40
  * bytes on 64-bit ABIs, 32 on i386; the address is at 16. */
-/* SIOCGIFADDR: the interface's (first) IPv4 address; the jail's address if
- * one is placed on the interface, else EADDRNOTAVAIL, as for an interface
- * without an address. */
+/* SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR, SIOCGIFDSTADDR of an
+ * interface: if a jail address is placed on one of its IPv4 addresses, the
+ * jail's address (SIOCGIFADDR) or the host's netmask, broadcast, peer (of
+ * the subnet the jail's address is in, as netlink dumps show them); else
+ * EADDRNOTAVAIL with the address cleared, as for an interface without an
+ * IPv4 address (FreeBSD: EADDRNOTAVAIL for an interface with no address of
+ * the jail). */
 static long ifaddr_exit(struct syscall_stop *s)
 {
 	unsigned char r[IF_NAMESIZE + sizeof(struct sockaddr_in)];
@@ -145,11 +155,11 @@ static long ifaddr_exit(struct syscall_stop *s)
 	struct sockaddr_in sin;
 	memcpy(&sin, r + IF_NAMESIZE, sizeof(sin));
 	long ret = s->retval;
-	if (shown)
-		memcpy(&sin.sin_addr, shown, 4);
-	else {
+	if (!shown) {
 		memset(&sin.sin_addr, 0, sizeof(sin.sin_addr));
 		ret = -EADDRNOTAVAIL;
+	} else if ((uint32_t)s->args[1] == SIOCGIFADDR) {
+		memcpy(&sin.sin_addr, shown, 4);
 	}
 	free(hosts);
 	if (mem_write(s->t->tid, s->args[2] + IF_NAMESIZE, &sin, sizeof(sin)))
@@ -159,7 +169,7 @@ static long ifaddr_exit(struct syscall_stop *s)
 
 long handle_net_ioctl_exit(struct syscall_stop *s)
 {
-	if (s->retval == 0 && (uint32_t)s->args[1] == SIOCGIFADDR)
+	if (s->retval == 0 && per_interface((uint32_t)s->args[1]))
 		return ifaddr_exit(s);
 	if (s->retval != 0 || (uint32_t)s->args[1] != SIOCGIFCONF)
 		return s->retval;

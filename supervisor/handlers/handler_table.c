@@ -195,10 +195,12 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_fcntl64] = {.enter = handle_fcntl_owner, .uses_scratch = true,
 			.trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
 	/* TIOCSPGRP, FIOSETOWN, SIOCSPGRP (visibility.c); SIOCGIFCONF,
-	 * SIOCGIFADDR (the jail's addresses, handle_net_view.c) */
+	 * SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR, SIOCGIFDSTADDR (the
+	 * jail's addresses, handle_net_view.c) */
 	[SC_ioctl] = {.enter = handle_net_ioctl, .exit = handle_net_ioctl_exit, .uses_scratch = true,
 		      .trap_if = {DC_EQ32(1, TIOCSPGRP), DC_EQ32(1, FIOSETOWN), DC_EQ32(1, SIOCSPGRP),
-				  DC_EQ32(1, SIOCGIFCONF), DC_EQ32(1, SIOCGIFADDR)}},
+				  DC_EQ32(1, SIOCGIFCONF), DC_EQ32(1, SIOCGIFADDR), DC_EQ32(1, SIOCGIFNETMASK),
+				  DC_EQ32(1, SIOCGIFBRDADDR), DC_EQ32(1, SIOCGIFDSTADDR)}},
 	/* /proc listings show the jail's processes only (handle_proc.c) */
 	[SC_getdents] = {.enter = handle_getdents},
 	[SC_getdents64] = {.enter = handle_getdents},

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* getifaddrs(3) (netlink RTM_GETLINK/RTM_GETADDR dumps) and
- * ioctl(SIOCGIFCONF, SIOCGIFADDR) show the jail's own address only, on the interface
+ * ioctl(SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR) show the jail's own address only, on the interface
  * whose subnet holds it (lo for 127.0.0.2), and every interface of the
  * host, as FreeBSD's jails do. */
 #include <arpa/inet.h>
@@ -69,9 +69,22 @@ int main(void)
 			fail("SIOCGIFADDR of lo: %s", rc < 0 ? strerror(errno) : text);
 		if (strcmp(i->if_name, "lo") != 0 && (rc == 0 || errno != EADDRNOTAVAIL))
 			fail("SIOCGIFADDR of %s: %s", i->if_name, rc == 0 ? text : strerror(errno));
+		/* its netmask and broadcast: lo's subnet (the host's /8, as
+		 * netlink shows it), none where the jail has no address */
+		static const unsigned long more[] = {SIOCGIFNETMASK, SIOCGIFBRDADDR};
+		for (int k = 0; k < 2; k++) {
+			memset(&r.ifr_addr, 0, sizeof(r.ifr_addr));
+			rc = ioctl(sock, more[k], &r);
+			text = inet_ntoa(((struct sockaddr_in *)(void *)&r.ifr_addr)->sin_addr);
+			const char *what = k ? "SIOCGIFBRDADDR" : "SIOCGIFNETMASK";
+			if (strcmp(i->if_name, "lo") == 0 && k == 0 && (rc < 0 || strcmp(text, "255.0.0.0") != 0))
+				fail("%s of lo: %s", what, rc < 0 ? strerror(errno) : text);
+			if (strcmp(i->if_name, "lo") != 0 && (rc == 0 || errno != EADDRNOTAVAIL))
+				fail("%s of %s: %s", what, i->if_name, rc == 0 ? text : strerror(errno));
+		}
 	}
 	if (names)
 		if_freenameindex(names);
 	close(sock);
-	pass("getifaddrs, SIOCGIFCONF and SIOCGIFADDR show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
+	pass("getifaddrs, SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK and SIOCGIFBRDADDR show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
 }
