@@ -2,8 +2,9 @@
 /* The jail's own view of the host's addresses (FreeBSD shows a jail every
  * interface but only its own addresses, policy/net_view.c):
  * - recvmsg on a NETLINK_ROUTE socket (getifaddrs, if_nameindex, `ip
- *   addr`, `hostname -I`): the address messages of a dump are rewritten at
- *   the exit stop. Other sockets' recvmsg calls go on after the enter stop.
+ *   addr`, `hostname -I`), and recvfrom with a source address (Go): the
+ *   address messages of a dump are rewritten at the exit stop. Other
+ *   sockets' calls go on after the enter stop.
  * - ioctl(SIOCGIFCONF, SIOCGIF{ADDR,NETMASK,BRDADDR,DSTADDR}) (ifconfig,
  *   older programs): the list of interface addresses, an interface's
  *   address, netmask, broadcast or peer, at the exit stop;
@@ -65,14 +66,10 @@ static int read_iovs(struct syscall_stop *s, uint64_t msg, uint64_t *base, uint6
 	return 0;
 }
 
-long handle_netlink_recvmsg_exit(struct syscall_stop *s)
+/* The retval bytes the kernel copied into count buffers (base, len) of
+ * the tracee: rewritten for the jail (net_view_filter). */
+static long filter_received(struct syscall_stop *s, const uint64_t *base, const uint64_t *len, size_t count)
 {
-	if (s->retval <= 0)
-		return s->retval;
-	static uint64_t base[MAX_IOV], len[MAX_IOV];
-	size_t count = 0;
-	if (read_iovs(s, s->args[1], base, len, &count))
-		return -EFAULT; /* fail closed: nothing of the host's shown */
 	/* the kernel copied min(retval, buffers) bytes (more with MSG_TRUNC) */
 	size_t want = (size_t)s->retval, got = 0;
 	for (size_t i = 0; i < count; i++)
@@ -107,6 +104,40 @@ long handle_netlink_recvmsg_exit(struct syscall_stop *s)
 out:
 	free(buf);
 	free(hosts);
+	return ret;
+}
+
+long handle_netlink_recvmsg_exit(struct syscall_stop *s)
+{
+	if (s->retval <= 0)
+		return s->retval;
+	static uint64_t base[MAX_IOV], len[MAX_IOV];
+	size_t count = 0;
+	if (read_iovs(s, s->args[1], base, len, &count))
+		return -EFAULT; /* fail closed: nothing of the host's shown */
+	return filter_received(s, base, len, count);
+}
+
+/* recvfrom with a source address (Go's net.Interfaces, syscall.NetlinkRIB;
+ * i386's socketcall recv and recvfrom, which always stop): a NETLINK_ROUTE
+ * socket's bytes are rewritten at the exit stop like recvmsg's; in a jail
+ * with its own root the source address is translated (handle_net.c). */
+enum action handle_net_recvfrom(struct syscall_stop *s)
+{
+	if (is_route_netlink(s->t, (int)s->args[0]))
+		return ACT_EXIT_STOP;
+	return jail_has_root(s->t->jail) ? handle_net_name_out(s) : ACT_CONTINUE;
+}
+
+long handle_net_recvfrom_exit(struct syscall_stop *s)
+{
+	long ret = s->retval;
+	if (ret > 0 && is_route_netlink(s->t, (int)s->args[0])) {
+		uint64_t base = s->args[1], len = s->args[2];
+		ret = filter_received(s, &base, &len, 1);
+	}
+	if (ret >= 0 && jail_has_root(s->t->jail))
+		return handle_net_name_out_exit(s); /* an AF_UNIX name only */
 	return ret;
 }
 

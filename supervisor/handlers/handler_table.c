@@ -220,7 +220,10 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_getpeername] = NET_OUT,
 	[SC_accept] = NET_OUT,
 	[SC_accept4] = NET_OUT,
-	[SC_recvfrom] = NET_OUT,
+	/* with a source address (recv() passes none): its AF_UNIX name in a
+	 * jail with its own root (handle_net.c); a NETLINK_ROUTE socket's
+	 * bytes, as recvmsg's (handle_net_view.c) */
+	[SC_recvfrom] = {.enter = handle_net_recvfrom, .exit = handle_net_recvfrom_exit, .trap_if = {DC_NE(4, 0)}},
 	/* the jail's own addresses in netlink route dumps (handle_net_view.c) */
 	[SC_recvmsg] = {.enter = handle_netlink_recvmsg, .exit = handle_netlink_recvmsg_exit},
 
