@@ -203,6 +203,8 @@ static size_t renumber(const char *line, size_t len, unsigned count, char *out)
 		return 0;
 	size_t width = (size_t)(colon - line);
 	char num[32];
+	if (width >= sizeof(num))
+		return 0; /* not the kernel's "%4d" */
 	int w = snprintf(num, sizeof(num), "%*u", (int)width, count);
 	if (w < 0 || (size_t)w > width)
 		return 0;
