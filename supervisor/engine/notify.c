@@ -108,10 +108,12 @@ static void answer_fd(struct listener *l, uint64_t id, int fd, unsigned fd_flags
 
 /* the handler table and lookup, from the layers above (notify_set_ops) */
 static const struct supervisor_ops *ops;
+static bool report_denials;
 
-void notify_set_ops(const struct supervisor_ops *o)
+void notify_set_ops(const struct supervisor_ops *o, bool report)
 {
 	ops = o;
+	report_denials = report;
 }
 
 static void serve_one(struct listener *l, const struct seccomp_notif *req)
@@ -135,6 +137,16 @@ static void serve_one(struct listener *l, const struct seccomp_notif *req)
 	enum action (*enter)(struct syscall_stop *) = ops ? ops->handler_enter(s.id, snap.jail) : NULL;
 	enum action act = ACT_RETURN;
 	s.retval = -ENOSYS;
+	/* A static denial fails as the deny filter fails it: with -v that
+	 * filter says TRACE (to report), and a notification outranks TRACE,
+	 * so the call arrives here (e.g. mknod of a device node). */
+	const struct static_deny *d = static_deny_find(snap.jail, abi->table, s.id, s.args, abi->word_size);
+	if (d) {
+		if (report_denials && ops)
+			ops->report_denial(&s, d);
+		s.retval = -d->err;
+		enter = NULL;
+	}
 	if (enter && ops->handlers[s.id].notify)
 		act = enter(&s);
 	if (s.regs_touched && act != ACT_RETURN) {

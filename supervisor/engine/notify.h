@@ -14,9 +14,10 @@
 struct supervisor_ops;
 
 /* The handler table the threads serve calls with (struct supervisor_ops:
+ * report_denials: jail -v, each static denial reported;
  * the engine calls no layer above it directly); set before any
  * notify_serve. Without it every notified call fails with ENOSYS. */
-void notify_set_ops(const struct supervisor_ops *ops);
+void notify_set_ops(const struct supervisor_ops *ops, bool report_denials);
 
 /* Serves listener fd (takes it). primary: the jail's own listener, which
  * lives as long as the supervisor; others (jexec's) end when no process

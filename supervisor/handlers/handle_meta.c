@@ -25,6 +25,7 @@
 #include "../fs/fs_root.h"
 #include "../fs/proc_hide.h"
 #include "act_as.h"
+#include "path_object.h"
 #include "handlers.h"
 
 #ifndef SYS_fchmodat2
@@ -35,59 +36,6 @@ static int read_name(const struct syscall_stop *s, uint64_t addr, char *buf)
 {
 	int err = mem_read_string(s->t->tid, addr, buf, PATH_MAX);
 	return err == -ENAMETOOLONG ? err : err ? -EFAULT : 0;
-}
-
-/* The object path names for t (relative to dirfd), as a supervisor
- * descriptor; change: the call changes it (judged as a write would be). */
-static int object_of(struct tracee *t, int dirfd, const char *path, int at_flags, bool follow, bool change)
-{
-	int fd = -1, err;
-	bool in_root = false; /* the kernel resolved it inside the root */
-	if (path[0] == '\0') {
-		if (!(at_flags & AT_EMPTY_PATH))
-			return -ENOENT;
-		if (dirfd == AT_FDCWD) {
-			char link[64];
-			snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
-			fd = tracee_proc_open(link, O_PATH | O_CLOEXEC);
-		} else {
-			fd = tracee_dup_fd(t, dirfd);
-		}
-		if (fd < 0)
-			return fd;
-	} else if (t->root && strcmp(t->root->host, "/") != 0) {
-		err = fs_guest_open(t, dirfd, path, follow, &fd);
-		if (err == 1) {
-			/* the host's /proc or /dev: rewritten, then walked */
-			char host[PATH_MAX], guest[PATH_MAX];
-			err = fs_guest_to_host(t, dirfd, path, follow ? FS_FOLLOW : FS_NOFOLLOW, host, sizeof(host));
-			if (err)
-				return err;
-			if (path_within(t->root->host, host)) {
-				err = fs_host_to_guest(t, host, guest, sizeof(guest));
-				if (!err)
-					err = fs_guest_open(t, AT_FDCWD, guest, follow, &fd);
-				if (err)
-					return err == 1 ? -EACCES : err;
-				in_root = true;
-			} else {
-				fd = proc_hide_open(t, AT_FDCWD, host, follow);
-			}
-		} else if (err) {
-			return err;
-		} else {
-			in_root = true;
-		}
-	} else {
-		fd = proc_hide_open(t, dirfd, path, follow);
-	}
-	if (fd < 0)
-		return fd;
-	if (change && (err = fs_object_allowed(t, fd, O_WRONLY, in_root)) != 0) {
-		close(fd);
-		return err;
-	}
-	return fd;
 }
 
 /* Reads the path argument, resolves it as t and runs op on the object,
@@ -114,7 +62,7 @@ static int with_object(struct syscall_stop *s, const struct meta_call *c, long (
 		return -EINTR;
 	if ((err = act_as_tracee(s->t, false)) != 0)
 		return err;
-	int fd = object_of(s->t, c->dirfd, path, c->at_flags, c->follow, c->change);
+	int fd = path_object(s->t, c->dirfd, path, c->at_flags, c->follow, c->change);
 	if (fd >= 0) {
 		*ret = op(fd, s, arg);
 		close(fd);
@@ -471,7 +419,7 @@ enum action handle_meta_xattr(struct syscall_stop *s)
 		if (!err && !notify_still_valid())
 			err = -EINTR;
 		if (!err && (err = act_as_tracee(s->t, false)) == 0) {
-			int fd = object_of(s->t, c2.dirfd, path, 0, c2.follow, true);
+			int fd = path_object(s->t, c2.dirfd, path, 0, c2.follow, true);
 			if (fd >= 0) {
 				char link[64];
 				snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);

@@ -346,7 +346,7 @@ enum action handle_open(struct syscall_stop *s)
 		if (s->id == SC_open || s->id == SC_openat)
 			return handle_opath(s);
 		/* openat2 whose size has the bit the supervisor's injected
-		 * calls use (unix_object.h): its struct would be read again by
+		 * calls use (caller_open.h): its struct would be read again by
 		 * the kernel, so it cannot run checked here; as on a kernel
 		 * without openat2 */
 		if (s->id == SC_openat2) {

@@ -20,7 +20,9 @@
 
 #include "../fs/fs_root.h"
 #include "act_as.h"
+#include "caller_open.h"
 #include "handlers.h"
+#include "../engine/inject.h"
 #include "../engine/memory.h"
 #include "../fs/path_table.h"
 #include "../fs/proc_hide.h"
@@ -552,21 +554,59 @@ enum action handle_chroot(struct syscall_stop *s)
 	return ACT_RETURN;
 }
 
-/* chdir and O_PATH opens still run in the caller on a translated host
- * path (a directory or O_PATH descriptor cannot be handed over by ADDFD,
- * and chdir changes the caller's own state). So the object the name
- * resolves to inside the root is recorded first, and at the exit stop the
+/* chdir and O_PATH opens (a directory or O_PATH descriptor cannot be
+ * handed over by ADDFD, and chdir changes the caller's own state).
+ *
+ * In a jail with its own root the caller opens the name itself beneath
+ * the root (caller_open.h): an O_PATH open returns that descriptor, chdir
+ * is fchdir to it. No name is walked twice. 1 if the name is not inside
+ * the root (the host's /proc or /dev, "." of a removed directory): the
+ * route below. Else ACT_RETURN's value is in s->retval. */
+static int open_by_caller(struct syscall_stop *s, int dirfd, const char *guest, uint64_t flags)
+{
+	struct tracee *t = s->t;
+	char abs[PATH_MAX];
+	int err = fs_guest_in_root(t, dirfd, guest, abs, sizeof(abs));
+	if (err == 1)
+		return 1;
+	struct injection inj;
+	if (!err)
+		err = inject_begin(&inj, t, s->abi);
+	if (err) {
+		s->retval = err;
+		return 0;
+	}
+	long res = caller_open_in_root(&inj, abs, flags, 0);
+	if (res >= 0 && s->id == SC_chdir) {
+		long fd = res;
+		uint64_t a[6] = {(uint64_t)fd, 0, 0, 0, 0, 0};
+		if ((err = inject_call(&inj, abi_nr(s->abi, SC_fchdir), a, &res)))
+			res = err;
+		caller_close(&inj, fd);
+	}
+	if (inj.at_exit)
+		inject_finish(&inj); /* the original call counts as done */
+	s->retval = res;
+	return 0;
+}
+
+/* Elsewhere (the host's / and the shared /proc and /dev) they still run in
+ * the caller on a translated host path or the /proc guard's. So the object
+ * the name resolves to is recorded first, and at the exit stop the
  * caller's new cwd or descriptor must be that object: if a rename race
  * made the kernel reach another one, the process is killed (it holds an
  * unchecked directory or descriptor; docs/engine.md). */
-static enum action expect_object(struct syscall_stop *s, int dirfd, uint64_t path, bool follow)
+static enum action expect_object(struct syscall_stop *s, int dirfd, uint64_t path, uint64_t flags)
 {
 	struct tracee *t = s->t;
 	t->expect_set = false;
 	char guest[PATH_MAX];
 	int fd = -1;
 	bool rooted = t->root && strcmp(t->root->host, "/") != 0;
+	bool follow = !(flags & O_NOFOLLOW);
 	int err = read_path(t, path, guest);
+	if (!err && rooted && open_by_caller(s, dirfd, guest, flags) == 0)
+		return ACT_RETURN;
 	if (!err && rooted) {
 		err = fs_guest_open(t, dirfd, guest, follow, &fd);
 	} else if (!err) {
@@ -598,7 +638,7 @@ static enum action expect_object(struct syscall_stop *s, int dirfd, uint64_t pat
 
 enum action handle_chdir(struct syscall_stop *s)
 {
-	return expect_object(s, AT_FDCWD, s->args[0], true);
+	return expect_object(s, AT_FDCWD, s->args[0], O_PATH | O_DIRECTORY | O_CLOEXEC);
 }
 
 long handle_expect_exit(struct syscall_stop *s)
@@ -635,7 +675,8 @@ enum action handle_opath(struct syscall_stop *s)
 {
 	bool at = s->id == SC_openat;
 	uint64_t flags = s->args[at ? 2 : 1];
-	return expect_object(s, at ? (int)s->args[0] : AT_FDCWD, s->args[at ? 1 : 0], !(flags & O_NOFOLLOW));
+	return expect_object(s, at ? (int)s->args[0] : AT_FDCWD, s->args[at ? 1 : 0],
+			     flags & (O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
 }
 
 enum action handle_path_ptrace(struct syscall_stop *s)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "handlers.h"
-#include "unix_object.h"
+#include "caller_open.h"
 
 #include <fcntl.h>
 #include <stddef.h>
@@ -15,7 +15,8 @@
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
 /* Served from user notification, everywhere (handle_open.c) */
 #define OPEN(fn) {.enter = fn, .notify = true}
-#define OPEN_PATH_TRACED(fn, n) {.enter = fn, .exit = handle_expect_exit, .notify = true, \
+#define NAMES {.enter = handle_names, .notify = true}
+#define OPEN_PATH_TRACED(fn, n) {.enter = fn, .exit = handle_expect_exit, .notify = true, .uses_scratch = true, \
 				 .ptrace_if = {DENY_CMP_MASKED_EQ, (n), O_PATH, O_PATH}}
 /* Metadata calls from user notification (handle_meta.c), everywhere;
  * _N: other ABIs' layouts stop for ptrace (handle_path.c) */
@@ -64,10 +65,10 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_creat] = OPEN(handle_open),
 	[SC_openat] = OPEN_PATH_TRACED(handle_open, 2),
 	/* a size with bit 64 (the supervisor's own injected openat2,
-	 * unix_object.h) stops for ptrace, where it runs; a program's gets
+	 * caller_open.h) stops for ptrace, where it runs; a program's gets
 	 * ENOSYS there */
 	[SC_openat2] = {.enter = handle_open, .notify = true,
-			.ptrace_if = {DENY_CMP_MASKED_EQ, 3, UNIX_OBJECT_HOW_BIT, UNIX_OBJECT_HOW_BIT}},
+			.ptrace_if = {DENY_CMP_MASKED_EQ, 3, CALLER_OPEN_HOW_BIT, CALLER_OPEN_HOW_BIT}},
 	[SC_stat] = META_N(handle_meta_stat),
 	[SC_stat64] = PATH(handle_path),
 	[SC_oldstat] = PATH(handle_path),
@@ -83,20 +84,24 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_faccessat] = META(handle_meta_access),
 	[SC_faccessat2] = META(handle_meta_access),
 	[SC_chdir] = {.enter = handle_chdir, .exit = handle_expect_exit, .uses_scratch = true},
-	[SC_mkdir] = PATH(handle_path),
-	[SC_mkdirat] = PATH(handle_path),
-	[SC_rmdir] = PATH(handle_path),
-	[SC_unlink] = PATH(handle_path),
-	[SC_unlinkat] = PATH(handle_path),
-	[SC_rename] = PATH(handle_path),
-	[SC_renameat] = PATH(handle_path),
-	[SC_renameat2] = PATH(handle_path),
-	[SC_link] = PATH(handle_path),
-	[SC_linkat] = PATH(handle_path),
-	[SC_symlink] = PATH(handle_path),
-	[SC_symlinkat] = PATH(handle_path),
-	[SC_mknod] = PATH(handle_path),
-	[SC_mknodat] = PATH(handle_path),
+	/* names made, removed, renamed (handle_names.c): on the directory's
+	 * object, everywhere; linkat with AT_EMPTY_PATH links the caller's
+	 * descriptor at a ptrace stop (handle_path.c) */
+	[SC_mkdir] = NAMES,
+	[SC_mkdirat] = NAMES,
+	[SC_rmdir] = NAMES,
+	[SC_unlink] = NAMES,
+	[SC_unlinkat] = NAMES,
+	[SC_rename] = NAMES,
+	[SC_renameat] = NAMES,
+	[SC_renameat2] = NAMES,
+	[SC_link] = NAMES,
+	[SC_linkat] = {.enter = handle_names, .notify = true, .uses_scratch = true,
+		       .ptrace_if = {DENY_CMP_MASKED_EQ, 4, AT_EMPTY_PATH, AT_EMPTY_PATH}},
+	[SC_symlink] = NAMES,
+	[SC_symlinkat] = NAMES,
+	[SC_mknod] = NAMES,
+	[SC_mknodat] = NAMES,
 	[SC_chmod] = META(handle_meta_chmod),
 	[SC_fchmodat] = META(handle_meta_chmod),
 	[SC_fchmodat2] = META(handle_meta_chmod),

@@ -55,6 +55,9 @@ enum action handle_chdir(struct syscall_stop *s);
 enum action handle_opath(struct syscall_stop *s);
 long handle_expect_exit(struct syscall_stop *s);
 
+/* handle_names.c: mkdir, mknod, rmdir, unlink, rename, link, symlink */
+enum action handle_names(struct syscall_stop *s);
+
 /* handle_open.c */
 enum action handle_open(struct syscall_stop *s);
 

@@ -5,9 +5,8 @@
  * A translated host path would be walked again by the kernel after the
  * supervisor's check, and a rename inside the root in between (a directory
  * swapped for a symlink) leads the walk out to a host socket. Instead the
- * caller itself opens the name as an O_PATH descriptor, the kernel
- * resolving it beneath the root (openat2 RESOLVE_IN_ROOT from a descriptor
- * of the root: calls injected at its seccomp stop), and then issues its
+ * caller itself opens the name as an O_PATH descriptor beneath the root
+ * (caller_open.h), and then issues its
  * call again with the name "/proc/self/fd/N": a magic link to that very
  * object, whatever is renamed meanwhile. The descriptor is closed at the
  * call's exit stop. docs/engine.md. */
@@ -19,13 +18,6 @@
 
 struct syscall_stop;
 
-/* The size the injected openat2 passes for its struct open_how: one bit
- * (64) the filter routes to ptrace (handler_table.c), where the
- * supervisor's own injections run; a jailed program's openat2 with that
- * bit set gets ENOSYS. The kernel accepts the zeroed tail. */
-#define UNIX_OBJECT_HOW_SIZE 88
-#define UNIX_OBJECT_HOW_BIT 64
-
 enum {
 	UNIX_OBJECT_AGAIN = 1,     /* opened; the call comes again: return at once */
 	UNIX_OBJECT_TRANSLATE = 2, /* not inside the root (the host's /proc): translate */
@@ -33,7 +25,8 @@ enum {
 
 /* At the seccomp stop of connect, sendto, sendmsg or sendmmsg naming the
  * AF_UNIX path guest, in a jail with its own root (scratch offset `off`
- * of the thread's slot is free for the injected calls' arguments).
+ * of the thread's slot is free for the injected calls' arguments:
+ * caller_open_in_root).
  * 0: name (size bytes) is "/proc/self/fd/N", the object opened when the
  * call came first; the call runs with it and its exit stop must call
  * unix_object_done(). UNIX_OBJECT_AGAIN: the caller opened the object, its

@@ -88,7 +88,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 			_exit(1);
 		}
 	}
-	notify_set_ops(&ops);
+	notify_set_ops(&ops, cl->verbose);
 	/* the terminal the jail starts on is its own (fs/dev_view.h) */
 	if (sv.root && sv.root->host_dev)
 		dev_view_init();

@@ -7,7 +7,8 @@
  *
  *   race MODE TARGET TRIES DEV:INO DIRINO|PID
  *
- * MODE: opath chdir chmod xattr connect sendto bind openat2 (jail with a root;
+ * MODE: opath chdir chmod xattr connect sendto mkdir rename symlink bind
+ * openat2 (jail with a root;
  * TARGET is the host directory holding the test's file f and socket s,
  * DEV:INO identifies f, DIRINO the directory), or opath chdir openat2
  * procsig at the host's / (TARGET is /proc, PID the hidden sleep). Prints "MODE: N escapes in M
@@ -182,6 +183,24 @@ static bool one_try(const char *base, int dfd)
 		sendto(s, "x", 1, MSG_DONTWAIT, (struct sockaddr *)&a, sizeof(a));
 		close(s);
 		return false; /* the host's datagram socket counts what it gets */
+	}
+	/* names made or changed through race/d: one landing in the host
+	 * directory stays there (the test lists it); one in the real race/d
+	 * is undone through the directory's descriptor */
+	if (is("mkdir")) {
+		mkdir("race/d/m", 0755);
+		unlinkat(dfd, "m", AT_REMOVEDIR);
+		return false;
+	}
+	if (is("rename")) {
+		rename("race/d/f", "race/d/f2");
+		renameat(dfd, "f2", dfd, "f");
+		return false;
+	}
+	if (is("symlink")) {
+		symlink("x", "race/d/y");
+		unlinkat(dfd, "y", 0);
+		return false;
 	}
 	if (is("bind")) {
 		int s = socket(AF_UNIX, SOCK_STREAM, 0);

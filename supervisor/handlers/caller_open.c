@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "caller_open.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../engine/inject.h"
+#include "../engine/scratch.h"
+#include "../engine/tracee.h"
+#include "../fs/fs_root.h"
+#include "../fs/proc_hide.h"
+
+/* openat2 answers EAGAIN when any rename on the machine raced its ".."
+ * walk: tried again, a bounded number of times */
+#define EAGAIN_TRIES 16
+
+_Static_assert(CALLER_OPEN_HOW_SIZE & CALLER_OPEN_HOW_BIT, "the routing bit is set in the size");
+_Static_assert(!(sizeof(struct open_how) & CALLER_OPEN_HOW_BIT), "a plain open_how stays notified");
+
+/* May the caller hold its descriptor fd? The kernel resolved it inside
+ * the root; this also judges what a sibling thread may have put at that
+ * number meanwhile, and another process's entry in a procfs of the
+ * root's own. */
+static int judge(const struct tracee *t, long fd)
+{
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/%d/fd/%ld", (int)t->tid, fd);
+	int obj = tracee_proc_open(link, O_PATH | O_CLOEXEC);
+	if (obj < 0)
+		return -EBADF;
+	int err = fs_object_allowed(t, obj, O_PATH, false);
+	if (!err)
+		err = proc_hide_fd(t, obj);
+	close(obj);
+	return err;
+}
+
+void caller_close(struct injection *inj, long fd)
+{
+	long ignored;
+	uint64_t c[6] = {(uint64_t)fd, 0, 0, 0, 0, 0};
+	inject_call(inj, abi_nr(inj->abi, SC_close), c, &ignored);
+}
+
+long caller_open_in_root(struct injection *inj, const char *abs, uint64_t flags, size_t off)
+{
+	struct tracee *t = inj->t;
+	const char *root = t->root->host;
+	struct {
+		struct open_how how;
+		unsigned char zero[CALLER_OPEN_HOW_SIZE - sizeof(struct open_how)];
+	} how = {.how = {.flags = flags, .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS}};
+	_Static_assert(sizeof(how) == CALLER_OPEN_HOW_SIZE, "no padding");
+	uint64_t root_at, path_at, how_at;
+	size_t rl = strlen(root) + 1, pl = strlen(abs) + 1;
+	if (rl > PATH_MAX || pl > PATH_MAX)
+		return -ENAMETOOLONG;
+	int err = scratch_put(t, off, root, rl, &root_at);
+	if (!err)
+		err = scratch_put(t, off + PATH_MAX, abs, pl, &path_at);
+	if (!err)
+		err = scratch_put(t, off + 2 * PATH_MAX, &how, sizeof(how), &how_at);
+	if (err)
+		return err;
+	long rfd, fd = -EBADF;
+	uint64_t a[6] = {(uint64_t)(int64_t)AT_FDCWD, root_at, O_PATH | O_DIRECTORY | O_CLOEXEC, 0, 0, 0};
+	if ((err = inject_call(inj, abi_nr(inj->abi, SC_openat), a, &rfd)))
+		return err;
+	if (rfd < 0)
+		return rfd;
+	for (int i = 0; i < EAGAIN_TRIES; i++) {
+		uint64_t b[6] = {(uint64_t)rfd, path_at, how_at, CALLER_OPEN_HOW_SIZE, 0, 0};
+		if ((err = inject_call(inj, abi_nr(inj->abi, SC_openat2), b, &fd)))
+			return err;
+		if (fd != -EAGAIN)
+			break;
+	}
+	caller_close(inj, rfd);
+	if (fd >= 0 && (err = judge(t, fd))) {
+		caller_close(inj, fd);
+		fd = err;
+	}
+	return fd;
+}
