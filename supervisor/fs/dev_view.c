@@ -59,8 +59,9 @@ static long master_index(pid_t pid, const char *name)
 	return idx;
 }
 
-/* Does a process of t's jail hold the master of pty index? */
-static bool master_in_jail(const struct tracee *t, long index)
+/* Calls found(index, arg) for the pty of every master a process of t's
+ * jail holds, until it returns true: true then. */
+static bool each_master(const struct tracee *t, bool (*found)(long, void *), void *arg)
 {
 	/* may run in a notification thread: tracee_tgids takes the table's
 	 * read lock and copies the jail's processes out */
@@ -68,19 +69,54 @@ static bool master_in_jail(const struct tracee *t, long index)
 	if (!all)
 		return false; /* cannot tell: absent */
 	unsigned k = tracee_tgids(t->jail, all, MAX_MEMBERS);
-	bool held = false;
-	for (unsigned i = 0; i < k && !held; i++) {
+	bool done = false;
+	for (unsigned i = 0; i < k && !done; i++) {
 		char dir[64];
 		snprintf(dir, sizeof(dir), "/proc/%d/fd", (int)all[i]);
 		DIR *d = opendir(dir);
 		if (!d)
 			continue;
-		for (struct dirent *e; !held && (e = readdir(d));)
-			held = e->d_name[0] != '.' && master_index(all[i], e->d_name) == index;
+		for (struct dirent *e; !done && (e = readdir(d));) {
+			long idx = e->d_name[0] != '.' ? master_index(all[i], e->d_name) : -1;
+			done = idx >= 0 && found(idx, arg);
+		}
 		closedir(d);
 	}
 	free(all);
-	return held;
+	return done;
+}
+
+static bool is_index(long idx, void *arg)
+{
+	return idx == *(long *)arg;
+}
+
+/* Does a process of t's jail hold the master of pty index? */
+static bool master_in_jail(const struct tracee *t, long index)
+{
+	return each_master(t, is_index, &index);
+}
+
+struct pty_set {
+	long *idx;
+	int n, max;
+};
+
+static bool add_index(long idx, void *arg)
+{
+	struct pty_set *set = arg;
+	if (set->n < set->max)
+		set->idx[set->n++] = idx;
+	return false; /* all of them */
+}
+
+int dev_view_own_ptys(const struct tracee *t, long *idx, int max)
+{
+	struct pty_set set = {.idx = idx, .max = max};
+	for (int i = 0; i < nterminals && set.n < max; i++)
+		set.idx[set.n++] = (long)(major(terminals[i]) - 136) * 256 + (long)minor(terminals[i]);
+	each_master(t, add_index, &set);
+	return set.n;
 }
 
 int dev_view_check(const struct tracee *t, const char *host)

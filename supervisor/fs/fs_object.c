@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../../policy/path.h"
+#include "dev_shm.h"
 #include "fs_root.h"
 #include "../engine/tracee.h"
 
@@ -63,6 +64,9 @@ int fs_object_allowed(const struct tracee *t, int fd, int flags, bool in_root)
 		return 0;
 	if (t->root->host_proc && path_within("/proc", path))
 		return writes ? -EACCES : 0;
+	const struct fs_root *shm = t->root->host_dev ? dev_shm_root() : NULL;
+	if (shm && path_within(shm->host, path))
+		return 0; /* the jail's private /dev/shm */
 	if (t->root->host_dev && strncmp(path, "/dev/", 5) == 0) {
 		const char *name = path + 5;
 		size_t len = strcspn(name, "/");

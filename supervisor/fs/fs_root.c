@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../../policy/path.h"
+#include "dev_shm.h"
 #include "dev_view.h"
 #include "proc_hide.h"
 #include "../engine/procfs.h"
@@ -51,6 +52,15 @@ int fs_host_to_guest(const struct tracee *t, const char *host, char *guest, size
 	}
 	if (path_within(r->host, host))
 		return path_host_to_guest(r->host, host, guest, size);
+	const struct fs_root *shm = r->host_dev ? dev_shm_root() : NULL;
+	if (shm && path_within(shm->host, host)) {
+		/* the jail's private /dev/shm (dev_shm.h) */
+		char rest[PATH_MAX];
+		if (path_host_to_guest(shm->host, host, rest, sizeof(rest)) ||
+		    path_join("/dev/shm", rest, guest, size))
+			return -ENAMETOOLONG;
+		return 0;
+	}
 	if (host[0] == '/' && shared_with_host(r, host)) {
 		if (strlen(host) >= size)
 			return -ENAMETOOLONG;
@@ -300,6 +310,35 @@ static int lexical_path(const char *p, char *out, size_t size)
 	return 0;
 }
 
+/* Guest path p names something in the jail's private /dev/shm (a root
+ * without /dev: dev_shm.h): the directory (as a root of its own) and, in
+ * rest, the path beneath it ("/..."). NULL for any other path. A ".." in p
+ * is taken lexically first, so "/dev/shm/../null" is not in it and
+ * "/dev/shm/a/../b" is; every other component is the kernel's to resolve,
+ * inside the directory. */
+static const struct fs_root *shm_path(const struct fs_root *r, const char *p, char *rest, size_t size)
+{
+	const struct fs_root *shm = r->host_dev ? dev_shm_root() : NULL;
+	if (!shm || strstr(p, "shm") == NULL)
+		return NULL;
+	char lex[PATH_MAX];
+	if (lexical_path(p, lex, sizeof(lex)) || !path_within("/dev/shm", lex))
+		return NULL;
+	const char *tail = p + 8;
+	bool plain = strncmp(p, "/dev/shm", 8) == 0 && (*tail == '/' || *tail == '\0');
+	for (const char *c = tail; plain && (c = strstr(c, "..")); c += 2)
+		if (c[-1] == '/' && (c[2] == '/' || c[2] == '\0'))
+			plain = false;
+	if (!plain)
+		tail = lex + 8;
+	if (*tail == '\0')
+		tail = "/";
+	if (strlen(tail) >= size)
+		return NULL;
+	strcpy(rest, tail);
+	return shm;
+}
+
 /* The host path of the object fd refers to, plus suffix. */
 static int fd_host_path_plus(int fd, const char *suffix, char *hp, size_t size);
 
@@ -506,6 +545,10 @@ static int guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs
 	if (err)
 		return err;
 	for (int round = 0; round < MAX_LINKS; round++) {
+		char rest[PATH_MAX];
+		const struct fs_root *shm = shm_path(r, p, rest, sizeof(rest));
+		if (shm)
+			return resolve_in_root(shm, rest, follow, 0, host, size);
 		if (!shared_with_host(r, p))
 			return resolve_in_root(r, p, follow, 0, host, size);
 		bool restart = false;
@@ -549,6 +592,9 @@ int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, si
 	int err = guest_absolute(t, dirfd, guest, p, size);
 	if (err)
 		return err;
+	char rest[PATH_MAX];
+	if (shm_path(r, p, rest, sizeof(rest)))
+		return 1; /* the private /dev/shm: translated */
 	return shared_with_host(r, p) ? 1 : 0;
 }
 
@@ -565,6 +611,16 @@ int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, i
 	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
 	if (err)
 		return err;
+	char rest[PATH_MAX];
+	const struct fs_root *shm = shm_path(r, p, rest, sizeof(rest));
+	if (shm) {
+		/* the private /dev/shm: a root of its own */
+		int f = open_in_root(shm, rest, follow ? 0 : O_NOFOLLOW);
+		if (f < 0)
+			return f;
+		*fd = f;
+		return 0;
+	}
 	if (shared_with_host(r, p))
 		return 1;
 	int f = open_in_root(r, p, follow ? 0 : O_NOFOLLOW);
@@ -593,6 +649,21 @@ int fs_guest_open_how(struct tracee *t, int dirfd, const char *guest, const stru
 	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
 	if (err)
 		return err; /* 1: "." of a removed directory */
+	struct open_how h = *how;
+	h.flags |= O_CLOEXEC | ((h.flags & O_PATH) ? 0 : O_NOCTTY);
+	h.resolve |= RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+	char rest[PATH_MAX];
+	const struct fs_root *shm = shm_path(r, p, rest, sizeof(rest));
+	if (shm) {
+		/* the private /dev/shm: a root of its own */
+		if (strlen(shm->host) + strlen(rest) >= PATH_MAX)
+			return -ENAMETOOLONG;
+		int f = openat2_retry(shm->fd, rest, &h);
+		if (f < 0)
+			return f;
+		*fd = f;
+		return 0;
+	}
 	if (shared_with_host(r, p))
 		return 1;
 	/* the host path the kernel would have been given: too long is
@@ -600,9 +671,6 @@ int fs_guest_open_how(struct tracee *t, int dirfd, const char *guest, const stru
 	char lex[PATH_MAX];
 	if (lexical_path(p, lex, sizeof(lex)) || strlen(r->host) + strlen(lex) >= PATH_MAX)
 		return -ENAMETOOLONG;
-	struct open_how h = *how;
-	h.flags |= O_CLOEXEC | ((h.flags & O_PATH) ? 0 : O_NOCTTY);
-	h.resolve |= RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
 	int f = openat2_retry(r->fd, p, &h);
 	if (f < 0)
 		return f;

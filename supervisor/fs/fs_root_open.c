@@ -12,7 +12,7 @@
 
 const char *const fs_safe_dev_names[] = {
 	"null", "zero", "full", "random", "urandom", "tty", "ptmx", "pts",
-	"fd", "stdin", "stdout", "stderr", NULL, /* not shm, mqueue: the host's (dev_view.h) */
+	"fd", "stdin", "stdout", "stderr", NULL, /* shm: the jail's own (dev_shm.h) */
 };
 
 int fs_root_open(const char *path, struct fs_root **out)

@@ -9,6 +9,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "dev_shm.h"
+
 /* Rights newer than Debian 12's headers (the kernel's values). */
 #ifndef LANDLOCK_ACCESS_FS_TRUNCATE
 #define LANDLOCK_ACCESS_FS_TRUNCATE (1ULL << 14)
@@ -81,6 +83,14 @@ int landlock_confine_to_root(const struct fs_root *root)
 							     LANDLOCK_ACCESS_FS_IOCTL_DEV;
 		err = allow_beneath(ruleset, path, rights, handled);
 	}
+	/* the jail's private /dev/shm: files, directories, sockets, fifos and
+	 * links of its own, nothing to execute, no device nodes */
+	const struct fs_root *shm = root->host_dev ? dev_shm_root() : NULL;
+	if (!err && shm)
+		err = allow_beneath(ruleset, shm->host,
+				    handled & ~(__u64)(LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_MAKE_CHAR |
+						       LANDLOCK_ACCESS_FS_MAKE_BLOCK | LANDLOCK_ACCESS_FS_IOCTL_DEV),
+				    handled);
 	if (!err && syscall(SYS_landlock_restrict_self, ruleset, 0) < 0)
 		err = -errno;
 	close(ruleset);

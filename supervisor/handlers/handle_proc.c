@@ -25,6 +25,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "../fs/dev_view.h"
 #include "../fs/fs_root.h"
 #include "handlers.h"
 #include "../engine/memory.h"
@@ -158,6 +159,46 @@ static size_t filter_proc_root(const struct tracee *t, char *buf, size_t len)
 	return out;
 }
 
+#define DEVPTS_MAGIC 0x1cd1
+#define MAX_OWN_PTYS 256
+
+/* Is g (a descriptor of the supervisor's) the root of the host's devpts,
+ * listed by a jail whose root has no /dev (it sees the host's /dev/pts)? */
+static bool pts_root_of_jail(const struct tracee *t, int g)
+{
+	struct statfs sf;
+	struct stat st;
+	return t->root && t->root->host_dev && fstatfs(g, &sf) == 0 && sf.f_type == DEVPTS_MAGIC &&
+	       fstat(g, &st) == 0 && S_ISDIR(st.st_mode) && st.st_ino == 1;
+}
+
+/* Keeps the records of a /dev/pts listing (buf, len bytes) that name a pty
+ * of the jail's own (dev_view.h) or no pty (., .., ptmx); the new length. */
+static size_t filter_pts_root(const long *own, int nown, char *buf, size_t len)
+{
+	size_t in = 0, out = 0;
+	while (in < len) {
+		struct dirent64_hdr *d = (struct dirent64_hdr *)(buf + in);
+		unsigned short rl = d->d_reclen;
+		if (rl == 0 || in + rl > len)
+			break;
+		size_t nl = strlen(d->d_name);
+		bool keep = !proc_all_digits(d->d_name, nl);
+		if (!keep && nl < 12) {
+			long idx = atol(d->d_name);
+			for (int i = 0; i < nown && !keep; i++)
+				keep = own[i] == idx;
+		}
+		if (keep) {
+			if (out != in)
+				memmove(buf + out, buf + in, rl);
+			out += rl;
+		}
+		in += rl;
+	}
+	return out;
+}
+
 /* Converts dirent64 records to the old linux_dirent layout of an ABI with
  * word bytes per long (ino, off, reclen, name, NUL, type at the end). */
 static long to_old_dirents(const char *in, size_t len, char *out, size_t cap, unsigned word)
@@ -206,6 +247,11 @@ enum action handle_getdents(struct syscall_stop *s)
 		struct statfs sf;
 		struct stat st;
 		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)s->t->tid, fd);
+		/* nor the host's /dev/pts in a root without /dev */
+		if (s->t->root && s->t->root->host_dev && statfs(link, &sf) == 0 && sf.f_type == DEVPTS_MAGIC) {
+			s->retval = g;
+			return ACT_RETURN;
+		}
 		if (statfs(link, &sf) == 0 && sf.f_type != PROC_SUPER_MAGIC)
 			return ACT_CONTINUE;
 		if (statfs(link, &sf) == 0 && stat(link, &st) == 0 && st.st_ino != PROC_ROOT_INO)
@@ -214,11 +260,15 @@ enum action handle_getdents(struct syscall_stop *s)
 		return ACT_RETURN;
 	}
 	bool proc_root = proc_is_fd_proc_root(g);
+	bool pts_root = !proc_root && pts_root_of_jail(s->t, g);
 	bool native64 = s->id == SC_getdents64 && s->abi == abi_supported[0];
-	if (!proc_root && !native64) {
+	if (!proc_root && !pts_root && !native64) {
 		close(g);
 		return ACT_CONTINUE;
 	}
+	/* the ptys the jail may see, once per call (a walk of its descriptors) */
+	long own[MAX_OWN_PTYS];
+	int nown = pts_root ? dev_view_own_ptys(s->t, own, MAX_OWN_PTYS) : 0;
 	size_t count = s->id == SC_readdir ? 512 : (size_t)(uint32_t)s->args[2];
 	if (count > (1u << 20))
 		count = 1u << 20;
@@ -240,6 +290,8 @@ enum action handle_getdents(struct syscall_stop *s)
 		size_t got = (size_t)ret;
 		if (proc_root)
 			ret = (long)filter_proc_root(s->t, buf, got);
+		else if (pts_root)
+			ret = (long)filter_pts_root(own, nown, buf, got);
 		if (ret > 0)
 			break;
 	}

@@ -27,6 +27,8 @@
 #include "../confine/filter.h"
 #include "../confine/spawn.h"
 #include "../engine/tracee.h"
+#include "../fs/dev_shm.h"
+#include "../fs/fs_root.h"
 #include "../../policy/jail_modify.h"
 
 #ifndef SO_PEERPIDFD
@@ -197,6 +199,10 @@ static bool send_info(int fd, int status)
 	info.dying = ctl.dying;
 	info.stop_timeout = ctl.sv->stop_timeout;
 	info.jail = *ctl.sv->jail;
+	const struct fs_root *shm = dev_shm_root();
+	info.shm_dir[0] = '\0';
+	if (shm && strlen(shm->host) < sizeof(info.shm_dir))
+		memcpy(info.shm_dir, shm->host, strlen(shm->host) + 1);
 	return send_all(fd, &info, sizeof(info));
 }
 

@@ -71,6 +71,7 @@ struct ctl_info {
 	int32_t dying;
 	int32_t stop_timeout;
 	struct jail jail;
+	char shm_dir[64]; /* the jail's private /dev/shm (fs/dev_shm.h), or "" */
 };
 
 /* --- client side (jls, jexec, jkill, jail -r) --- */

@@ -24,6 +24,7 @@
 #include "../confine/spawn.h"
 #include "../engine/notify.h"
 #include "../engine/supervisor.h"
+#include "../fs/dev_shm.h"
 #include "../fs/dev_view.h"
 #include "../fs/fs_root.h"
 #include "../handlers/handlers.h"
@@ -90,17 +91,25 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	}
 	notify_set_ops(&ops, cl->verbose);
 	/* the terminal the jail starts on is its own (fs/dev_view.h) */
-	if (sv.root && sv.root->host_dev)
+	if (sv.root && sv.root->host_dev) {
 		dev_view_init();
+		/* its own /dev/shm; without one (no tmpfs /dev/shm nor /tmp
+		 * to make it in) /dev/shm is absent, never the host's */
+		if (dev_shm_create() < 0) {
+			/* absent */
+		}
+	}
 	int rc = control_init(&sv, h->listen_fd);
 	if (rc) {
 		fprintf(stderr, "jail: control socket: %s\n", strerror(-rc));
 		registry_remove(reg, h);
+		dev_shm_remove();
 		_exit(1);
 	}
 	if (cl->command) {
 		if (supervisor_spawn(&sv, cl->command) < 0) {
 			registry_remove(reg, h);
+			dev_shm_remove();
 			_exit(1);
 		}
 		/* jail(8) relays the signals it gets to the command (signal_relay.h) */
@@ -124,6 +133,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	registry_remove(reg, h);
 	control_finish(&sv);
 	unix_link_cleanup();
+	dev_shm_remove();
 	_exit(0);
 }
 

@@ -3,7 +3,10 @@
  * sees a fixed safe set of the host's /dev, and of /dev/pts only its own
  * terminals. $JAIL_PROBE_PTY names a pty of another session (the test's):
  * it must be absent (ENOENT); a pty the probe opens itself through
- * /dev/ptmx must open; /dev/shm and /dev/mqueue are not the host's. */
+ * /dev/ptmx must open; /dev/mqueue is absent, /dev/shm is the jail's own
+ * (an empty directory, mode 1777: rooted/dev_shm.c checks what is in it). */
+#include <dirent.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -36,13 +39,29 @@ int main(void)
 	if (s < 0)
 		fail("its own pty %s: %s", own, strerror(errno));
 	close(s);
+	/* the listing of /dev/pts: its own pty, not the other session's */
+	const char *other_name = strrchr(other, '/') + 1;
+	bool mine = false;
+	DIR *d = opendir("/dev/pts");
+	if (!d)
+		fail("opendir /dev/pts: %s", strerror(errno));
+	for (struct dirent *e; (e = readdir(d));) {
+		if (strcmp(e->d_name, other_name) == 0)
+			fail("/dev/pts lists another session's terminal %s", e->d_name);
+		mine = mine || strcmp(e->d_name, own + strlen("/dev/pts/")) == 0;
+	}
+	closedir(d);
+	if (!mine)
+		fail("/dev/pts does not list its own pty %s", own);
 	close(m);
 
-	static const char *const absent[] = {"/dev/shm", "/dev/mqueue", "/dev/sda", "/dev/mem", "/dev/kmsg", NULL};
+	if (stat("/dev/shm", &st) != 0 || !S_ISDIR(st.st_mode) || (st.st_mode & 07777) != 01777)
+		fail("/dev/shm: not a directory of mode 1777 (%s)", strerror(errno));
+	static const char *const absent[] = {"/dev/mqueue", "/dev/sda", "/dev/mem", "/dev/kmsg", NULL};
 	for (int i = 0; absent[i]; i++)
 		if (stat(absent[i], &st) == 0)
 			fail("%s is there", absent[i]);
 	if (open("/dev/null", O_RDWR) < 0)
 		fail("/dev/null: %s", strerror(errno));
-	pass("/dev/pts shows only the jail's own ptys; no /dev/shm, /dev/mqueue, disks");
+	pass("/dev/pts shows only the jail's own ptys; /dev/shm its own; no /dev/mqueue, disks");
 }

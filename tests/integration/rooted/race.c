@@ -7,8 +7,8 @@
  *
  *   race MODE TARGET TRIES DEV:INO DIRINO|PID
  *
- * MODE: opath chdir chmod xattr connect sendto mkdir rename symlink bind
- * openat2 (jail with a root;
+ * MODE: opath chdir chdirfd chmod xattr connect sendto mkdir rename symlink
+ * bind openat2 (jail with a root; chdirfd wants descriptor 3 open on TARGET;
  * TARGET is the host directory holding the test's file f and socket s,
  * DEV:INO identifies f, DIRINO the directory), or opath chdir openat2
  * procsig at the host's / (TARGET is /proc, PID the hidden sleep). Prints "MODE: N escapes in M
@@ -69,6 +69,19 @@ static void *swapper(void *arg)
 		syscall(SYS_renameat2, AT_FDCWD, "race/d", AT_FDCWD, "race/l", 2 /* RENAME_EXCHANGE */);
 		for (volatile int i = 0; i < 100000; i++)
 			;
+	}
+	return NULL;
+}
+
+/* chdirfd: descriptor 3 is the host directory (given by the test); the
+ * number a chdir's own descriptor gets is replaced by it, again and again */
+static int next_fd;
+static void *fd_swapper(void *arg)
+{
+	(void)arg;
+	while (!atomic_load(&stop)) {
+		dup2(3, next_fd);
+		close(next_fd);
 	}
 	return NULL;
 }
@@ -145,6 +158,16 @@ static bool one_try(const char *base, int dfd)
 			if (chdir(base) != 0)
 				_exit(3);
 		}
+		return h;
+	}
+	if (is("chdirfd")) {
+		bool h = false;
+		if (chdir("race/d") == 0)
+			h = hit_fd(AT_FDCWD);
+		/* the swapper may close the descriptor under this one too */
+		for (int i = 0; chdir(base) != 0; i++)
+			if (i > 1000)
+				_exit(3);
 		return h;
 	}
 	if (is("chmod")) {
@@ -250,7 +273,13 @@ static void worker(const char *base)
 	if (dfd < 0)
 		_exit(2);
 	atomic_store(&stop, 0);
-	if (is("openat2")) {
+	if (is("chdirfd")) {
+		/* the numbers the injected root and name descriptors get */
+		int probe = dup(0);
+		close(probe);
+		next_fd = probe + 1;
+		pthread_create(&th, NULL, fd_swapper, NULL);
+	} else if (is("openat2")) {
 		/* O_PATH: Landlock does not govern it (inside a root) */
 		flip_how.flags = at_proc ? O_RDONLY : O_PATH;
 		pthread_create(&th, NULL, flipper, NULL);

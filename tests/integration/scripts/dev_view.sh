@@ -30,3 +30,70 @@ rc=$?
 echo "$out"
 case "$out" in PASS*) [ $rc = 0 ] || fail "exit $rc" ;; *) fail "host_pid_lists did not pass in a root without /proc" ;; esac
 pass "a root without /proc: host pid lists absent, /proc/1/cwd answers as a missing pid"
+
+# /dev/shm is the jail's own (fs/dev_shm.h): POSIX shm and semaphores work;
+# jail A's file is absent in jail B and in the host's /dev/shm, the host's
+# file is absent in both; A's directory is gone when A ends.
+[ -x "$ROOTED/dev_shm" ] || fail "no $ROOTED/dev_shm"
+mkdir "$WORK/a" "$WORK/b"
+cp "$ROOTED/dev_shm" "$WORK/a/"
+cp "$ROOTED/dev_shm" "$WORK/b/"
+tag=jt$$.$(id -u)
+host_file=/dev/shm/$tag-host
+echo host >"$host_file" || fail "cannot make $host_file"
+chmod 600 "$host_file"
+trap 'rm -f "$host_file" "$host_file.x"; cleanup' EXIT
+before=$(ls -d /dev/shm/jail.* 2>/dev/null)
+timeout 60 "$JAIL" "$WORK/a" a "" /dev_shm own "$tag-a" wait >"$WORK/a.out" 2>&1 &
+jail_a=$!
+i=0
+until grep -q READY "$WORK/a.out"; do
+	i=$((i + 1))
+	[ $i -lt 200 ] || { cat "$WORK/a.out"; fail "jail A did not get ready"; }
+	sleep 0.05
+done
+[ ! -e "/dev/shm/$tag-a" ] || fail "jail A's file is in the host's /dev/shm"
+a_dir=
+for d in /dev/shm/jail.*/*; do
+	[ -f "$d/$tag-a" ] && a_dir=$d
+done
+[ -n "$a_dir" ] || fail "jail A's file is not in a private directory under /dev/shm/jail.*"
+case " $before " in *" ${a_dir%/*} "*) fail "jail A used a directory that was there before it" ;; esac
+out=$(timeout 60 "$JAIL" "$WORK/b" b "" /dev_shm absent "$tag-a" "$tag-host" 2>&1)
+rc=$?
+echo "$out"
+case "$out" in PASS*) [ $rc = 0 ] || fail "exit $rc" ;; *) fail "jail B saw jail A's or the host's /dev/shm" ;; esac
+pass "jail A's /dev/shm file is absent in jail B and on the host; the host's is absent in B"
+touch "$WORK/a/release"
+wait "$jail_a"
+rc=$?
+cat "$WORK/a.out"
+grep -q "^PASS" "$WORK/a.out" && [ $rc = 0 ] || fail "jail A: exit $rc"
+pass "shm_open, mmap, stat, ls, unlink and sem_open work in a root without /dev"
+[ ! -e "$a_dir" ] && [ ! -e "${a_dir%/*}" ] || fail "jail A's $a_dir is left after it ended"
+pass "the private /dev/shm is removed when the jail ends"
+
+# a rename race on /dev/shm/d (swapped with a symlink to ../.., which on
+# the host leads to the host's /dev/shm) never reaches the host's file
+out=$(timeout 120 "$JAIL" "$WORK/a" a "" /dev_shm race "$tag-host" 10000 2>&1)
+rc=$?
+echo "$out"
+case "$out" in *PASS*) [ $rc = 0 ] || fail "exit $rc" ;; *) fail "the race reached the host's /dev/shm" ;; esac
+[ "$(cat "$host_file" 2>/dev/null)" = host ] || fail "the host's $host_file was changed or removed"
+[ "$(stat -c %a "$host_file")" = 600 ] || fail "the host's $host_file changed mode"
+pass "a rename race on /dev/shm paths does not reach the host's /dev/shm"
+
+# a process jexec brings into a persistent jail uses the same /dev/shm (its
+# own Landlock layer allows it: the supervisor names it)
+mkdir "$WORK/p"
+cp "$ROOTED/dev_shm" "$WORK/p/"
+"$JAIL" -q -c name=dvshm$$ path="$WORK/p" persist || fail "jail -c persist"
+CREATED="$CREATED dvshm$$"
+out=$(timeout 60 "$JEXEC" dvshm$$ /dev_shm own "$tag-p" 2>&1)
+echo "$out"
+case "$out" in PASS*) ;; *) fail "shm in a jexec'd process" ;; esac
+out=$(timeout 60 "$JEXEC" dvshm$$ /dev_shm absent "$tag-host" 2>&1)
+echo "$out"
+case "$out" in PASS*) ;; *) fail "the host's /dev/shm seen from a jexec'd process" ;; esac
+[ ! -e "/dev/shm/$tag-p" ] || fail "the jexec'd process's file is in the host's /dev/shm"
+pass "a jexec'd process has the jail's /dev/shm"

@@ -28,8 +28,10 @@ SLEEPER=$!
 trap 'kill $SLEEPER $LISTENER 2>/dev/null; cleanup' EXIT
 for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$WORK/host/g" ] && break; sleep 0.2; done
 
-for mode in opath chdir chmod xattr connect sendto mkdir rename symlink bind openat2; do
-	out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" "$TRIES" "$F" "$D" 2>/dev/null)
+# descriptor 3 is the host directory (a jail inherits what it is given):
+# chdirfd puts it at the number a chdir's own descriptor gets
+for mode in opath chdir chdirfd chmod xattr connect sendto mkdir rename symlink bind openat2; do
+	out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" "$TRIES" "$F" "$D" 3<"$WORK/host" 2>/dev/null)
 	rc=$?
 	echo "$out"
 	# mkdir, rename, symlink: judged by the host directory's listing below
