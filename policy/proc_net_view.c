@@ -17,7 +17,7 @@ const struct proc_net_file proc_net_files[] = {
 	{"udp", PROC_NET_INET4, false},		{"udp6", PROC_NET_INET6, false},  {"udplite", PROC_NET_INET4, false},
 	{"udplite6", PROC_NET_INET6, false},	{"raw", PROC_NET_INET4, false},	  {"raw6", PROC_NET_INET6, false},
 	{"unix", PROC_NET_UNIX, false},		{"route", PROC_NET_ROUTE4, false}, {"ipv6_route", PROC_NET_IPV6_ROUTE, false},
-	{NULL, PROC_NET_INET4, false},
+	{"fib_trie", PROC_NET_FIB_TRIE, false}, {NULL, PROC_NET_INET4, false},
 };
 
 static int hexval(char c)
@@ -213,6 +213,29 @@ static size_t renumber(const char *line, size_t len, unsigned count, char *out)
 	return (size_t)w + len - width;
 }
 
+/* fib_trie: a table's name line (no indentation), then the jail's local
+ * addresses as leaves, while they fit in room. */
+static size_t fib_table(const struct jail *j, const struct net_host_addr *hosts, size_t n, const char *line,
+			size_t llen, char *out, size_t room)
+{
+	if (llen > room)
+		return 0;
+	memcpy(out, line, llen);
+	size_t at = llen;
+	for (int i = 0; i < j->ip4_count; i++) {
+		if (net_view_place(j, AF_INET, i, hosts, n) < 0)
+			continue;
+		const unsigned char *a = (const unsigned char *)&j->ip4[i];
+		char leaf[96];
+		int w = snprintf(leaf, sizeof(leaf), "  |-- %u.%u.%u.%u\n     /32 host LOCAL\n", a[0], a[1], a[2], a[3]);
+		if (w <= 0 || (size_t)w > room - at)
+			break;
+		memcpy(out + at, leaf, (size_t)w);
+		at += (size_t)w;
+	}
+	return at;
+}
+
 size_t proc_net_filter(const struct proc_net_file *f, const struct jail *j, const struct net_host_addr *hosts,
 		       size_t n, const struct proc_net_owned *owned, const char *in, size_t len, char *out)
 {
@@ -233,6 +256,12 @@ size_t proc_net_filter(const struct proc_net_file *f, const struct jail *j, cons
 			continue;
 		}
 		first = false;
+		if (f->kind == PROC_NET_FIB_TRIE) {
+			/* the room left: what the input has not used yet */
+			if (line[0] != ' ' && line[0] != '\n')
+				at += fib_table(j, hosts, n, line, llen, out + at, len - at);
+			continue;
+		}
 		if (llen >= MAX_LINE)
 			continue; /* not a line of these files: left out */
 		memcpy(copy, line, llen);
@@ -257,6 +286,7 @@ size_t proc_net_filter(const struct proc_net_file *f, const struct jail *j, cons
 		case PROC_NET_IPV6_ROUTE:
 			keep = keep_route6(j, copy);
 			break;
+		case PROC_NET_FIB_TRIE: /* above */
 		default:
 			break;
 		}

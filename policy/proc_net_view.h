@@ -18,7 +18,8 @@ enum proc_net_kind {
 	PROC_NET_INET6,     /* tcp6, udp6, raw6, udplite6 */
 	PROC_NET_UNIX,      /* unix: AF_UNIX sockets */
 	PROC_NET_ROUTE4,    /* route: the IPv4 main table */
-	PROC_NET_IPV6_ROUTE /* ipv6_route: every IPv6 table */
+	PROC_NET_IPV6_ROUTE, /* ipv6_route: every IPv6 table */
+	PROC_NET_FIB_TRIE    /* fib_trie: the IPv4 tables as trees */
 };
 
 struct proc_net_file {
@@ -45,8 +46,12 @@ struct proc_net_owned {
  *   its local address is one of the jail's; tcp's line numbers count the
  *   lines shown;
  * - routes: only host routes to one of the jail's addresses (FreeBSD's
- *   rt_is_exportable for a jail without a vnet).
- * Header lines stay. Returns the length written. */
+ *   rt_is_exportable for a jail without a vnet);
+ * - fib_trie: each table's name, followed by one leaf per jail IPv4
+ *   address placed on a host address (net_view_place): "/32 host LOCAL",
+ *   as the kernel lists a local address; nothing else of the tree.
+ * Header lines stay. Returns the length written (fib_trie: at most len
+ * bytes too; leaves that do not fit are left out). */
 size_t proc_net_filter(const struct proc_net_file *f, const struct jail *j, const struct net_host_addr *hosts,
 		       size_t n, const struct proc_net_owned *owned, const char *in, size_t len, char *out);
 

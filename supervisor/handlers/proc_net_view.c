@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* /proc/<pid>/net/{if_inet6,tcp,udp,unix,route,...} as a jail reads them:
+/* /proc/<pid>/net/{if_inet6,tcp,udp,unix,route,fib_trie,...} as a jail reads them:
  * the object an open reached is judged (a procfs regular file whose inode
  * is the one the supervisor's own /proc/self/net/<name> has: procfs gives
  * each net entry one inode number, the same under every pid and mount),
@@ -230,7 +230,7 @@ int proc_net_view_open(const struct tracee *t, int fd, int flags)
 	if (!out || !hosts)
 		goto out;
 	size_t n = 0;
-	if (f->kind == PROC_NET_IF_INET6) {
+	if (f->kind == PROC_NET_IF_INET6 || f->kind == PROC_NET_FIB_TRIE) {
 		n = host_addrs(hosts, MAX_HOST_ADDRS);
 	} else if (f->kind == PROC_NET_INET4 || f->kind == PROC_NET_INET6 || f->kind == PROC_NET_UNIX) {
 		ret = jail_sockets(t, &inodes, &owned.count);

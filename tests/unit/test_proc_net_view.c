@@ -151,6 +151,26 @@ START_TEST(routes_host_routes_to_the_jail)
 }
 END_TEST
 
+START_TEST(fib_trie_the_jails_local_addresses)
+{
+	struct jail j = jail_with("127.0.0.2,10.9.9.9");
+	struct net_host_addr hosts[1] = {{.family = AF_INET, .ifindex = 1, .prefixlen = 8}};
+	inet_pton(AF_INET, "127.0.0.1", hosts[0].addr);
+	const char *in = "Main:\n"
+			 "  +-- 0.0.0.0/0 3 0 5\n"
+			 "     +-- 127.0.0.0/8 2 0 2\n"
+			 "           |-- 127.0.0.1\n"
+			 "              /32 host LOCAL\n"
+			 "Local:\n"
+			 "  +-- 0.0.0.0/0 3 0 5\n"
+			 "           |-- 192.0.2.2\n"
+			 "              /32 host LOCAL\n";
+	/* 10.9.9.9 is on no interface: not listed */
+	ck_assert_str_eq(filter("fib_trie", &j, hosts, 1, NULL, in),
+			 "Main:\n  |-- 127.0.0.2\n     /32 host LOCAL\nLocal:\n  |-- 127.0.0.2\n     /32 host LOCAL\n");
+}
+END_TEST
+
 START_TEST(malformed_lines_go)
 {
 	struct jail j = jail_with("127.0.0.2");
@@ -174,6 +194,7 @@ int main(void)
 	tcase_add_test(tc, unix_owned_only);
 	tcase_add_test(tc, if_inet6_placed);
 	tcase_add_test(tc, routes_host_routes_to_the_jail);
+	tcase_add_test(tc, fib_trie_the_jails_local_addresses);
 	tcase_add_test(tc, malformed_lines_go);
 	suite_add_tcase(s, tc);
 	return run_suite(s, true);

@@ -6,7 +6,8 @@
 # as /proc/net, /proc/self/net or /proc/<pid>/net; it sees its own
 # sockets there; /proc/net/if_inet6 lists no address of the host's (none
 # for a jail without IPv6, only ::1 on lo for a jail with ::1); and
-# /proc/net/route lists no route of the host's. Outside, the same files do
+# /proc/net/route lists no route of the host's, /proc/net/fib_trie only the
+# jail's address as a local one. Outside, the same files do
 # list the test's sockets (so each check can fail). Every process started
 # here is killed by pid; traffic stays on 127.0.0.0/8.
 . "$(dirname "$0")/lib.sh"
@@ -51,6 +52,9 @@ out.append("unix:host=%s,mine=%s" % ("@" + name + "\n" in unix, "@" + name + "-i
 out.append("if_inet6:%s" % ",".join(sorted(l.split()[0] + "@" + l.split()[5]
                                           for l in open("/proc/net/if_inet6").read().splitlines())))
 out.append("route:%d" % (len(open("/proc/net/route").read().splitlines()) - 1))
+fib = open("/proc/net/fib_trie").read().splitlines()
+out.append("fib_trie:%s" % ",".join(sorted({fib[i - 1].split()[-1] for i in range(1, len(fib))
+                                            if fib[i].split()[:2] == ["/32", "host"]})))
 print(" ".join(out))
 PYEOF
 
@@ -68,10 +72,13 @@ view=$(printf '%s\n' "$got" | tr ' ' '\n' | grep '^if_inet6:')
 expect_eq "/proc/net/if_inet6 in a jail without IPv6" "$view" "if_inet6:"
 view=$(printf '%s\n' "$got" | tr ' ' '\n' | grep '^route:')
 expect_eq "/proc/net/route in the jail: no route of the host's" "$view" "route:0"
+view=$(printf '%s\n' "$got" | tr ' ' '\n' | grep '^fib_trie:')
+expect_eq "/proc/net/fib_trie in the jail: its own local address only" "$view" "fib_trie:127.0.0.2"
 
 # the same files outside list the test's sockets: the checks above can fail
 grep -q ":$tport 00000000:0000 0A" /proc/net/tcp || fail "outside, /proc/net/tcp lacks the listener"
 grep -q "@$name\$" /proc/net/unix || fail "outside, /proc/net/unix lacks the socket"
+grep -q "|-- 127.0.0.1\$" /proc/net/fib_trie || fail "outside, /proc/net/fib_trie lacks 127.0.0.1"
 pass "outside, the host's sockets are listed"
 
 # a jail with ::1: that one address, on lo (where the host has ::1)
