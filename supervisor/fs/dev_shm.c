@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,9 @@
 
 static struct fs_root shm = {.fd = -1};
 static char outer[64]; /* /dev/shm/jail.XXXXXX */
+static int outer_fd = -1; /* open on it and flock'ed while the jail lives */
+
+static void empty_dir(int dfd, int depth);
 
 /* A directory others may make names in but not rename ours: sticky and
  * root's (the host's /dev/shm, else /tmp). */
@@ -34,6 +38,36 @@ static bool ours(int fd, mode_t mode)
 	       (st.st_mode & 07777) == mode;
 }
 
+/* Removes the directories supervisors of our user left behind in base
+ * (killed before they could): jail.XXXXXX of ours, mode 0711, that no
+ * supervisor holds locked. */
+static void sweep_stale(const char *base)
+{
+	int bfd = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (bfd < 0)
+		return;
+	DIR *d = fdopendir(bfd);
+	if (!d) {
+		close(bfd);
+		return;
+	}
+	for (struct dirent *e; (e = readdir(d));) {
+		if (strncmp(e->d_name, "jail.", 5) != 0 || strlen(e->d_name) != 11)
+			continue;
+		int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (ours(fd, 0711) && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			int sub = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (sub >= 0)
+				empty_dir(sub, 0);
+			unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR);
+		}
+		close(fd);
+	}
+	closedir(d);
+}
+
 int dev_shm_create(void)
 {
 	if (shm.fd >= 0)
@@ -41,6 +75,7 @@ int dev_shm_create(void)
 	const char *base = safe_parent("/dev/shm") ? "/dev/shm" : safe_parent("/tmp") ? "/tmp" : NULL;
 	if (!base)
 		return -ENOENT;
+	sweep_stale(base);
 	char tmpl[64];
 	snprintf(tmpl, sizeof(tmpl), "%s/jail.XXXXXX", base);
 	/* mkdtemp makes a new directory or fails: never one someone else made */
@@ -49,7 +84,9 @@ int dev_shm_create(void)
 	snprintf(outer, sizeof(outer), "%s", tmpl);
 	int err = 0;
 	int ofd = open(outer, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (ofd < 0 || fchmod(ofd, 0711) < 0) {
+	/* locked before it looks like one of ours (0711): a sweep by another
+	 * supervisor never takes it for stale */
+	if (ofd < 0 || flock(ofd, LOCK_EX | LOCK_NB) < 0 || fchmod(ofd, 0711) < 0) {
 		err = -errno;
 		goto fail;
 	}
@@ -80,7 +117,7 @@ int dev_shm_create(void)
 		unlinkat(ofd, name, AT_REMOVEDIR);
 		goto fail;
 	}
-	close(ofd);
+	outer_fd = ofd;
 	snprintf(shm.host, sizeof(shm.host), "%s", inner);
 	shm.refs = 1;
 	return 0;
@@ -150,6 +187,8 @@ void dev_shm_remove(void)
 	}
 	if (ofd >= 0)
 		close(ofd);
+	close(outer_fd);
+	outer_fd = -1;
 	close(shm.fd);
 	shm.fd = -1;
 	shm.host[0] = '\0';

@@ -9,7 +9,9 @@
  * /dev/shm/jail.XXXXXX, mode 0711, owned by the supervisor's user, holding
  * one directory of a random name, mode 1777: every uid of the jail can walk
  * to it and use it as /dev/shm, nobody else can list it, and the sticky bit
- * of the host's /dev/shm keeps others from renaming or removing either. */
+ * of the host's /dev/shm keeps others from renaming or removing either.
+ * The supervisor holds a flock on jail.XXXXXX while the jail lives; one
+ * nobody holds (its supervisor was killed) is removed by the next one. */
 #ifndef JAIL_SUPERVISOR_DEV_SHM_H
 #define JAIL_SUPERVISOR_DEV_SHM_H
 

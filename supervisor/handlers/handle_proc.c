@@ -29,6 +29,7 @@
 #include "../fs/fs_root.h"
 #include "handlers.h"
 #include "../engine/memory.h"
+#include "../engine/notify.h"
 #include "../fs/path_table.h"
 #include "../fs/proc_hide.h"
 #include "../engine/procfs.h"
@@ -239,8 +240,18 @@ enum action handle_getdents(struct syscall_stop *s)
 {
 	int fd = (int)s->args[0];
 	int g = tracee_dup_fd(s->t, fd);
+	if (g == -EBADF && s->notified) {
+		s->retval = -EBADF; /* the answer the kernel would give */
+		return ACT_RETURN;
+	}
 	if (g == -EBADF)
 		return ACT_CONTINUE; /* not a descriptor of the tracee: the kernel says so */
+	if (g < 0 && s->notified) {
+		/* never CONTINUE from a notification: another thread could put
+		 * a procfs root at that number before the kernel reads it */
+		s->retval = g;
+		return ACT_RETURN;
+	}
 	if (g < 0) {
 		/* cannot take it: never let a procfs root be read unfiltered */
 		char link[64];
@@ -264,7 +275,13 @@ enum action handle_getdents(struct syscall_stop *s)
 	bool native64 = s->id == SC_getdents64 && s->abi == abi_supported[0];
 	if (!proc_root && !pts_root && !native64) {
 		close(g);
-		return ACT_CONTINUE;
+		return ACT_CONTINUE; /* a ptrace stop (other ABIs are not notified) */
+	}
+	/* the offset moves below: only for a caller still in the call */
+	if (s->notified && !notify_still_valid()) {
+		close(g);
+		s->retval = -EINTR;
+		return ACT_RETURN;
 	}
 	/* the ptys the jail may see, once per call (a walk of its descriptors) */
 	long own[MAX_OWN_PTYS];

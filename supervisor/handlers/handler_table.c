@@ -208,7 +208,8 @@ const struct handler handlers[SC_COUNT] = {
 				  DC_EQ32(1, SIOCGIFBRDADDR), DC_EQ32(1, SIOCGIFDSTADDR)}},
 	/* /proc listings show the jail's processes only (handle_proc.c) */
 	[SC_getdents] = {.enter = handle_getdents},
-	[SC_getdents64] = {.enter = handle_getdents},
+	/* emulated in full on the native ABI: from user notification */
+	[SC_getdents64] = {.enter = handle_getdents, .notify = true, .notify_native_only = true},
 	[SC_readdir] = {.enter = handle_getdents},
 
 	/* sockets (handle_net.c; register-only decisions are in filter_net.c) */

@@ -42,7 +42,21 @@ tag=jt$$.$(id -u)
 host_file=/dev/shm/$tag-host
 echo host >"$host_file" || fail "cannot make $host_file"
 chmod 600 "$host_file"
-trap 'rm -f "$host_file" "$host_file.x"; cleanup' EXIT
+stale=
+jail_a=
+shm_cleanup() {
+	[ -z "$jail_a" ] || kill "$jail_a" 2>/dev/null
+	rm -f "$host_file" "$host_file.x"
+	[ -z "$stale" ] || rm -rf "$stale"
+	cleanup
+}
+trap shm_cleanup EXIT
+# what a supervisor killed with SIGKILL leaves (no one holds its lock): the
+# next jail removes it
+stale=/dev/shm/jail.$(printf %06d $(($$ % 1000000)))
+mkdir -m 0711 "$stale" && mkdir -m 1777 "$stale/x" && echo left >"$stale/x/file" ||
+	fail "cannot make $stale"
+chmod 0711 "$stale"
 before=$(ls -d /dev/shm/jail.* 2>/dev/null)
 timeout 60 "$JAIL" "$WORK/a" a "" /dev_shm own "$tag-a" wait >"$WORK/a.out" 2>&1 &
 jail_a=$!
@@ -53,6 +67,7 @@ until grep -q READY "$WORK/a.out"; do
 	sleep 0.05
 done
 [ ! -e "/dev/shm/$tag-a" ] || fail "jail A's file is in the host's /dev/shm"
+[ ! -e "$stale" ] || fail "a stale $stale was not removed"
 a_dir=
 for d in /dev/shm/jail.*/*; do
 	[ -f "$d/$tag-a" ] && a_dir=$d
@@ -64,9 +79,11 @@ rc=$?
 echo "$out"
 case "$out" in PASS*) [ $rc = 0 ] || fail "exit $rc" ;; *) fail "jail B saw jail A's or the host's /dev/shm" ;; esac
 pass "jail A's /dev/shm file is absent in jail B and on the host; the host's is absent in B"
+[ -f "$a_dir/$tag-a" ] || fail "jail B's start removed live jail A's /dev/shm"
 touch "$WORK/a/release"
 wait "$jail_a"
 rc=$?
+jail_a=
 cat "$WORK/a.out"
 grep -q "^PASS" "$WORK/a.out" && [ $rc = 0 ] || fail "jail A: exit $rc"
 pass "shm_open, mmap, stat, ls, unlink and sem_open work in a root without /dev"

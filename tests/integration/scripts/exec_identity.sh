@@ -35,11 +35,13 @@ expect_eq "execute /proc/PID/exe of another jailed process" \
 out=$(run 'sleep 3 & p=$!; sleep 0.3; [ "$(pidof sleep)" = "$p" ] && echo pidof;
 	start-stop-daemon --stop --quiet --name sleep --pid $p && echo ssd; wait $p; echo $?')
 expect_eq "pidof, start-stop-daemon --name inside" "$(echo $out | sed 's/Terminated //')" "pidof ssd 143"
-"$JAIL" "$ROOTFS" ident 127.0.0.2 /bin/sleep 7.5 &
+# a duration no other run of this test (root, user, ASan) uses at once
+dur=7.$$
+"$JAIL" "$ROOTFS" ident 127.0.0.2 /bin/sleep $dur &
 jpid=$!
 found=
 for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	found=$(pgrep -u "$(id -u)" -f '^/bin/sleep 7.5$') && break
+	found=$(pgrep -u "$(id -u)" -f "^/bin/sleep $dur\$") && break
 	sleep 0.1
 done
 [ -n "$found" ] || fail "pgrep -f from the host does not find the jailed sleep"

@@ -13,6 +13,8 @@ mark="vismark$$"
 started=
 stop_all() {
 	for p in $started; do kill -KILL "$p" 2>/dev/null; done
+	# and the jails themselves, by name (a killed front may leave one)
+	for n in vis-b-$$ vis-a2-$$ vis-a3-$$; do "$JAIL" -r "$n" >/dev/null 2>&1; done
 	rm -rf "$WORK"
 }
 trap stop_all EXIT
@@ -81,7 +83,10 @@ kill "$a2"
 
 # kill(-1) and kill(0) in jail A: first a harmless signal
 rm -f "$WORK"/*.sig
-"$JAIL" -n vis-a3-$$ / ha "" sh -c "sh -c \"$(loop_cmd a)\" & sleep 0.5; kill -WINCH -1; sleep 0.4; kill -WINCH 0; sleep 0.5; kill \$!"
+# (each step waits for the last one's mark, bounded: the machine may be busy)
+waitfor='i=0; while [ "$(cat '"$WORK"'/a.sig 2>/dev/null | wc -l)" -lt $n ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done'
+"$JAIL" -n vis-a3-$$ / ha "" sh -c "sh -c \"$(loop_cmd a)\" & i=0; while [ ! -s $WORK/a.pid ] && [ \$i -lt 200 ]; do sleep 0.05; i=\$((i+1)); done;
+	kill -WINCH -1; n=1; $waitfor; kill -WINCH 0; n=2; $waitfor; kill \$!"
 sleep 0.3
 [ -s "$WORK/a.sig" ] || fail "kill(-1, SIGWINCH) in jail A did not reach jail A's own process"
 [ "$(wc -l <"$WORK/a.sig")" = 2 ] || fail "kill(-1) and kill(0) in jail A: $(wc -l <"$WORK/a.sig") signals, want 2"
