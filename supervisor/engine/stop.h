@@ -49,7 +49,7 @@ enum action {
 };
 
 /* Conditions one conditional trap may have (handler.trap_if). */
-#define HANDLER_TRAP_MAX 5
+#define HANDLER_TRAP_MAX 8
 
 struct handler {
 	enum action (*enter)(struct syscall_stop *s);

@@ -2,10 +2,12 @@
 /* The jail's own view of the host's addresses (FreeBSD shows a jail every
  * interface but only its own addresses, policy/net_view.c):
  * - recvmsg on a NETLINK_ROUTE socket (getifaddrs, if_nameindex, `ip
- *   addr`, `hostname -I`): the address messages of a dump are rewritten at
- *   the exit stop. Other sockets' recvmsg calls go on after the enter stop.
- * - ioctl(SIOCGIFCONF, SIOCGIFADDR) (ifconfig, older programs): the list
- *   of interface addresses, an interface's address, at the exit stop;
+ *   addr`, `hostname -I`), and recvfrom with a source address (Go): the
+ *   address messages of a dump are rewritten at the exit stop. Other
+ *   sockets' calls go on after the enter stop.
+ * - ioctl(SIOCGIFCONF, SIOCGIF{ADDR,NETMASK,BRDADDR,DSTADDR}) (ifconfig,
+ *   older programs): the list of interface addresses, an interface's
+ *   address, netmask, broadcast or peer, at the exit stop;
  *   TIOCSPGRP goes to visibility.c. */
 #include <errno.h>
 #include <ifaddrs.h>
@@ -22,8 +24,8 @@
 #include "../engine/memory.h"
 #include "../engine/tracee.h"
 #include "handlers.h"
+#include "host_addrs.h"
 
-#define MAX_HOST_ADDRS 1024
 #define MAX_IOV 1024
 
 static bool is_route_netlink(const struct tracee *t, int fd)
@@ -42,44 +44,6 @@ static bool is_route_netlink(const struct tracee *t, int fd)
 enum action handle_netlink_recvmsg(struct syscall_stop *s)
 {
 	return is_route_netlink(s->t, (int)s->args[0]) ? ACT_EXIT_STOP : ACT_CONTINUE;
-}
-
-static unsigned prefix_of(const struct sockaddr *mask, int family)
-{
-	const unsigned char *b = family == AF_INET ? (const unsigned char *)&((const struct sockaddr_in *)(const void *)mask)->sin_addr
-						   : ((const struct sockaddr_in6 *)(const void *)mask)->sin6_addr.s6_addr;
-	unsigned n = 0;
-	for (size_t i = 0; i < (family == AF_INET ? 4u : 16u); i++)
-		n += (unsigned)__builtin_popcount(b[i]);
-	return n;
-}
-
-/* The host's addresses, as the supervisor sees them. */
-static size_t host_addrs(struct net_host_addr *out, size_t max)
-{
-	struct ifaddrs *all;
-	if (getifaddrs(&all))
-		return 0;
-	size_t n = 0;
-	for (struct ifaddrs *i = all; i && n < max; i = i->ifa_next) {
-		if (!i->ifa_addr || (i->ifa_addr->sa_family != AF_INET && i->ifa_addr->sa_family != AF_INET6))
-			continue;
-		char name[IF_NAMESIZE + 1];
-		strncpy(name, i->ifa_name, IF_NAMESIZE);
-		name[IF_NAMESIZE] = '\0';
-		name[strcspn(name, ":")] = '\0'; /* an IPv4 label: its interface */
-		struct net_host_addr *h = &out[n];
-		h->family = i->ifa_addr->sa_family;
-		h->ifindex = if_nametoindex(name);
-		h->prefixlen = i->ifa_netmask ? prefix_of(i->ifa_netmask, h->family) : 0;
-		if (h->family == AF_INET)
-			memcpy(h->addr, &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr, 4);
-		else
-			memcpy(h->addr, ((struct sockaddr_in6 *)(void *)i->ifa_addr)->sin6_addr.s6_addr, 16);
-		n++;
-	}
-	freeifaddrs(all);
-	return n;
 }
 
 /* The buffers of msghdr addr in either ABI's layout: *count iovecs. */
@@ -102,14 +66,10 @@ static int read_iovs(struct syscall_stop *s, uint64_t msg, uint64_t *base, uint6
 	return 0;
 }
 
-long handle_netlink_recvmsg_exit(struct syscall_stop *s)
+/* The retval bytes the kernel copied into count buffers (base, len) of
+ * the tracee: rewritten for the jail (net_view_filter). */
+static long filter_received(struct syscall_stop *s, const uint64_t *base, const uint64_t *len, size_t count)
 {
-	if (s->retval <= 0)
-		return s->retval;
-	static uint64_t base[MAX_IOV], len[MAX_IOV];
-	size_t count = 0;
-	if (read_iovs(s, s->args[1], base, len, &count))
-		return -EFAULT; /* fail closed: nothing of the host's shown */
 	/* the kernel copied min(retval, buffers) bytes (more with MSG_TRUNC) */
 	size_t want = (size_t)s->retval, got = 0;
 	for (size_t i = 0; i < count; i++)
@@ -147,11 +107,50 @@ out:
 	return ret;
 }
 
+long handle_netlink_recvmsg_exit(struct syscall_stop *s)
+{
+	if (s->retval <= 0)
+		return s->retval;
+	static uint64_t base[MAX_IOV], len[MAX_IOV];
+	size_t count = 0;
+	if (read_iovs(s, s->args[1], base, len, &count))
+		return -EFAULT; /* fail closed: nothing of the host's shown */
+	return filter_received(s, base, len, count);
+}
+
+/* recvfrom with a source address (Go's net.Interfaces, syscall.NetlinkRIB;
+ * i386's socketcall recv and recvfrom, which always stop): a NETLINK_ROUTE
+ * socket's bytes are rewritten at the exit stop like recvmsg's; in a jail
+ * with its own root the source address is translated (handle_net.c). */
+enum action handle_net_recvfrom(struct syscall_stop *s)
+{
+	if (is_route_netlink(s->t, (int)s->args[0]))
+		return ACT_EXIT_STOP;
+	return jail_has_root(s->t->jail) ? handle_net_name_out(s) : ACT_CONTINUE;
+}
+
+long handle_net_recvfrom_exit(struct syscall_stop *s)
+{
+	long ret = s->retval;
+	if (ret > 0 && is_route_netlink(s->t, (int)s->args[0])) {
+		uint64_t base = s->args[1], len = s->args[2];
+		ret = filter_received(s, &base, &len, 1);
+	}
+	if (ret >= 0 && jail_has_root(s->t->jail))
+		return handle_net_name_out_exit(s); /* an AF_UNIX name only */
+	return ret;
+}
+
 /* ---------------------------------------------------------------- ioctl */
+
+static bool per_interface(uint32_t req)
+{
+	return req == SIOCGIFADDR || req == SIOCGIFNETMASK || req == SIOCGIFBRDADDR || req == SIOCGIFDSTADDR;
+}
 
 enum action handle_net_ioctl(struct syscall_stop *s)
 {
-	if ((uint32_t)s->args[1] == SIOCGIFCONF || (uint32_t)s->args[1] == SIOCGIFADDR)
+	if ((uint32_t)s->args[1] == SIOCGIFCONF || per_interface((uint32_t)s->args[1]))
 		return ACT_EXIT_STOP;
 	return handle_ioctl_owner(s);
 }
@@ -159,9 +158,13 @@ enum action handle_net_ioctl(struct syscall_stop *s)
 /* struct ifconf {int ifc_len; char *ifc_buf;} and struct ifreq {char
  * name[16]; struct sockaddr addr; ...} in the tracee's ABI: an ifreq is 40
  * bytes on 64-bit ABIs, 32 on i386; the address is at 16. */
-/* SIOCGIFADDR: the interface's (first) IPv4 address; the jail's address if
- * one is placed on the interface, else EADDRNOTAVAIL, as for an interface
- * without an address. */
+/* SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR, SIOCGIFDSTADDR of an
+ * interface: if a jail address is placed on one of its IPv4 addresses, the
+ * jail's address (SIOCGIFADDR) or the host's netmask, broadcast, peer (of
+ * the subnet the jail's address is in, as netlink dumps show them); else
+ * EADDRNOTAVAIL with the address cleared, as for an interface without an
+ * IPv4 address (FreeBSD: EADDRNOTAVAIL for an interface with no address of
+ * the jail). */
 static long ifaddr_exit(struct syscall_stop *s)
 {
 	unsigned char r[IF_NAMESIZE + sizeof(struct sockaddr_in)];
@@ -183,11 +186,11 @@ static long ifaddr_exit(struct syscall_stop *s)
 	struct sockaddr_in sin;
 	memcpy(&sin, r + IF_NAMESIZE, sizeof(sin));
 	long ret = s->retval;
-	if (shown)
-		memcpy(&sin.sin_addr, shown, 4);
-	else {
+	if (!shown) {
 		memset(&sin.sin_addr, 0, sizeof(sin.sin_addr));
 		ret = -EADDRNOTAVAIL;
+	} else if ((uint32_t)s->args[1] == SIOCGIFADDR) {
+		memcpy(&sin.sin_addr, shown, 4);
 	}
 	free(hosts);
 	if (mem_write(s->t->tid, s->args[2] + IF_NAMESIZE, &sin, sizeof(sin)))
@@ -197,7 +200,7 @@ static long ifaddr_exit(struct syscall_stop *s)
 
 long handle_net_ioctl_exit(struct syscall_stop *s)
 {
-	if (s->retval == 0 && (uint32_t)s->args[1] == SIOCGIFADDR)
+	if (s->retval == 0 && per_interface((uint32_t)s->args[1]))
 		return ifaddr_exit(s);
 	if (s->retval != 0 || (uint32_t)s->args[1] != SIOCGIFCONF)
 		return s->retval;

@@ -203,10 +203,12 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_fcntl64] = {.enter = handle_fcntl_owner, .uses_scratch = true,
 			.trap_if = {DC_EQ32(1, F_SETOWN), DC_EQ32(1, F_SETOWN_EX)}},
 	/* TIOCSPGRP, FIOSETOWN, SIOCSPGRP (visibility.c); SIOCGIFCONF,
-	 * SIOCGIFADDR (the jail's addresses, handle_net_view.c) */
+	 * SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR, SIOCGIFDSTADDR (the
+	 * jail's addresses, handle_net_view.c) */
 	[SC_ioctl] = {.enter = handle_net_ioctl, .exit = handle_net_ioctl_exit, .uses_scratch = true,
 		      .trap_if = {DC_EQ32(1, TIOCSPGRP), DC_EQ32(1, FIOSETOWN), DC_EQ32(1, SIOCSPGRP),
-				  DC_EQ32(1, SIOCGIFCONF), DC_EQ32(1, SIOCGIFADDR)}},
+				  DC_EQ32(1, SIOCGIFCONF), DC_EQ32(1, SIOCGIFADDR), DC_EQ32(1, SIOCGIFNETMASK),
+				  DC_EQ32(1, SIOCGIFBRDADDR), DC_EQ32(1, SIOCGIFDSTADDR)}},
 	/* /proc listings show the jail's processes only (handle_proc.c) */
 	[SC_getdents] = {.enter = handle_getdents},
 	/* emulated in full on the native ABI: from user notification */
@@ -227,7 +229,10 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_getpeername] = NET_OUT,
 	[SC_accept] = NET_OUT,
 	[SC_accept4] = NET_OUT,
-	[SC_recvfrom] = NET_OUT,
+	/* with a source address (recv() passes none): its AF_UNIX name in a
+	 * jail with its own root (handle_net.c); a NETLINK_ROUTE socket's
+	 * bytes, as recvmsg's (handle_net_view.c) */
+	[SC_recvfrom] = {.enter = handle_net_recvfrom, .exit = handle_net_recvfrom_exit, .trap_if = {DC_NE(4, 0)}},
 	/* the jail's own addresses in netlink route dumps (handle_net_view.c) */
 	[SC_recvmsg] = {.enter = handle_netlink_recvmsg, .exit = handle_netlink_recvmsg_exit},
 

@@ -84,6 +84,8 @@ long handle_net_name_out_exit(struct syscall_stop *s);
 /* handle_net_view.c */
 enum action handle_netlink_recvmsg(struct syscall_stop *s);
 long handle_netlink_recvmsg_exit(struct syscall_stop *s);
+enum action handle_net_recvfrom(struct syscall_stop *s);
+long handle_net_recvfrom_exit(struct syscall_stop *s);
 enum action handle_net_ioctl(struct syscall_stop *s);
 long handle_net_ioctl_exit(struct syscall_stop *s);
 enum action handle_socketcall(struct syscall_stop *s);

@@ -1,16 +1,63 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* getifaddrs(3) (netlink RTM_GETLINK/RTM_GETADDR dumps) and
- * ioctl(SIOCGIFCONF, SIOCGIFADDR) show the jail's own address only, on the interface
+ * ioctl(SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR), and a
+ * netlink dump read with recvfrom (Go's way) show the jail's own address only, on the interface
  * whose subnet holds it (lo for 127.0.0.2), and every interface of the
  * host, as FreeBSD's jails do. */
 #include <arpa/inet.h>
 #include <ifaddrs.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "probe.h"
+
+/* An RTM_GETADDR dump read with recvfrom and a source address, as Go's
+ * net.Interfaces does (not recvmsg, as glibc): the IPv4 and IPv6 addresses
+ * it lists, at most max. */
+static int dump_with_recvfrom(char out[][INET6_ADDRSTRLEN], int max)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	if (fd < 0)
+		fail("socket(AF_NETLINK): %s", strerror(errno));
+	struct {
+		struct nlmsghdr h;
+		struct rtgenmsg g;
+	} req = {.h = {.nlmsg_len = sizeof(req), .nlmsg_type = RTM_GETADDR, .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
+		       .nlmsg_seq = 1},
+		 .g = {.rtgen_family = AF_UNSPEC}};
+	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
+	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
+		fail("sendto(netlink): %s", strerror(errno));
+	static char buf[65536];
+	int n = 0;
+	for (;;) {
+		struct sockaddr_nl from;
+		socklen_t fl = sizeof(from);
+		ssize_t got = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl);
+		if (got < 0)
+			fail("recvfrom(netlink): %s", strerror(errno));
+		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
+			if (h->nlmsg_type == NLMSG_DONE) {
+				close(fd);
+				return n;
+			}
+			if (h->nlmsg_type == NLMSG_ERROR)
+				fail("netlink dump: error");
+			if (h->nlmsg_type != RTM_NEWADDR)
+				continue;
+			struct ifaddrmsg *ifa = NLMSG_DATA(h);
+			int len = (int)IFA_PAYLOAD(h);
+			for (struct rtattr *a = IFA_RTA(ifa); RTA_OK(a, len); a = RTA_NEXT(a, len))
+				if ((a->rta_type == IFA_LOCAL || (a->rta_type == IFA_ADDRESS && ifa->ifa_family == AF_INET6)) &&
+				    n < max)
+					inet_ntop(ifa->ifa_family, RTA_DATA(a), out[n++], INET6_ADDRSTRLEN);
+		}
+	}
+}
 
 int main(void)
 {
@@ -69,9 +116,30 @@ int main(void)
 			fail("SIOCGIFADDR of lo: %s", rc < 0 ? strerror(errno) : text);
 		if (strcmp(i->if_name, "lo") != 0 && (rc == 0 || errno != EADDRNOTAVAIL))
 			fail("SIOCGIFADDR of %s: %s", i->if_name, rc == 0 ? text : strerror(errno));
+		/* its netmask and broadcast: lo's subnet (the host's /8, as
+		 * netlink shows it), none where the jail has no address */
+		static const unsigned long more[] = {SIOCGIFNETMASK, SIOCGIFBRDADDR};
+		for (int k = 0; k < 2; k++) {
+			memset(&r.ifr_addr, 0, sizeof(r.ifr_addr));
+			rc = ioctl(sock, more[k], &r);
+			text = inet_ntoa(((struct sockaddr_in *)(void *)&r.ifr_addr)->sin_addr);
+			const char *what = k ? "SIOCGIFBRDADDR" : "SIOCGIFNETMASK";
+			if (strcmp(i->if_name, "lo") == 0 && k == 0 && (rc < 0 || strcmp(text, "255.0.0.0") != 0))
+				fail("%s of lo: %s", what, rc < 0 ? strerror(errno) : text);
+			if (strcmp(i->if_name, "lo") != 0 && (rc == 0 || errno != EADDRNOTAVAIL))
+				fail("%s of %s: %s", what, i->if_name, rc == 0 ? text : strerror(errno));
+		}
 	}
 	if (names)
 		if_freenameindex(names);
 	close(sock);
-	pass("getifaddrs, SIOCGIFCONF and SIOCGIFADDR show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
+	/* the dump read with recvfrom: the same view */
+	char addrs[64][INET6_ADDRSTRLEN];
+	int seen = dump_with_recvfrom(addrs, 64);
+	for (int i = 0; i < seen; i++)
+		if (strcmp(addrs[i], PROBE_ADDR) != 0)
+			fail("a netlink dump read with recvfrom shows %s", addrs[i]);
+	if (seen != 1)
+		fail("a netlink dump read with recvfrom shows the jail's address %d times", seen);
+	pass("getifaddrs, SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR and recvfrom on netlink show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
 }
