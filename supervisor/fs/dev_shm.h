@@ -21,8 +21,8 @@ struct fs_root;
 int dev_shm_create(void);
 
 /* Takes path, the directory a jail's supervisor made (jexec, for its
- * Landlock layer), if it is a directory of the caller's euid with mode
- * 1777. 0 or -errno (-EPERM: not such a directory). */
+ * Landlock layer), if it is a directory of the caller's euid. 0 or
+ * -errno (-EPERM: not such a directory). */
 int dev_shm_adopt(const char *path);
 
 /* Removes it and all in it, never following a link (the supervisor, when

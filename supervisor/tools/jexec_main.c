@@ -179,7 +179,7 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 	if (jail_has_root(&info.jail) && (rc = fs_root_open(root, &root_fs)))
 		die("jail_attach(%d): %s: %s", jid, root, strerror(-rc));
 	/* the jail's private /dev/shm, for our Landlock layer (fs/dev_shm.h);
-	 * one that is not a 1777 directory of ours is refused */
+	 * one that is not a directory of ours is refused */
 	if (root_fs && root_fs->host_dev && info.shm_dir[0] && (rc = dev_shm_adopt(info.shm_dir)))
 		die("jail_attach(%d): %s: %s", jid, info.shm_dir, strerror(-rc));
 
