@@ -580,7 +580,8 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 	return err;
 }
 
-int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, size_t size)
+int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, size_t size,
+		     const struct fs_root **in)
 {
 	const struct fs_root *r = t->root;
 	if (guest[0] == '\0')
@@ -593,8 +594,16 @@ int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, si
 	if (err)
 		return err;
 	char rest[PATH_MAX];
-	if (shm_path(r, p, rest, sizeof(rest)))
-		return 1; /* the private /dev/shm: translated */
+	const struct fs_root *shm = shm_path(r, p, rest, sizeof(rest));
+	if (shm) {
+		/* the private /dev/shm: a root of its own */
+		if (strlen(rest) >= size)
+			return -ENAMETOOLONG;
+		strcpy(p, rest);
+		*in = shm;
+		return 0;
+	}
+	*in = r;
 	return shared_with_host(r, p) ? 1 : 0;
 }
 

@@ -53,13 +53,15 @@ struct open_how;
  * removed directory): proc_hide_open() then. */
 int fs_guest_open_how(struct tracee *t, int dirfd, const char *guest, const struct open_how *how, int *fd);
 
-/* The absolute guest path (in p) that guest names, relative to dirfd when
- * not absolute, if it lies inside t's own root: 0. 1 if the name is not
- * inside a root of t's (the host's /proc or /dev, no root at all, "." of a
- * removed directory): the caller translates it instead. Or -errno. For a
- * caller that has the kernel resolve p itself, beneath the root
- * (RESOLVE_IN_ROOT): handlers/unix_object.c. */
-int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, size_t size);
+/* Where guest (relative to dirfd when not absolute) lies, for a caller
+ * that has the kernel resolve it itself beneath a root (RESOLVE_IN_ROOT;
+ * handlers/caller_open.c): 0, *in the root to resolve from (t's root, or
+ * the jail's private /dev/shm: dev_shm.h) and p the absolute path beneath
+ * it. 1 if the name is not inside a root of t's (the host's /proc or
+ * /dev, no root at all, "." of a removed directory): the caller
+ * translates it instead. Or -errno. */
+int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, size_t size,
+		     const struct fs_root **in);
 
 /* May t open the object fd (the supervisor's, just opened for t) with
  * open flags `flags`? The rules t's Landlock layers would apply, judged on

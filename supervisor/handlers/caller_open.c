@@ -46,10 +46,11 @@ void caller_close(struct injection *inj, long fd)
 	inject_call(inj, abi_nr(inj->abi, SC_close), c, &ignored);
 }
 
-long caller_open_in_root(struct injection *inj, const char *abs, uint64_t flags, size_t off)
+long caller_open_in_root(struct injection *inj, const struct fs_root *in, const char *abs, uint64_t flags,
+			 size_t off)
 {
 	struct tracee *t = inj->t;
-	const char *root = t->root->host;
+	const char *root = in->host;
 	struct {
 		struct open_how how;
 		unsigned char zero[CALLER_OPEN_HOW_SIZE - sizeof(struct open_how)];

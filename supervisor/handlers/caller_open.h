@@ -22,13 +22,15 @@ struct injection;
 #define CALLER_OPEN_HOW_BIT 64
 
 /* In an injection begun at the caller's seccomp stop: it opens abs (an
- * absolute guest path inside its root) with open flags `flags` (O_PATH
+ * absolute path beneath root: fs_guest_in_root's answer) with open flags `flags` (O_PATH
  * and the flags O_PATH allows: O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC), its arguments put at offset `off` of its
  * scratch slot (PATH_MAX * 2 + 128 bytes). Then the supervisor judges the
  * object (inside the root, not another process's /proc entry); if it may
  * not be reached the caller closes it again. The caller's descriptor, or
  * -errno (-ESRCH: the caller died). */
-long caller_open_in_root(struct injection *inj, const char *abs, uint64_t flags, size_t off);
+struct fs_root;
+long caller_open_in_root(struct injection *inj, const struct fs_root *root, const char *abs, uint64_t flags,
+			 size_t off);
 
 /* The caller closes its descriptor fd (an injected close). */
 void caller_close(struct injection *inj, long fd);

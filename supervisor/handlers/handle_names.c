@@ -73,9 +73,9 @@ static int name_of(struct syscall_stop *s, int dirfd, uint64_t addr, struct name
 	/* too long for the kernel as a host path under the root: as on an
 	 * equivalent tree outside the jail (stat and open answer the same) */
 	char abs[PATH_MAX];
-	const struct fs_root *r = s->t->root;
-	if (r && fs_guest_in_root(s->t, dirfd, path, abs, sizeof(abs)) == 0 &&
-	    strlen(r->host) + strlen(abs) >= PATH_MAX)
+	const struct fs_root *in;
+	if (s->t->root && fs_guest_in_root(s->t, dirfd, path, abs, sizeof(abs), &in) == 0 &&
+	    strlen(in->host) + strlen(abs) >= PATH_MAX)
 		return -ENAMETOOLONG;
 	int fd = path_object(s->t, dirfd, dir, 0, true, true);
 	if (fd < 0)

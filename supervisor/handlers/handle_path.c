@@ -581,7 +581,8 @@ static int open_by_caller(struct syscall_stop *s, int dirfd, const char *guest, 
 {
 	struct tracee *t = s->t;
 	char abs[PATH_MAX];
-	int err = fs_guest_in_root(t, dirfd, guest, abs, sizeof(abs));
+	const struct fs_root *in;
+	int err = fs_guest_in_root(t, dirfd, guest, abs, sizeof(abs), &in);
 	if (err == 1)
 		return 1;
 	struct injection inj;
@@ -591,7 +592,7 @@ static int open_by_caller(struct syscall_stop *s, int dirfd, const char *guest, 
 		s->retval = err;
 		return 0;
 	}
-	long res = caller_open_in_root(&inj, abs, flags, 0);
+	long res = caller_open_in_root(&inj, in, abs, flags, 0);
 	if (res >= 0 && s->id == SC_chdir) {
 		long fd = res;
 		uint64_t a[6] = {(uint64_t)fd, 0, 0, 0, 0, 0};

@@ -37,6 +37,9 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_oldolduname] = {.enter = handle_uname},
 	[SC_sethostname] = {.enter = handle_sethostname},
 	[SC_setdomainname] = {.enter = handle_setdomainname},
+	/* POSIX message queues: none in a jail with its own root (handle_mqueue.c) */
+	[SC_mq_open] = {.enter = handle_mq_name, .wanted = jail_has_root},
+	[SC_mq_unlink] = {.enter = handle_mq_name, .wanted = jail_has_root},
 
 	/* credentials change: the credentials the supervisor acts with for
 	 * the thread are read again (handle_path.c, act_as.c) */

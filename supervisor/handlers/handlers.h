@@ -28,6 +28,8 @@ bool handler_conditional(enum sc_id id);
 /* handle_uts.c */
 enum action handle_uname(struct syscall_stop *s);
 enum action handle_sethostname(struct syscall_stop *s);
+/* mq_open, mq_unlink: no queues in a jail with its own root (handle_mqueue.c) */
+enum action handle_mq_name(struct syscall_stop *s);
 enum action handle_setdomainname(struct syscall_stop *s);
 
 /* handle_path.c */

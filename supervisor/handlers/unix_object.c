@@ -34,13 +34,14 @@ int unix_object_name(struct syscall_stop *s, const char *guest, size_t off, char
 	 * may be the program's own by now. */
 	t->placed_fd = -1;
 	char abs[PATH_MAX];
-	int err = fs_guest_in_root(t, AT_FDCWD, guest, abs, sizeof(abs));
+	const struct fs_root *in;
+	int err = fs_guest_in_root(t, AT_FDCWD, guest, abs, sizeof(abs), &in);
 	if (err)
 		return err == 1 ? UNIX_OBJECT_TRANSLATE : err;
 	struct injection inj;
 	if ((err = inject_begin(&inj, t, s->abi)))
 		return err;
-	long fd = caller_open_in_root(&inj, abs, O_PATH | O_CLOEXEC, off);
+	long fd = caller_open_in_root(&inj, in, abs, O_PATH | O_CLOEXEC, off);
 	if (fd == -ESRCH)
 		return -ESRCH; /* gone: its exit goes to the event loop */
 	if (fd < 0) {

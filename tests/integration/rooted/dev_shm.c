@@ -13,11 +13,21 @@
  *                             chmods and renames d/NAME, a name that exists
  *                             only in the host's /dev/shm. Any success is an
  *                             escape.
+ *   dev_shm mq-make NAME      makes POSIX message queue NAME, sends and
+ *                             receives on it, leaves it (in a jail or not).
+ *   dev_shm mq-absent NAME... each queue NAME is absent (mq_open ENOENT).
+ *   dev_shm mq-exists NAME    queue NAME is there (mq_open O_RDONLY works).
+ *   dev_shm mq-unlink NAME    removes queue NAME.
+ *   dev_shm mq-denied NAME... in a jail with its own root: no queue at all,
+ *                             the same answers for a name the host uses
+ *                             and one nobody does; O_CREAT makes nothing,
+ *                             mq_unlink removes nothing.
  *
  * Prints "PASS: ..." (exit 0) or "FAIL: ..." (exit 1). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <mqueue.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdatomic.h>
@@ -168,8 +178,72 @@ static void race(const char *name, long tries)
 	pass("no call through a swapped /dev/shm/d reached the host's /dev/shm");
 }
 
+static void mq_make(const char *name)
+{
+	char q[300], got[16] = "";
+	snprintf(q, sizeof(q), "/%s", name);
+	struct mq_attr a = {.mq_maxmsg = 1, .mq_msgsize = sizeof(got)};
+	mqd_t m = mq_open(q, O_CREAT | O_EXCL | O_RDWR, 0600, &a);
+	if (m == (mqd_t)-1)
+		fail("mq_open %s: %s", q, strerror(errno));
+	if (mq_send(m, "hello", 6, 0) < 0 || mq_receive(m, got, sizeof(got), NULL) != 6 || strcmp(got, "hello") != 0)
+		fail("mq_send/mq_receive on %s: %s", q, strerror(errno));
+	mq_close(m);
+	pass("message queue %s made", q);
+}
+
+static void mq_absent(char **names)
+{
+	for (; *names; names++) {
+		char q[300];
+		snprintf(q, sizeof(q), "/%s", *names);
+		mqd_t m = mq_open(q, O_RDONLY);
+		if (m != (mqd_t)-1)
+			fail("mq_open %s opened another's queue", q);
+		if (errno != ENOENT)
+			fail("mq_open %s: %s, want ENOENT", q, strerror(errno));
+	}
+	pass("another jail's and the host's message queues are absent");
+}
+
+static void mq_denied(char **names)
+{
+	for (; *names; names++) {
+		char q[300];
+		snprintf(q, sizeof(q), "/%s", *names);
+		if (mq_open(q, O_RDONLY) != (mqd_t)-1 || errno != EACCES)
+			fail("mq_open %s: %s, want EACCES", q, strerror(errno));
+		struct mq_attr a = {.mq_maxmsg = 1, .mq_msgsize = 16};
+		if (mq_open(q, O_CREAT | O_RDWR, 0600, &a) != (mqd_t)-1 || errno != EACCES)
+			fail("mq_open %s O_CREAT: %s, want EACCES", q, strerror(errno));
+		if (mq_unlink(q) == 0 || errno != ENOENT)
+			fail("mq_unlink %s: %s, want ENOENT", q, strerror(errno));
+	}
+	pass("no message queue of the host's can be opened, made or removed; no name oracle");
+}
+
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && strcmp(argv[1], "mq-denied") == 0)
+		mq_denied(argv + 2);
+	if (argc == 3 && strcmp(argv[1], "mq-exists") == 0) {
+		char q[300];
+		snprintf(q, sizeof(q), "/%s", argv[2]);
+		if (mq_open(q, O_RDONLY) == (mqd_t)-1)
+			fail("mq_open %s: %s", q, strerror(errno));
+		pass("%s is there", q);
+	}
+	if (argc == 3 && strcmp(argv[1], "mq-make") == 0)
+		mq_make(argv[2]);
+	if (argc >= 3 && strcmp(argv[1], "mq-absent") == 0)
+		mq_absent(argv + 2);
+	if (argc == 3 && strcmp(argv[1], "mq-unlink") == 0) {
+		char q[300];
+		snprintf(q, sizeof(q), "/%s", argv[2]);
+		if (mq_unlink(q) < 0)
+			fail("mq_unlink %s: %s", q, strerror(errno));
+		pass("%s removed", q);
+	}
 	if (argc >= 3 && strcmp(argv[1], "own") == 0)
 		own(argv[2], argc > 3 && strcmp(argv[3], "wait") == 0);
 	if (argc >= 3 && strcmp(argv[1], "absent") == 0)

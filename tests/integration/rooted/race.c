@@ -340,6 +340,10 @@ int main(int argc, char **argv)
 	if (sh == MAP_FAILED)
 		return 2;
 	char base[4096], name[128];
+	/* RACE_DIR: where to race (e.g. the jail's private /dev/shm) */
+	const char *dir = getenv("RACE_DIR");
+	if (dir && chdir(dir) != 0)
+		return 2;
 	if (!getcwd(base, sizeof(base)))
 		return 2;
 	/* race/d (real, holding f or PID, and a socket s we listen on) and

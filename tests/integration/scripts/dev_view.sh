@@ -44,10 +44,12 @@ echo host >"$host_file" || fail "cannot make $host_file"
 chmod 600 "$host_file"
 stale=
 jail_a=
+host_q=
 shm_cleanup() {
 	[ -z "$jail_a" ] || kill "$jail_a" 2>/dev/null
 	rm -f "$host_file" "$host_file.x"
 	[ -z "$stale" ] || rm -rf "$stale"
+	[ -z "$host_q" ] || "$ROOTED/dev_shm" mq-unlink "$host_q" >/dev/null 2>&1
 	cleanup
 }
 trap shm_cleanup EXIT
@@ -114,3 +116,16 @@ echo "$out"
 case "$out" in PASS*) ;; *) fail "the host's /dev/shm seen from a jexec'd process" ;; esac
 [ ! -e "/dev/shm/$tag-p" ] || fail "the jexec'd process's file is in the host's /dev/shm"
 pass "a jexec'd process has the jail's /dev/shm"
+
+# POSIX message queues: none in a jail with its own root. The host's queue
+# can be neither opened nor removed, and answers as a name nobody uses;
+# O_CREAT makes nothing in the host's namespace.
+host_q=$tag-q
+"$ROOTED/dev_shm" mq-make "$host_q" >/dev/null || fail "cannot make the host's queue $host_q"
+out=$(timeout 60 "$JAIL" "$WORK/b" b "" /dev_shm mq-denied "$host_q" "$tag-none" 2>&1)
+rc=$?
+echo "$out"
+case "$out" in PASS*) [ $rc = 0 ] || fail "exit $rc" ;; *) fail "a jail reached the host's message queues" ;; esac
+"$ROOTED/dev_shm" mq-exists "$host_q" >/dev/null || fail "the jail removed the host's queue $host_q"
+"$ROOTED/dev_shm" mq-absent "$tag-none" >/dev/null || fail "the jail made a queue in the host's namespace"
+pass "a jail with its own root has no message queues: the host's are out of reach"

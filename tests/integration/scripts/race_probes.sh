@@ -42,6 +42,15 @@ for mode in opath chdir chdirfd chmod xattr connect sendto mkdir rename symlink 
 	[ "$mode" = bind ] && continue
 	expect_eq "own root, $mode: no escape in $TRIES tries" "$rc" 0
 done
+# the same through the jail's private /dev/shm (a root without /dev):
+# another root of the jail's, resolved the same way
+for mode in opath chdir connect sendto mkdir; do
+	out=$(cd "$WORK/root/tmp" && RACE_DIR=/dev/shm "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" $((TRIES / 5)) "$F" "$D" 2>/dev/null)
+	rc=$?
+	echo "/dev/shm: $out"
+	[ "$mode" = mkdir ] && continue
+	expect_eq "own root, /dev/shm, $mode: no escape in $((TRIES / 5)) tries" "$rc" 0
+done
 expect_eq "own root: the host file's mode is untouched" "$(stat -c %a "$WORK/host/f")" 644
 expect_eq "own root: the host file's times are untouched" "$(stat -c %Y "$WORK/host/f")" 1000000000
 expect_eq "own root: no xattr was set on the host file" \
