@@ -2,7 +2,9 @@
 #include "net_view.h"
 
 #include <linux/netlink.h>
+#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
+#include <stdbool.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -78,10 +80,57 @@ const unsigned char *net_view_shown(const struct jail *j, const struct net_host_
 	return shown_at(j, family, find_host(hosts, n, family, ifindex, addr, addr_len(family)), hosts, n);
 }
 
+/* An NLMSG_NOOP addressed to no socket (port id 0): readers that match
+ * replies to their port (glibc, iproute2's dump loop) pass it by; the
+ * others skip a NOOP. */
 static void hide(struct nlmsghdr *h)
 {
 	memset(NLMSG_DATA(h), 0, h->nlmsg_len - NLMSG_HDRLEN);
 	h->nlmsg_type = NLMSG_NOOP;
+	h->nlmsg_pid = 0;
+}
+
+static bool is_jail_addr(const struct jail *j, int family, const void *a, size_t len)
+{
+	if (len != addr_len(family))
+		return false;
+	for (int i = 0; i < jail_count(j, family); i++)
+		if (!memcmp(jail_addr(j, family, i), a, len))
+			return true;
+	return false;
+}
+
+/* A route of a dump: a host route (/32, /128) to one of the jail's
+ * addresses (FreeBSD's rt_is_exportable for a jail without a vnet). */
+static bool route_shown(const struct jail *j, struct nlmsghdr *h)
+{
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg)))
+		return false;
+	struct rtmsg *r = NLMSG_DATA(h);
+	if ((r->rtm_family != AF_INET && r->rtm_family != AF_INET6) || r->rtm_dst_len != 8 * addr_len(r->rtm_family))
+		return false;
+	int len = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r)));
+	for (struct rtattr *a = RTM_RTA(r); RTA_OK(a, len); a = RTA_NEXT(a, len))
+		if (a->rta_type == RTA_DST)
+			return is_jail_addr(j, r->rtm_family, RTA_DATA(a), RTA_PAYLOAD(a));
+	return false;
+}
+
+/* A neighbour (ARP, NDP) of a dump: only one at a jail address (FreeBSD's
+ * lltable dump skips what prison_if refuses). */
+static bool neigh_shown(const struct jail *j, struct nlmsghdr *h)
+{
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(struct ndmsg)))
+		return false;
+	struct ndmsg *nd = NLMSG_DATA(h);
+	if (nd->ndm_family != AF_INET && nd->ndm_family != AF_INET6)
+		return false;
+	int len = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*nd)));
+	for (struct rtattr *a = (struct rtattr *)((char *)nd + NLMSG_ALIGN(sizeof(*nd))); RTA_OK(a, len);
+	     a = RTA_NEXT(a, len))
+		if (a->rta_type == NDA_DST)
+			return is_jail_addr(j, nd->ndm_family, RTA_DATA(a), RTA_PAYLOAD(a));
+	return false;
 }
 
 size_t net_view_filter(const struct jail *j, const struct net_host_addr *hosts, size_t n, unsigned char *buf,
@@ -97,11 +146,21 @@ size_t net_view_filter(const struct jail *j, const struct net_host_addr *hosts, 
 			if (h->nlmsg_type == RTM_NEWADDR || h->nlmsg_type == RTM_DELADDR) {
 				memset(buf + off + NLMSG_HDRLEN, 0, len - off - NLMSG_HDRLEN);
 				h->nlmsg_type = NLMSG_NOOP;
+				h->nlmsg_pid = 0;
 				hidden++;
 			}
 			break;
 		}
 		size_t next = off + NLMSG_ALIGN(h->nlmsg_len);
+		bool dumped = h->nlmsg_flags & NLM_F_MULTI;
+		if (dumped && (h->nlmsg_type == RTM_NEWROUTE || h->nlmsg_type == RTM_NEWNEIGH)) {
+			if (!(h->nlmsg_type == RTM_NEWROUTE ? route_shown(j, h) : neigh_shown(j, h))) {
+				hide(h);
+				hidden++;
+			}
+			off = next;
+			continue;
+		}
 		if (h->nlmsg_type != RTM_NEWADDR && h->nlmsg_type != RTM_DELADDR) {
 			off = next;
 			continue;

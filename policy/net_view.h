@@ -32,9 +32,13 @@ const unsigned char *net_view_shown(const struct jail *j, const struct net_host_
 /* Rewrites a netlink route message stream of len bytes in place for the
  * jail: every RTM_NEWADDR/RTM_DELADDR of a host address becomes the jail
  * address placed on it (net_view_place), or, if none, an NLMSG_NOOP of the
- * same length with nothing of the address left in it. Other messages are
- * left alone; a malformed stream is left alone from the first bad header.
- * Returns the number of address messages hidden. */
+ * same length with nothing of the address left in it. Of a dump
+ * (NLM_F_MULTI), an RTM_NEWROUTE stays only if it is a host route (/32,
+ * /128) to a jail address, an RTM_NEWNEIGH only if its address is the
+ * jail's (FreeBSD's route and lltable dumps in a jail without a vnet); the
+ * others become NLMSG_NOOPs the same way. Other messages are left alone; a
+ * malformed stream is left alone from the first bad header. Returns the
+ * number of messages hidden. */
 size_t net_view_filter(const struct jail *j, const struct net_host_addr *hosts, size_t n, unsigned char *buf,
 		       size_t len);
 

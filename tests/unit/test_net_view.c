@@ -111,6 +111,46 @@ START_TEST(cut_short)
 }
 END_TEST
 
+/* Appends an RTM_NEWROUTE (flags: NLM_F_MULTI for a dump) to dst/len. */
+static void add_route(unsigned char *buf, size_t *len, const char *dst, unsigned dst_len, unsigned short flags)
+{
+	struct nlmsghdr *h = (struct nlmsghdr *)(buf + *len);
+	size_t attr = RTA_LENGTH(4);
+	h->nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg) + RTA_ALIGN(attr));
+	h->nlmsg_type = RTM_NEWROUTE;
+	h->nlmsg_flags = flags;
+	h->nlmsg_pid = 77;
+	struct rtmsg *r = NLMSG_DATA(h);
+	*r = (struct rtmsg){.rtm_family = AF_INET, .rtm_dst_len = (unsigned char)dst_len};
+	struct rtattr *rta = RTM_RTA(r);
+	rta->rta_len = (unsigned short)attr;
+	rta->rta_type = RTA_DST;
+	ck_assert_int_eq(inet_pton(AF_INET, dst, RTA_DATA(rta)), 1);
+	*len += NLMSG_ALIGN(h->nlmsg_len);
+}
+
+START_TEST(routes_of_a_dump)
+{
+	struct jail j = jail_with("127.0.0.2");
+	unsigned char buf[512] = {0};
+	size_t len = 0, second, third, fourth;
+	add_route(buf, &len, "127.0.0.1", 32, NLM_F_MULTI); /* the host's */
+	second = len;
+	add_route(buf, &len, "127.0.0.2", 32, NLM_F_MULTI); /* the jail's */
+	third = len;
+	add_route(buf, &len, "127.0.0.0", 8, NLM_F_MULTI); /* a subnet */
+	fourth = len;
+	add_route(buf, &len, "10.0.0.0", 8, 0); /* not a dump: an answer */
+	ck_assert_uint_eq(net_view_filter(&j, NULL, 0, buf, len), 2);
+	struct nlmsghdr *h = (struct nlmsghdr *)buf;
+	ck_assert_int_eq(h->nlmsg_type, NLMSG_NOOP);
+	ck_assert_uint_eq(h->nlmsg_pid, 0); /* addressed to nobody */
+	ck_assert_int_eq(((struct nlmsghdr *)(buf + second))->nlmsg_type, RTM_NEWROUTE);
+	ck_assert_int_eq(((struct nlmsghdr *)(buf + third))->nlmsg_type, NLMSG_NOOP);
+	ck_assert_int_eq(((struct nlmsghdr *)(buf + fourth))->nlmsg_type, RTM_NEWROUTE);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("net_view");
@@ -118,6 +158,7 @@ int main(void)
 	tcase_add_test(tc, place_and_filter);
 	tcase_add_test(tc, no_address_of_the_family);
 	tcase_add_test(tc, cut_short);
+	tcase_add_test(tc, routes_of_a_dump);
 	suite_add_tcase(s, tc);
 	return run_suite(s, true);
 }

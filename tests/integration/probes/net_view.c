@@ -3,9 +3,12 @@
  * ioctl(SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR), and a
  * netlink dump read with recvfrom (Go's way) show the jail's own address only, on the interface
  * whose subnet holds it (lo for 127.0.0.2), and every interface of the
- * host, as FreeBSD's jails do. */
+ * host, as FreeBSD's jails do; route dumps list none of the host's
+ * routes. */
 #include <arpa/inet.h>
 #include <ifaddrs.h>
+#include <stdbool.h>
+#include <sys/uio.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
@@ -15,20 +18,21 @@
 
 #include "probe.h"
 
-/* An RTM_GETADDR dump read with recvfrom and a source address, as Go's
- * net.Interfaces does (not recvmsg, as glibc): the IPv4 and IPv6 addresses
- * it lists, at most max. */
-static int dump_with_recvfrom(char out[][INET6_ADDRSTRLEN], int max)
+/* A netlink route dump of type (RTM_GETADDR, RTM_GETROUTE), read with
+ * recvfrom and a source address as Go's net.Interfaces does, or with
+ * recvmsg as glibc and iproute2 do: the addresses it lists (IFA_LOCAL or
+ * an IPv6 IFA_ADDRESS; a route's RTA_DST), at most max. */
+static int dump(int type, bool with_recvfrom, char out[][INET6_ADDRSTRLEN], int max)
 {
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	if (fd < 0)
 		fail("socket(AF_NETLINK): %s", strerror(errno));
 	struct {
 		struct nlmsghdr h;
-		struct rtgenmsg g;
-	} req = {.h = {.nlmsg_len = sizeof(req), .nlmsg_type = RTM_GETADDR, .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP,
-		       .nlmsg_seq = 1},
-		 .g = {.rtgen_family = AF_UNSPEC}};
+		struct rtmsg r;
+	} req = {.h = {.nlmsg_len = sizeof(req), .nlmsg_type = (unsigned short)type,
+		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP, .nlmsg_seq = 1},
+		 .r = {.rtm_family = AF_UNSPEC}};
 	struct sockaddr_nl kernel = {.nl_family = AF_NETLINK};
 	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
 		fail("sendto(netlink): %s", strerror(errno));
@@ -37,9 +41,12 @@ static int dump_with_recvfrom(char out[][INET6_ADDRSTRLEN], int max)
 	for (;;) {
 		struct sockaddr_nl from;
 		socklen_t fl = sizeof(from);
-		ssize_t got = recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl);
+		struct iovec iov = {buf, sizeof(buf)};
+		struct msghdr msg = {.msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov, .msg_iovlen = 1};
+		ssize_t got = with_recvfrom ? recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl)
+					    : recvmsg(fd, &msg, 0);
 		if (got < 0)
-			fail("recvfrom(netlink): %s", strerror(errno));
+			fail("reading a netlink dump: %s", strerror(errno));
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
 			if (h->nlmsg_type == NLMSG_DONE) {
 				close(fd);
@@ -47,14 +54,24 @@ static int dump_with_recvfrom(char out[][INET6_ADDRSTRLEN], int max)
 			}
 			if (h->nlmsg_type == NLMSG_ERROR)
 				fail("netlink dump: error");
-			if (h->nlmsg_type != RTM_NEWADDR)
-				continue;
-			struct ifaddrmsg *ifa = NLMSG_DATA(h);
-			int len = (int)IFA_PAYLOAD(h);
-			for (struct rtattr *a = IFA_RTA(ifa); RTA_OK(a, len); a = RTA_NEXT(a, len))
-				if ((a->rta_type == IFA_LOCAL || (a->rta_type == IFA_ADDRESS && ifa->ifa_family == AF_INET6)) &&
-				    n < max)
-					inet_ntop(ifa->ifa_family, RTA_DATA(a), out[n++], INET6_ADDRSTRLEN);
+			if (h->nlmsg_type == RTM_NEWADDR) {
+				struct ifaddrmsg *ifa = NLMSG_DATA(h);
+				int len = (int)IFA_PAYLOAD(h);
+				for (struct rtattr *a = IFA_RTA(ifa); RTA_OK(a, len); a = RTA_NEXT(a, len))
+					if ((a->rta_type == IFA_LOCAL ||
+					     (a->rta_type == IFA_ADDRESS && ifa->ifa_family == AF_INET6)) &&
+					    n < max)
+						inet_ntop(ifa->ifa_family, RTA_DATA(a), out[n++], INET6_ADDRSTRLEN);
+			} else if (h->nlmsg_type == RTM_NEWROUTE) {
+				struct rtmsg *r = NLMSG_DATA(h);
+				int len = (int)RTM_PAYLOAD(h);
+				snprintf(out[n], INET6_ADDRSTRLEN, "default");
+				for (struct rtattr *a = RTM_RTA(r); RTA_OK(a, len); a = RTA_NEXT(a, len))
+					if (a->rta_type == RTA_DST)
+						inet_ntop(r->rtm_family, RTA_DATA(a), out[n], INET6_ADDRSTRLEN);
+				if (n < max - 1)
+					n++;
+			}
 		}
 	}
 }
@@ -134,12 +151,21 @@ int main(void)
 		if_freenameindex(names);
 	close(sock);
 	/* the dump read with recvfrom: the same view */
-	char addrs[64][INET6_ADDRSTRLEN];
-	int seen = dump_with_recvfrom(addrs, 64);
+	static char addrs[256][INET6_ADDRSTRLEN];
+	int seen = dump(RTM_GETADDR, true, addrs, 256);
 	for (int i = 0; i < seen; i++)
 		if (strcmp(addrs[i], PROBE_ADDR) != 0)
 			fail("a netlink dump read with recvfrom shows %s", addrs[i]);
 	if (seen != 1)
 		fail("a netlink dump read with recvfrom shows the jail's address %d times", seen);
-	pass("getifaddrs, SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR and recvfrom on netlink show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
+	/* routes (`ip route`): only host routes to the jail's address, so
+	 * none of the host's (its local table always has 127.0.0.1) */
+	for (int with_recvfrom = 0; with_recvfrom < 2; with_recvfrom++) {
+		seen = dump(RTM_GETROUTE, with_recvfrom, addrs, 256);
+		for (int i = 0; i < seen; i++)
+			if (strcmp(addrs[i], PROBE_ADDR) != 0)
+				fail("a route dump (%s) shows a route to %s", with_recvfrom ? "recvfrom" : "recvmsg",
+				     addrs[i]);
+	}
+	pass("getifaddrs, SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR and netlink dumps read with recvfrom show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
 }
