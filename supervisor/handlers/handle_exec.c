@@ -20,6 +20,7 @@
 #include "exec_header.h"
 #include "handlers.h"
 #include "../engine/memory.h"
+#include "../engine/procfs.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
 
@@ -34,6 +35,36 @@ struct exec_plan {
 	char guest_program[PATH_MAX];     /* /proc/self/exe as the guest sees it */
 	bool via_loader;                  /* words start with the loader's */
 };
+
+
+/* A dynamic setuid or setgid program runs through the root's loader, so
+ * the kernel applies the loader's mode, not the program's (docs/setuid.md):
+ * said once per program, where the bit would have changed the caller's
+ * ids (a jail started by root; one started by a user has no_new_privs,
+ * under which the kernel ignores the bits natively too). */
+static void say_setid_lost(const struct tracee *t, const char *guest, const struct stat *st)
+{
+	static dev_t said_dev[16];
+	static ino_t said_ino[16];
+	static unsigned nsaid;
+	if (!(st->st_mode & (S_ISUID | S_ISGID)) || getuid() != 0)
+		return;
+	bool uid_differs = (st->st_mode & S_ISUID) && proc_status_field(t->tid, "Uid", 1) != (long)st->st_uid;
+	bool gid_differs = (st->st_mode & S_ISGID) && proc_status_field(t->tid, "Gid", 1) != (long)st->st_gid;
+	if (!uid_differs && !gid_differs)
+		return;
+	for (unsigned i = 0; i < nsaid && i < 16; i++)
+		if (said_dev[i] == st->st_dev && said_ino[i] == st->st_ino)
+			return;
+	if (nsaid < 16) {
+		said_dev[nsaid] = st->st_dev;
+		said_ino[nsaid] = st->st_ino;
+	}
+	nsaid++;
+	fprintf(stderr, "jail: %s: %s bit not honoured: a dynamic program in a jail with its own root runs "
+			"through the root's loader (docs/setuid.md)\n",
+		guest, uid_differs ? "setuid" : "setgid");
+}
 
 static int add_word(struct exec_plan *pl, const char *w)
 {
@@ -109,6 +140,8 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 		int dynamic = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) &&
 			      exec_elf_interp(fd, interp_path, sizeof(interp_path));
 		close(fd);
+		if (dynamic)
+			say_setid_lost(t, guest, &st);
 		if (!pl->guest_program[0] &&
 		    fs_host_to_guest(t, pl->host, pl->guest_program, sizeof(pl->guest_program)))
 			pl->guest_program[0] = '\0';
