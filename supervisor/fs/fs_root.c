@@ -607,36 +607,11 @@ int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, si
 	return shared_with_host(r, p) ? 1 : 0;
 }
 
-int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd)
+/* f, just opened for t beneath in: kept unless it is another process's
+ * entry in a procfs the root has of its own. 0 and *fd, or -errno. */
+static int keep_unless_hidden(const struct tracee *t, int f, int *fd)
 {
-	const struct fs_root *r = t->root;
-	if (guest[0] == '\0')
-		return -ENOENT;
-	if (strlen(guest) >= PATH_MAX)
-		return -ENAMETOOLONG;
-	if (is_host_root(r))
-		return 1;
-	char p[PATH_MAX];
-	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
-	if (err)
-		return err;
-	char rest[PATH_MAX];
-	const struct fs_root *shm = shm_path(r, p, rest, sizeof(rest));
-	if (shm) {
-		/* the private /dev/shm: a root of its own */
-		int f = open_in_root(shm, rest, follow ? 0 : O_NOFOLLOW);
-		if (f < 0)
-			return f;
-		*fd = f;
-		return 0;
-	}
-	if (shared_with_host(r, p))
-		return 1;
-	int f = open_in_root(r, p, follow ? 0 : O_NOFOLLOW);
-	if (f < 0)
-		return strlen(r->host) + strlen(p) >= PATH_MAX ? -ENAMETOOLONG : f;
-	/* a procfs the root has of its own: another process's entry is absent */
-	err = proc_hide_fd(t, f);
+	int err = proc_hide_fd(t, f);
 	if (err) {
 		close(f);
 		return err;
@@ -645,49 +620,36 @@ int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, i
 	return 0;
 }
 
+int fs_guest_open(struct tracee *t, int dirfd, const char *guest, bool follow, int *fd)
+{
+	char p[PATH_MAX];
+	const struct fs_root *in;
+	int err = fs_guest_in_root(t, dirfd, guest, p, sizeof(p), &in);
+	if (err)
+		return err; /* 1: translated instead */
+	int f = open_in_root(in, p, follow ? 0 : O_NOFOLLOW);
+	if (f < 0)
+		return strlen(in->host) + strlen(p) >= PATH_MAX ? -ENAMETOOLONG : f;
+	return keep_unless_hidden(t, f, fd);
+}
+
 int fs_guest_open_how(struct tracee *t, int dirfd, const char *guest, const struct open_how *how, int *fd)
 {
-	const struct fs_root *r = t->root;
-	if (guest[0] == '\0')
-		return -ENOENT;
-	if (strlen(guest) >= PATH_MAX)
-		return -ENAMETOOLONG;
-	if (is_host_root(r))
-		return 1;
 	char p[PATH_MAX];
-	int err = guest_absolute(t, dirfd, guest, p, sizeof(p));
+	const struct fs_root *in;
+	int err = fs_guest_in_root(t, dirfd, guest, p, sizeof(p), &in);
 	if (err)
-		return err; /* 1: "." of a removed directory */
+		return err; /* 1: translated instead ("." of a removed directory...) */
 	struct open_how h = *how;
 	h.flags |= O_CLOEXEC | ((h.flags & O_PATH) ? 0 : O_NOCTTY);
 	h.resolve |= RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
-	char rest[PATH_MAX];
-	const struct fs_root *shm = shm_path(r, p, rest, sizeof(rest));
-	if (shm) {
-		/* the private /dev/shm: a root of its own */
-		if (strlen(shm->host) + strlen(rest) >= PATH_MAX)
-			return -ENAMETOOLONG;
-		int f = openat2_retry(shm->fd, rest, &h);
-		if (f < 0)
-			return f;
-		*fd = f;
-		return 0;
-	}
-	if (shared_with_host(r, p))
-		return 1;
 	/* the host path the kernel would have been given: too long is
 	 * ENAMETOOLONG, as on an equivalent tree outside the jail */
 	char lex[PATH_MAX];
-	if (lexical_path(p, lex, sizeof(lex)) || strlen(r->host) + strlen(lex) >= PATH_MAX)
+	if (lexical_path(p, lex, sizeof(lex)) || strlen(in->host) + strlen(lex) >= PATH_MAX)
 		return -ENAMETOOLONG;
-	int f = openat2_retry(r->fd, p, &h);
+	int f = openat2_retry(in->fd, p, &h);
 	if (f < 0)
 		return f;
-	err = proc_hide_fd(t, f);
-	if (err) {
-		close(f);
-		return err;
-	}
-	*fd = f;
-	return 0;
+	return keep_unless_hidden(t, f, fd);
 }
