@@ -24,6 +24,7 @@
 #include "handlers.h"
 #include "../engine/inject.h"
 #include "../engine/memory.h"
+#include "../engine/notify.h"
 #include "../fs/path_table.h"
 #include "../fs/proc_hide.h"
 #include "../engine/procfs.h"
@@ -476,15 +477,24 @@ enum action handle_readlink(struct syscall_stop *s)
 	int err = bufsiz <= 0 ? -EINVAL : read_path(s->t, s->args[at], guest);
 	if (!err && guest[0] == '\0')
 		err = -ENOENT;
+	/* served from a notification: what was read belongs to this call */
+	if (!err && s->notified && !notify_still_valid())
+		err = -EINTR;
 	/* a link inside the root is read through the supervisor's own
-	 * descriptor of it: a rename race cannot show a host link's text */
+	 * descriptor of it: a rename race cannot show a host link's text;
+	 * at the host's / the /proc guard's object (another process's entry
+	 * is absent) */
 	int fd = -1;
-	if (!err)
+	bool at_host_root = !s->t->root || strcmp(s->t->root->host, "/") == 0;
+	host[0] = '\0';
+	if (!err && at_host_root) {
+		fd = proc_hide_open(s->t, dirfd, guest, false);
+		err = fd < 0 ? fd : 0;
+	} else if (!err) {
 		err = fs_guest_open(s->t, dirfd, guest, false, &fd);
-	if (err == 1)
-		err = fs_guest_to_host(s->t, dirfd, guest, FS_NOFOLLOW, host, sizeof(host));
-	else
-		host[0] = '\0';
+		if (err == 1)
+			err = fs_guest_to_host(s->t, dirfd, guest, FS_NOFOLLOW, host, sizeof(host));
+	}
 	if (err) {
 		if (fd >= 0)
 			close(fd);

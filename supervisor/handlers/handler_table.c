@@ -142,8 +142,10 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_swapoff] = PATH(handle_path),
 	[SC_execve] = PATH(handle_execve),
 	[SC_execveat] = PATH(handle_execve),
-	[SC_readlink] = PATH(handle_readlink),
-	[SC_readlinkat] = PATH(handle_readlink),
+	/* emulated in full (the link read through an object): from user
+	 * notification, with or without a root */
+	[SC_readlink] = {.enter = handle_readlink, .notify = true},
+	[SC_readlinkat] = {.enter = handle_readlink, .notify = true},
 	[SC_getcwd] = PATH_NOSCRATCH(handle_getcwd),
 	[SC_chroot] = PATH(handle_chroot),
 	/* mounts, handles and fanotify would reach the host by path or id */
