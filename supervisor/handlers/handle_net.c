@@ -24,6 +24,7 @@
 
 #include "../../policy/jail.h"
 #include "../../policy/net.h"
+#include "../../policy/net_msghdr.h"
 #include "../fs/fs_root.h"
 #include "handlers.h"
 #include "unix_link.h"
@@ -340,51 +341,25 @@ enum action handle_net_sendto(struct syscall_stop *s)
 
 /* ---------------------------------------------------------------- sendmsg */
 
-/* struct msghdr in either ABI's layout, widened. */
-struct msg {
-	uint64_t name, iov, control;
-	uint32_t namelen;
-	uint64_t iovlen, controllen;
-	uint32_t flags;
-};
-
 static size_t msghdr_size(const struct abi *abi)
 {
-	return abi->word_size == 4 ? 28 : sizeof(struct msghdr);
+	return net_msghdr_size(abi->word_size);
 }
 
-static int read_msghdr(struct syscall_stop *s, uint64_t addr, struct msg *m)
+static int read_msghdr(struct syscall_stop *s, uint64_t addr, struct net_msg *m)
 {
-	if (s->abi->word_size == 4) {
-		uint32_t w[7];
-		if (mem_read(s->t->tid, addr, w, sizeof(w)))
-			return -EFAULT;
-		*m = (struct msg){.name = w[0], .namelen = w[1], .iov = w[2], .iovlen = w[3],
-				  .control = w[4], .controllen = w[5], .flags = w[6]};
-		return 0;
-	}
-	struct msghdr h;
-	if (mem_read(s->t->tid, addr, &h, sizeof(h)))
+	unsigned char buf[sizeof(struct msghdr)];
+	if (mem_read(s->t->tid, addr, buf, msghdr_size(s->abi)))
 		return -EFAULT;
-	*m = (struct msg){.name = (uintptr_t)h.msg_name, .namelen = h.msg_namelen,
-			  .iov = (uintptr_t)h.msg_iov, .iovlen = h.msg_iovlen,
-			  .control = (uintptr_t)h.msg_control, .controllen = h.msg_controllen,
-			  .flags = (uint32_t)h.msg_flags};
+	net_msghdr_decode(buf, s->abi->word_size, m);
 	return 0;
 }
 
-static int put_msghdr(struct syscall_stop *s, const struct msg *m, size_t off, uint64_t *where)
+static int put_msghdr(struct syscall_stop *s, const struct net_msg *m, size_t off, uint64_t *where)
 {
-	if (s->abi->word_size == 4) {
-		uint32_t w[7] = {(uint32_t)m->name, m->namelen, (uint32_t)m->iov, (uint32_t)m->iovlen,
-				 (uint32_t)m->control, (uint32_t)m->controllen, m->flags};
-		return scratch_put(s->t, off, w, sizeof(w), where);
-	}
-	struct msghdr h = {.msg_name = (void *)(uintptr_t)m->name, .msg_namelen = m->namelen,
-			   .msg_iov = (void *)(uintptr_t)m->iov, .msg_iovlen = m->iovlen,
-			   .msg_control = (void *)(uintptr_t)m->control, .msg_controllen = m->controllen,
-			   .msg_flags = (int)m->flags};
-	return scratch_put(s->t, off, &h, sizeof(h), where);
+	unsigned char buf[sizeof(struct msghdr)];
+	int err = net_msghdr_encode(m, s->abi->word_size, buf);
+	return err ? err : scratch_put(s->t, off, buf, msghdr_size(s->abi), where);
 }
 
 /* Copies, checks and rewrites one msghdr at addr into the slot at base:
@@ -392,7 +367,7 @@ static int put_msghdr(struct syscall_stop *s, const struct msg *m, size_t off, u
  * the scratch address of the copy in *where. */
 static int check_msg(struct syscall_stop *s, uint64_t addr, size_t base, uint64_t *where)
 {
-	struct msg m;
+	struct net_msg m;
 	int err = read_msghdr(s, addr, &m);
 	if (err)
 		return err;
