@@ -110,11 +110,33 @@ static bool add_index(long idx, void *arg)
 	return false; /* all of them */
 }
 
+int dev_view_ctty(pid_t tid, dev_t *rdev)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -ENXIO;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	const char *p = strrchr(buf, ')');
+	int tty = 0;
+	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %d", &tty) != 1 || tty == 0)
+		return -ENXIO;
+	unsigned maj = ((unsigned)tty >> 8) & 0xfff, min = ((unsigned)tty & 0xff) | (((unsigned)tty >> 12) & 0xfff00);
+	*rdev = makedev(maj, min);
+	return 0;
+}
+
 int dev_view_own_ptys(const struct tracee *t, long *idx, int max)
 {
 	struct pty_set set = {.idx = idx, .max = max};
 	for (int i = 0; i < nterminals && set.n < max; i++)
 		set.idx[set.n++] = (long)(major(terminals[i]) - 136) * 256 + (long)minor(terminals[i]);
+	dev_t ctty;
+	if (set.n < max && dev_view_ctty(t->tid, &ctty) == 0 && is_pty(ctty))
+		set.idx[set.n++] = (long)(major(ctty) - 136) * 256 + (long)minor(ctty);
 	each_master(t, add_index, &set);
 	return set.n;
 }
@@ -136,5 +158,8 @@ int dev_view_check(const struct tracee *t, const char *host)
 	for (int i = 0; i < nterminals; i++)
 		if (terminals[i] == st.st_rdev)
 			return 0;
+	dev_t ctty;
+	if (dev_view_ctty(t->tid, &ctty) == 0 && ctty == st.st_rdev)
+		return 0; /* its own controlling terminal (jexec's) */
 	return master_in_jail(t, atol(name)) ? 0 : -ENOENT;
 }

@@ -20,6 +20,7 @@
 #include "../engine/memory.h"
 #include "../engine/notify.h"
 #include "../engine/tracee.h"
+#include "../fs/dev_view.h"
 #include "../fs/fs_root.h"
 #include "../fs/proc_hide.h"
 #include "act_as.h"
@@ -78,19 +79,11 @@ static int tracee_dir(const struct tracee *t, int dirfd, bool absolute)
  * opened by the device its /proc/<tid>/stat names. */
 static int open_ctty(const struct tracee *t, int flags)
 {
-	char path[64], buf[1024];
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)t->tid);
-	FILE *f = fopen(path, "re");
-	if (!f)
+	char path[64];
+	dev_t ctty;
+	if (dev_view_ctty(t->tid, &ctty))
 		return -ENXIO;
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	const char *p = strrchr(buf, ')');
-	int tty = 0;
-	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %d", &tty) != 1 || tty == 0)
-		return -ENXIO;
-	unsigned maj = ((unsigned)tty >> 8) & 0xfff, min = ((unsigned)tty & 0xff) | (((unsigned)tty >> 12) & 0xfff00);
+	unsigned maj = major(ctty), min = minor(ctty);
 	if (maj >= 136 && maj <= 143)
 		snprintf(path, sizeof(path), "/dev/pts/%u", min + (maj - 136) * 256);
 	else if (maj == 4 && min < 64)

@@ -10,11 +10,37 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "probe.h"
 
+/* JAIL_PROBE_CTTY set (a process jexec brought in on a terminal of its
+ * own): that terminal, its controlling one, opens by name and is listed. */
+static void own_ctty(void)
+{
+	const char *name = ttyname(0);
+	if (!name)
+		fail("ttyname(0): %s", strerror(errno));
+	int fd = open(name, O_RDWR | O_NOCTTY);
+	if (fd < 0)
+		fail("its controlling terminal %s: %s", name, strerror(errno));
+	close(fd);
+	bool listed = false;
+	DIR *d = opendir("/dev/pts");
+	if (!d)
+		fail("opendir /dev/pts: %s", strerror(errno));
+	for (struct dirent *e; (e = readdir(d));)
+		listed = listed || strcmp(e->d_name, strrchr(name, '/') + 1) == 0;
+	closedir(d);
+	if (!listed)
+		fail("/dev/pts does not list its controlling terminal %s", name);
+	pass("its controlling terminal %s opens by name and is listed", name);
+}
+
 int main(void)
 {
+	if (getenv("JAIL_PROBE_CTTY"))
+		own_ctty();
 	const char *other = getenv("JAIL_PROBE_PTY");
 	if (!other)
 		fail("JAIL_PROBE_PTY not set");

@@ -117,6 +117,28 @@ case "$out" in PASS*) ;; *) fail "the host's /dev/shm seen from a jexec'd proces
 [ ! -e "/dev/shm/$tag-p" ] || fail "the jexec'd process's file is in the host's /dev/shm"
 pass "a jexec'd process has the jail's /dev/shm"
 
+# a process jexec brings in on a terminal of its own may reopen that
+# terminal by name (its controlling terminal), and sees it in /dev/pts
+cp "$ROOTED/dev_view" "$WORK/p/"
+out=$(JAIL_PROBE_CTTY=1 timeout 60 python3 -c 'import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        b = os.read(fd, 4096)
+    except OSError:
+        break
+    if not b:
+        break
+    out += b
+os.waitpid(pid, 0)
+sys.stdout.write(out.decode(errors="replace"))' "$JEXEC" dvshm$$ /dev_view 2>&1)
+echo "$out"
+case "$out" in PASS*) ;; *) fail "a jexec'd process cannot reopen its own terminal" ;; esac
+pass "a jexec'd process reopens its own terminal by name" 
+
 # POSIX message queues: none in a jail with its own root. The host's queue
 # can be neither opened nor removed, and answers as a name nobody uses;
 # O_CREAT makes nothing in the host's namespace.
