@@ -4,11 +4,14 @@
  * moved by the jailed program: sealed where the kernel has mseal (6.10),
  * guarded by handle_vm_guard.c where it does not (these VMs run 6.1) or
  * where the ABI's filter cannot allow mseal (i386). Run in a jail with its
- * own root (tests/arch/guest/rooted.sh): the open of /proc/self/maps maps
- * the area first. Outside a jail there is no such area: the probe fails. */
+ * own root (tests/arch/guest/rooted.sh): a chdir maps the area first (a
+ * call whose handler may write there; opens, readlink and the metadata
+ * calls are served from user notification and never map it). Outside a
+ * jail there is no such area: the probe fails. */
 #include <fcntl.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "probe.h"
 
@@ -34,6 +37,8 @@ static uintptr_t find_area(void)
 
 int main(void)
 {
+	if (chdir("/") != 0)
+		fail("chdir /: %s", strerror(errno));
 	uintptr_t a = find_area();
 	if (!a)
 		fail("no 64 MiB read-only anonymous mapping: no scratch area");
