@@ -108,7 +108,7 @@ static void answer_fd(struct listener *l, uint64_t id, int fd, unsigned fd_flags
 
 /* the handler table and lookup, from the layers above (notify_set_ops) */
 static const struct supervisor_ops *ops;
-static bool report_denials;
+static bool report_denials; /* also: the deny filter traces (filter_build) */
 
 void notify_set_ops(const struct supervisor_ops *o, bool report)
 {
@@ -139,8 +139,10 @@ static void serve_one(struct listener *l, const struct seccomp_notif *req)
 	s.retval = -ENOSYS;
 	/* A static denial fails as the deny filter fails it: with -v that
 	 * filter says TRACE (to report), and a notification outranks TRACE,
-	 * so the call arrives here (e.g. mknod of a device node). */
-	const struct static_deny *d = static_deny_find(snap.jail, abi->table, s.id, s.args, abi->word_size);
+	 * so the call arrives here (e.g. mknod of a device node). Without -v
+	 * the filter's ERRNO outranks the notification: no lookup needed. */
+	const struct static_deny *d =
+		report_denials ? static_deny_find(snap.jail, abi->table, s.id, s.args, abi->word_size) : NULL;
 	if (d) {
 		if (report_denials && ops)
 			ops->report_denial(&s, d);

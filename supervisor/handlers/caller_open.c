@@ -21,22 +21,28 @@
 _Static_assert(CALLER_OPEN_HOW_SIZE & CALLER_OPEN_HOW_BIT, "the routing bit is set in the size");
 _Static_assert(!(sizeof(struct open_how) & CALLER_OPEN_HOW_BIT), "a plain open_how stays notified");
 
-/* May the caller hold its descriptor fd? The kernel resolved it inside
- * the root; this also judges what a sibling thread may have put at that
- * number meanwhile, and another process's entry in a procfs of the
- * root's own. */
-static int judge(const struct tracee *t, long fd)
+int caller_judge(const struct tracee *t, const char *what)
 {
 	char link[64];
-	snprintf(link, sizeof(link), "/proc/%d/fd/%ld", (int)t->tid, fd);
+	snprintf(link, sizeof(link), "/proc/%d/%s", (int)t->tid, what);
 	int obj = tracee_proc_open(link, O_PATH | O_CLOEXEC);
 	if (obj < 0)
-		return -EBADF;
+		return -EACCES;
 	int err = fs_object_allowed(t, obj, O_PATH, false);
 	if (!err)
 		err = proc_hide_fd(t, obj);
 	close(obj);
 	return err;
+}
+
+/* May the caller hold its descriptor fd? The kernel resolved it inside
+ * the root; this also judges what a sibling thread may have put at that
+ * number meanwhile. */
+static int judge(const struct tracee *t, long fd)
+{
+	char what[32];
+	snprintf(what, sizeof(what), "fd/%ld", fd);
+	return caller_judge(t, what);
 }
 
 void caller_close(struct injection *inj, long fd)

@@ -32,6 +32,12 @@ struct fs_root;
 long caller_open_in_root(struct injection *inj, const struct fs_root *root, const char *abs, uint64_t flags,
 			 size_t off);
 
+/* May the caller reach what its /proc/<tid>/<what> ("cwd", "fd/N") is?
+ * Inside its roots, not another process's /proc entry: 0, or -EACCES /
+ * -ENOENT (also when the supervisor cannot tell: out of descriptors). */
+struct tracee;
+int caller_judge(const struct tracee *t, const char *what);
+
 /* The caller closes its descriptor fd (an injected close). */
 void caller_close(struct injection *inj, long fd);
 

@@ -564,21 +564,6 @@ enum action handle_chroot(struct syscall_stop *s)
 	return ACT_RETURN;
 }
 
-/* May t's current directory be where it is now? */
-static int judge_cwd(const struct tracee *t)
-{
-	char link[64];
-	snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
-	int cwd = tracee_proc_open(link, O_PATH | O_CLOEXEC);
-	if (cwd < 0)
-		return -EACCES;
-	int err = fs_object_allowed(t, cwd, O_PATH, false);
-	if (!err)
-		err = proc_hide_fd(t, cwd);
-	close(cwd);
-	return err;
-}
-
 /* chdir and O_PATH opens (a directory or O_PATH descriptor cannot be
  * handed over by ADDFD, and chdir changes the caller's own state).
  *
@@ -611,7 +596,7 @@ static int open_by_caller(struct syscall_stop *s, int dirfd, const char *guest, 
 		caller_close(&inj, fd);
 		/* a sibling thread may have put another directory at that
 		 * number between the judgement and the fchdir */
-		if (res == 0 && (err = judge_cwd(t))) {
+		if (res == 0 && (err = caller_judge(t, "cwd"))) {
 			kill(t->tgid, SIGKILL);
 			res = err;
 		}
