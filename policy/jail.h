@@ -66,6 +66,8 @@ struct jail {
 	int securelevel;                  /* -1..3; see jail_allowed */
 	int enforce_statfs;               /* 0..2 (FreeBSD's default 2) */
 	int children_max;                 /* jails this jail may create (0) */
+	int children_cur;                 /* its child jails now (filled by jls) */
+	int parent;                       /* the jid of the jail it was made in, 0: the host */
 	int devfs_ruleset;                /* 0, or 4 with mount.devfs */
 	int osreldate;                    /* FreeBSD's __FreeBSD_version the jail reports */
 	char osrelease[65];               /* uname -r inside ("": the host's) */

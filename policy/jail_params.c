@@ -295,7 +295,11 @@ const char *jail_param_get(const struct jail *j, const struct jail_param_def *p,
 		snprintf(buf, size, "%s", jail_sys_name(jail_ip_mode(j, AF_INET)));
 	else if (strcmp(n, "ip6") == 0)
 		snprintf(buf, size, "%s", jail_sys_name(jail_ip_mode(j, AF_INET6)));
+	else if (strcmp(n, "children.cur") == 0)
+		snprintf(buf, size, "%d", j->children_cur);
+	else if (strcmp(n, "parent") == 0)
+		snprintf(buf, size, "%d", j->parent);
 	else
-		snprintf(buf, size, "0"); /* children.cur, cpuset.id, parent: filled by jls */
+		snprintf(buf, size, "0"); /* cpuset.id: no cpusets */
 	return buf;
 }

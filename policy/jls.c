@@ -271,9 +271,11 @@ static int int_value(int key, const struct jls_jail *jj)
 		return jj->jail->jid;
 	if (key == K_NPROC)
 		return jj->nproc;
+	if (key == K_PARENT)
+		return jj->jail->parent;
 	if (key >= K_GENERIC)
 		return (int)strtol(generic_value(key, jj->jail), NULL, 10);
-	return 0; /* parent (no nested jails), cpuset.id (no cpusets) */
+	return 0; /* cpuset.id (no cpusets) */
 }
 
 static const char *string_value(int key, const struct jls_jail *jj)

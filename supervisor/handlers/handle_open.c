@@ -25,6 +25,8 @@
 #include "../fs/proc_hide.h"
 #include "act_as.h"
 #include "handlers.h"
+#include "nest_channel.h"
+#include "../../policy/nest.h"
 #include "proc_net_view.h"
 
 #define VALID_FLAGS                                                                                  \
@@ -384,6 +386,16 @@ enum action handle_open(struct syscall_stop *s)
 	/* what was read belongs to this call: the caller is still in it */
 	if (!err && !notify_still_valid())
 		err = -EINTR;
+	/* a jailed tool asks for its jail's agent (policy/nest.h) */
+	if (!err && (s->id == SC_open || s->id == SC_openat) && strcmp(name, NEST_CHANNEL_PATH) == 0) {
+		int fd = nest_channel_open(s->t);
+		if (fd >= 0) {
+			s->fd = fd;
+			s->fd_flags = (how.flags & O_CLOEXEC) ? O_CLOEXEC : 0;
+			return ACT_FD;
+		}
+		err = fd;
+	}
 	if (!err)
 		err = act_as_tracee(s->t, creates(how.flags));
 	if (!err) {

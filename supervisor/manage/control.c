@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <linux/filter.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@
 #include "../confine/filter.h"
 #include "../confine/spawn.h"
 #include "../engine/tracee.h"
+#include "registry.h"
 #include "../fs/dev_shm.h"
 #include "../fs/fs_root.h"
 #include "../../policy/jail_modify.h"
@@ -106,11 +108,44 @@ static int signal_all(int sig)
 	return hit;
 }
 
+/* Nested jails: the jails made inside this one go first (each removes its
+ * own in turn). Their supervisors are not ours to wait for here: they exit
+ * when their jails are gone, which the event loop sees. */
+static void remove_children(void)
+{
+	struct registry reg;
+	struct reg_entry *list = NULL;
+	char err[PATH_MAX + 128];
+	int jid = ctl.sv->jail->jid;
+	if (jid <= 0 || registry_open(&reg, err, sizeof(err)))
+		return;
+	int scope = registry_scope();
+	registry_set_scope(0);
+	int n = registry_lock(&reg) ? -1 : registry_list(&reg, &list);
+	registry_unlock(&reg);
+	registry_set_scope(scope);
+	for (int i = 0; i < n; i++) {
+		struct sockaddr_un addr;
+		if (list[i].parent != jid || registry_sock_addr(&reg, list[i].jid, &addr))
+			continue;
+		int fd = ctl_connect(addr.sun_path, 5);
+		if (fd < 0)
+			continue;
+		if (ctl_send(fd, CTL_REMOVE, 0)) {
+			/* it is going anyway */
+		}
+		close(fd);
+	}
+	free(list);
+	registry_close(&reg);
+}
+
 static void start_removal(void)
 {
 	if (ctl.dying)
 		return;
 	ctl.dying = true;
+	remove_children();
 	int timeout = ctl.sv->stop_timeout;
 	clock_gettime(CLOCK_MONOTONIC, &ctl.deadline);
 	ctl.deadline.tv_sec += timeout;
@@ -376,6 +411,11 @@ static void serve_ready(void)
 
 void control_wait(struct supervisor *sv, bool block)
 {
+	/* a jail that does not persist ends with its last process, and takes
+	 * the jails made inside it along (their supervisors are our children
+	 * now, so the event loop would wait for them) */
+	if (!sv->jail->persist && sv->main_pid && sv->main_done && tracee_count() == 0)
+		start_removal();
 	if (!ctl.detached && sv->jail->persist && (sv->main_done || sv->main_pid == 0))
 		detach();
 	int sig = 0;

@@ -168,7 +168,84 @@ static int cmp_entry(const void *a, const void *b)
 	return ((const struct reg_entry *)a)->jid - ((const struct reg_entry *)b)->jid;
 }
 
+/* Nested jails (docs/nested-jails.md): a tool run for a jailed caller
+ * sees only the descendants of that jail, named relative to it. */
+static int scope_jid;
+
+void registry_set_scope(int jid)
+{
+	scope_jid = jid;
+}
+
+int registry_scope(void)
+{
+	return scope_jid;
+}
+
+static int list_all(struct registry *r, struct reg_entry **out);
+
+/* Is e beneath jail `top` (following the parent links of list)? */
+static bool descends(const struct reg_entry *list, int n, const struct reg_entry *e, int top)
+{
+	int parent = e->parent;
+	for (int depth = 0; parent > 0 && depth <= n; depth++) {
+		if (parent == top)
+			return true;
+		int next = 0;
+		for (int i = 0; i < n; i++)
+			if (list[i].jid == parent)
+				next = list[i].parent;
+		parent = next;
+	}
+	return false;
+}
+
 int registry_list(struct registry *r, struct reg_entry **out)
+{
+	int n = list_all(r, out);
+	if (n <= 0 || !scope_jid)
+		return n;
+	struct reg_entry *list = *out;
+	char prefix[JAIL_NAME_MAX + 1] = "";
+	for (int i = 0; i < n; i++)
+		if (list[i].jid == scope_jid)
+			snprintf(prefix, sizeof(prefix), "%s.", list[i].name);
+	size_t plen = strlen(prefix);
+	int kept = 0;
+	struct reg_entry *mine = malloc((size_t)n * sizeof(*mine));
+	if (!mine) {
+		free(list);
+		*out = NULL;
+		return -ENOMEM;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!plen || !descends(list, n, &list[i], scope_jid) || strncmp(list[i].name, prefix, plen) != 0)
+			continue;
+		struct reg_entry e = list[i];
+		memmove(e.name, e.name + plen, strlen(e.name + plen) + 1);
+		if (e.parent == scope_jid)
+			e.parent = 0;
+		mine[kept++] = e;
+	}
+	free(list);
+	*out = mine;
+	return kept;
+}
+
+int registry_full_name(struct registry *r, const char *name, char *full, size_t size)
+{
+	if (!scope_jid)
+		return snprintf(full, size, "%s", name) < (int)size ? 0 : -ENAMETOOLONG;
+	struct reg_entry *list;
+	int n = list_all(r, &list), rc = -ESRCH;
+	for (int i = 0; i < n; i++)
+		if (list[i].jid == scope_jid)
+			rc = snprintf(full, size, "%s.%s", list[i].name, name) < (int)size ? 0 : -ENAMETOOLONG;
+	free(list);
+	return n < 0 ? n : rc;
+}
+
+static int list_all(struct registry *r, struct reg_entry **out)
 {
 	DIR *d = opendir(r->dir);
 	struct dirent *de;
@@ -201,11 +278,21 @@ int registry_list(struct registry *r, struct reg_entry **out)
 			continue;
 		}
 		struct reg_entry e = {.jid = jid};
-		ssize_t len = pread(fd, e.name, sizeof(e.name) - 1, 0);
+		char buf[JAIL_NAME_MAX + 16];
+		ssize_t len = pread(fd, buf, sizeof(buf) - 1, 0);
 		close(fd);
 		if (len < 0)
 			continue;
-		e.name[len] = '\0';
+		buf[len] = '\0';
+		char *nl = strchr(buf, '\n');
+		if (nl) {
+			*nl = '\0';
+			e.parent = (int)strtol(nl + 1, NULL, 10);
+		}
+		size_t nlen = strlen(buf);
+		if (nlen >= sizeof(e.name))
+			continue; /* not an entry of ours */
+		memcpy(e.name, buf, nlen + 1);
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			struct reg_entry *bigger = realloc(list, (size_t)cap * sizeof(*list));
@@ -313,7 +400,7 @@ static int make_socket(const struct registry *r, int jid, char *err, size_t errl
 int registry_create(struct registry *r, struct jail *j, struct reg_handle *h, char *err, size_t errlen)
 {
 	struct reg_entry *list;
-	int n = registry_list(r, &list);
+	int n = list_all(r, &list);
 	int jid = j->jid;
 
 	h->jid = 0;
@@ -366,8 +453,9 @@ int registry_create(struct registry *r, struct jail *j, struct reg_handle *h, ch
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
-	size_t len = strlen(j->name);
-	if (flock(h->entry_fd, LOCK_EX | LOCK_NB) < 0 || write(h->entry_fd, j->name, len) != (ssize_t)len) {
+	char content[JAIL_NAME_MAX + 16];
+	int len = snprintf(content, sizeof(content), "%s\n%d", j->name, j->parent);
+	if (flock(h->entry_fd, LOCK_EX | LOCK_NB) < 0 || write(h->entry_fd, content, (size_t)len) != (ssize_t)len) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		goto fail_entry;
 	}

@@ -2,7 +2,7 @@
 /* The registry of running jails: one per user, in a private runtime
  * directory (/run/jail for root; $XDG_RUNTIME_DIR/jail or /tmp/jail-UID for
  * a normal user, 0700 and owned by the user, else refused). Per jail:
- *   N.jail  the entry (the jail's name); its supervisor holds an exclusive
+ *   N.jail  the entry (the jail's name, a newline, its parent's jid); its supervisor holds an exclusive
  *           flock on it for as long as it lives, so the kernel releases it
  *           when the supervisor dies, even by SIGKILL
  *   N.sock  the supervisor's control socket (see control.h)
@@ -27,6 +27,7 @@ struct registry {
 
 struct reg_entry {
 	int jid;
+	int parent; /* the jail it was made in (nested jails), 0: the host */
 	char name[JAIL_NAME_MAX];
 };
 
@@ -49,6 +50,16 @@ void registry_unlock(struct registry *r);
 /* The live jails, ascending by jid, stale entries removed on the way. Call
  * with the lock held. Count (malloc'ed array in *out, free it), or -errno. */
 int registry_list(struct registry *r, struct reg_entry **out);
+
+/* Nested jails (docs/nested-jails.md): from now on registry_list,
+ * registry_find and registry_connect see only the jails beneath jail jid,
+ * named relative to it (a child "c" of "p" is "c"), their parent 0 when it
+ * is jid. 0: every jail (the host's view). */
+void registry_set_scope(int jid);
+int registry_scope(void);
+/* The registry name of a jail called name in the scope ("p.c" for "c").
+ * 0, or -errno (-ESRCH: the scope's jail is gone). */
+int registry_full_name(struct registry *r, const char *name, char *full, size_t size);
 
 /* Looks a jail up the way FreeBSD does: a number is a jid, anything else a
  * name. Lock held. 0, or -ENOENT. */

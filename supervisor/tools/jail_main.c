@@ -10,6 +10,10 @@
 
 #include "../../policy/cmdline.h"
 #include "../manage/jailed.h"
+#include "../manage/nest.h"
+#include "../../policy/nest.h"
+#include "nest_agent.h"
+#include "nest_create.h"
 #include "jail_conf_run.h"
 #include "jail_hooks.h"
 #include "../confine/kernel_check.h"
@@ -22,7 +26,33 @@ int main(int argc, char **argv)
 	char err[PATH_MAX + 128];
 
 	tool_version_flag("jail", argc, argv);
-	int rc = jail_parse_cmdline(argc, argv, &cl, err, sizeof(err));
+	bool jailed = tool_is_jailed();
+	/* the agent a jail's supervisor starts for a jailed tool (nest_agent.c) */
+	if (!jailed && argc == 4 && strcmp(argv[1], "--nest-agent") == 0)
+		return nest_agent_main(argc, argv);
+	/* inside a jail: the jail's supervisor runs us on the host, limited to
+	 * the jail's descendants (docs/nested-jails.md) */
+	if (jailed) {
+		int status = nest_forward(argc, argv);
+		if (status >= 0)
+			return status;
+	}
+	bool priv = false;
+	int scope = jailed ? 0 : nest_scope_from_env(&priv);
+	char **args = argv;
+	const char *guest_path = NULL;
+	if (scope) {
+		static char *taken[NEST_ARGC_MAX + 1];
+		if (argc > NEST_ARGC_MAX || !nest_args_allowed(argc, argv, err, sizeof(err))) {
+			fprintf(stderr, "jail: jail_set: %s\n", strerror(EPERM));
+			return 1;
+		}
+		guest_path = nest_take_path(argc, argv, taken);
+		args = taken;
+		for (argc = 0; args[argc]; argc++)
+			;
+	}
+	int rc = jail_parse_cmdline(argc, args, &cl, err, sizeof(err));
 	if (rc > 0) {
 		fprintf(stderr, "%s\n", jail_usage);
 		return 1;
@@ -33,7 +63,19 @@ int main(int argc, char **argv)
 	}
 	/* inside a jail: no child jail can be made (children.max 0 is all
 	 * this design offers), and none is found (manage/jailed.h) */
-	if (cl.op != JAIL_OP_EXHIBIT && tool_is_jailed()) {
+	if (scope && cl.op == JAIL_OP_REMOVE && !priv) {
+		fprintf(stderr, "jail: jail_remove: %s\n", strerror(EPERM));
+		return 1;
+	}
+	if (scope && cl.op != JAIL_OP_REMOVE) {
+		if (cl.op != JAIL_OP_CREATE || cl.from_conf || cl.old_syntax || !priv) {
+			fprintf(stderr, "jail: jail_set: %s\n", strerror(EPERM));
+			return 1;
+		}
+		if (nest_prepare_create(&cl, scope, guest_path))
+			return 1;
+	}
+	if (cl.op != JAIL_OP_EXHIBIT && jailed) {
 		if (cl.op == JAIL_OP_REMOVE) {
 			for (char **t = cl.targets; *t; t++)
 				fprintf(stderr, "jail: \"%s\" not found\n", *t);

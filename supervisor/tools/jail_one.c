@@ -15,6 +15,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -61,6 +62,23 @@ static int exit_code(int status)
 	return 1;
 }
 
+/* A nested jail's root as its parent's view resolved it (nest_create.c):
+ * the root the supervisor opens must be that object. */
+static int expected_root = -1;
+
+void jail_expect_root(int fd)
+{
+	expected_root = fd;
+}
+
+static bool root_is_expected(const struct fs_root *r)
+{
+	struct stat a, b;
+	if (expected_root < 0)
+		return true;
+	return fstat(expected_root, &a) == 0 && fstat(r->fd, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 /* The engine calls the layers above it only through these. */
 static const struct supervisor_ops ops = {
 	.handlers = handlers,
@@ -83,6 +101,8 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	if (jail_has_root(&cl->jail)) {
 		int err = fs_root_open(cl->jail.path, &sv.root);
+		if (!err && !root_is_expected(sv.root))
+			err = -EPERM; /* moved since it was checked */
 		if (err) {
 			fprintf(stderr, "jail: path %s: %s\n", cl->jail.path, strerror(-err));
 			registry_remove(reg, h);

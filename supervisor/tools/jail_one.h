@@ -16,4 +16,8 @@ typedef int (*jail_created_fn)(const struct jail_cmdline *j, enum jail_exec whic
 int jail_create(struct jail_cmdline *cl, int jid_fd, jail_created_fn created);
 int jail_remove(const struct jail_cmdline *cl);
 
+/* Nested jails: the root the supervisor opens must be the object fd
+ * (nest_create.c), else the jail is not made. */
+void jail_expect_root(int fd);
+
 #endif

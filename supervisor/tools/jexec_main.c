@@ -34,6 +34,7 @@
 #include "../fs/dev_shm.h"
 #include "../fs/fs_root.h"
 #include "../manage/jailed.h"
+#include "../manage/nest.h"
 #include "../manage/registry.h"
 #include "../confine/kernel_check.h"
 #include "version.h"
@@ -295,6 +296,16 @@ int main(int argc, char **argv)
 	int c;
 
 	tool_version_flag("jexec", argc, argv);
+	/* inside a jail: its supervisor runs us on the host for its
+	 * descendants (docs/nested-jails.md) */
+	bool jailed = tool_is_jailed();
+	if (jailed) {
+		int status = nest_forward(argc, argv);
+		if (status >= 0)
+			return status;
+	}
+	bool priv = false;
+	bool scoped = !jailed && nest_scope_from_env(&priv) > 0;
 	while ((c = getopt(argc, argv, "+d:lnu:U:")) != -1) {
 		switch (c) {
 		case 'd':
@@ -324,7 +335,7 @@ int main(int argc, char **argv)
 	o.jail_user = Uflag;
 	o.key = argv[0];
 	o.command = argc > 1 ? argv + 1 : NULL;
-	if (tool_is_jailed()) /* no jail is reachable from inside one (manage/jailed.h) */
+	if (jailed) /* no jail is reachable from inside one (manage/jailed.h) */
 		die("jail \"%s\" not found", o.key);
 	/* the supervisor must be able to trace us (Yama: kernel_check.h) */
 	if (kernel_check_required("jexec", false))
@@ -345,6 +356,8 @@ int main(int argc, char **argv)
 		die("jail \"%s\" not found", o.key);
 	if (rc)
 		die("%s: %s", reg.dir, strerror(-rc));
+	if (scoped && !priv)
+		die("jail_attach(%d): %s", e.jid, strerror(EPERM));
 	if (registry_sock_addr(&reg, e.jid, &addr))
 		die("%s: %s", reg.dir, strerror(ENAMETOOLONG));
 	fflush(NULL);

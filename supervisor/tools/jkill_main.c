@@ -13,6 +13,7 @@
 
 #include "../manage/control.h"
 #include "../manage/jailed.h"
+#include "../manage/nest.h"
 #include "../manage/registry.h"
 #include "version.h"
 
@@ -41,6 +42,16 @@ int main(int argc, char **argv)
 	int i = 1;
 
 	tool_version_flag("jkill", argc, argv);
+	/* inside a jail: its supervisor runs us on the host for its
+	 * descendants (docs/nested-jails.md) */
+	bool jailed = tool_is_jailed();
+	if (jailed) {
+		int forwarded = nest_forward(argc, argv);
+		if (forwarded >= 0)
+			return forwarded;
+	}
+	bool priv = false;
+	bool scoped = !jailed && nest_scope_from_env(&priv) > 0;
 	if (i < argc && strcmp(argv[i], "-s") == 0) {
 		if (i + 1 >= argc || (sig = parse_signal(argv[i + 1])) < 0)
 			goto usage;
@@ -55,7 +66,7 @@ int main(int argc, char **argv)
 
 	struct registry reg;
 	char err[PATH_MAX + 128];
-	if (tool_is_jailed()) { /* no jail is reachable from inside one (manage/jailed.h) */
+	if (jailed || (scoped && !priv)) { /* no jail is reachable from inside one (manage/jailed.h) */
 		for (; i < argc; i++)
 			fprintf(stderr, "jkill: jail \"%s\" not found\n", argv[i]);
 		return 1;

@@ -2,6 +2,7 @@
 /* jls(8): lists the caller's running jails, asking each supervisor for the
  * jail's live parameters (a hostname changed inside the jail shows). */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "../../policy/jls.h"
 #include "../manage/control.h"
 #include "../manage/jailed.h"
+#include "../manage/nest.h"
 #include "../manage/registry.h"
 #include "jls_libxo.h"
 #include "version.h"
@@ -71,8 +73,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jls: %s\n", err);
 		return 1;
 	}
-	/* inside a jail: its descendants only, and it can have none */
+	/* inside a jail: its supervisor runs us on the host for its
+	 * descendants (docs/nested-jails.md); without one, none */
 	bool jailed = tool_is_jailed();
+	if (jailed) {
+		int status = nest_forward(argc, argv);
+		if (status >= 0)
+			return status;
+	}
+	bool priv;
+	int scope = jailed ? 0 : nest_scope_from_env(&priv);
 	if (!jailed && registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jls: %s\n", err);
 		return 1;
@@ -92,6 +102,20 @@ int main(int argc, char **argv)
 		fprintf(stderr, "jls: %s\n", strerror(ENOMEM));
 		return 1;
 	}
+	/* paths as the caller's jail names them: beneath its root */
+	char root[PATH_MAX] = "";
+	if (scope) {
+		struct reg_entry self = {.jid = scope};
+		pid_t *none;
+		int nnone;
+		registry_set_scope(0);
+		if (!query(&reg, &self, false, &info, &none, &nnone)) {
+			free(list);
+			return 1;
+		}
+		registry_set_scope(scope);
+		snprintf(root, sizeof(root), "%s", strcmp(info.jail.path, "/") == 0 ? "" : info.jail.path);
+	}
 	if (!xo)
 		jls_print_header(stdout, &o);
 	for (int i = 0; i < n; i++) {
@@ -101,6 +125,17 @@ int main(int argc, char **argv)
 			continue;
 		if (!query(&reg, &list[i], jls_wants_pids(&o), &info, &pids, &npids))
 			continue;
+		/* what the registry knows: the name (relative inside a jail),
+		 * the parent, the children */
+		memcpy(info.jail.name, list[i].name, sizeof(info.jail.name));
+		info.jail.parent = list[i].parent;
+		info.jail.children_cur = 0;
+		for (int k = 0; k < n; k++)
+			info.jail.children_cur += list[k].parent == list[i].jid;
+		size_t rl = strlen(root);
+		if (rl && strncmp(info.jail.path, root, rl) == 0 && (info.jail.path[rl] == '/' || !info.jail.path[rl]))
+			memmove(info.jail.path, info.jail.path[rl] ? info.jail.path + rl : "/",
+				strlen(info.jail.path[rl] ? info.jail.path + rl : "/") + 1);
 		struct jls_jail jj = {.jail = &info.jail, .dying = info.dying, .nproc = info.nproc,
 				      .pids = pids, .npids = npids};
 		if (xo)

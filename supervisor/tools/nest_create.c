@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include "nest_create.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "../../policy/cmdline.h"
+#include "../manage/control.h"
+#include "../manage/registry.h"
+#include "jail_one.h"
+
+const char *nest_take_path(int argc, char **argv, char **out)
+{
+	const char *path = NULL;
+	int k = 0;
+	bool command = false;
+	for (int i = 0; i < argc; i++) {
+		if (!command && strncmp(argv[i], "path=", 5) == 0) {
+			path = argv[i] + 5;
+			continue;
+		}
+		command |= strncmp(argv[i], "command=", 8) == 0;
+		out[k++] = argv[i];
+	}
+	out[k] = NULL;
+	return path;
+}
+
+static int fail(int err, const char *what)
+{
+	if (what)
+		fprintf(stderr, "jail: jail_set: %s: %s\n", what, strerror(err));
+	else
+		fprintf(stderr, "jail: jail_set: %s\n", strerror(err));
+	return 1;
+}
+
+static int parent_info(struct registry *reg, int scope, struct ctl_info *info)
+{
+	struct sockaddr_un addr;
+	if (registry_sock_addr(reg, scope, &addr))
+		return -ENAMETOOLONG;
+	int fd = ctl_connect(addr.sun_path, 10);
+	if (fd < 0)
+		return fd;
+	int rc = ctl_send(fd, CTL_INFO, 0);
+	if (!rc)
+		rc = ctl_recv_info(fd, info);
+	close(fd);
+	return rc ? rc : info->status;
+}
+
+/* The child's root: guest resolved beneath the parent's root (the kernel
+ * keeps every component inside it), as an O_PATH descriptor and its host
+ * path. 0 or -errno. */
+static int resolve_root(const char *root, const char *guest, char *host, size_t size, int *out)
+{
+	int rfd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rfd < 0)
+		return -errno;
+	struct open_how how = {.flags = O_PATH | O_DIRECTORY | O_CLOEXEC,
+			       .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS};
+	int fd = guest ? (int)syscall(SYS_openat2, rfd, guest, &how, sizeof(how)) : rfd;
+	int err = fd < 0 ? -errno : 0;
+	if (guest)
+		close(rfd);
+	if (err)
+		return err;
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	ssize_t n = readlink(link, host, size - 1);
+	if (n <= 0) {
+		close(fd);
+		return -EPERM;
+	}
+	host[n] = '\0';
+	size_t rl = strlen(root);
+	bool inside = strcmp(root, "/") == 0 ||
+		      (strncmp(host, root, rl) == 0 && (host[rl] == '\0' || host[rl] == '/'));
+	if (!inside) { /* cannot happen with RESOLVE_IN_ROOT: fail closed */
+		close(fd);
+		return -EPERM;
+	}
+	*out = fd;
+	return 0;
+}
+
+static bool has4(const struct jail *p, const struct in_addr *a)
+{
+	for (int i = 0; i < p->ip4_count; i++)
+		if (p->ip4[i].s_addr == a->s_addr)
+			return true;
+	return false;
+}
+
+static bool has6(const struct jail *p, const struct in6_addr *a)
+{
+	for (int i = 0; i < p->ip6_count; i++)
+		if (memcmp(&p->ip6[i], a, sizeof(*a)) == 0)
+			return true;
+	return false;
+}
+
+/* Addresses: among the parent's, or any when the parent has the host's. */
+static bool addresses_allowed(const struct jail *p, const struct jail *c)
+{
+	enum jail_sys m4 = jail_ip_mode(p, AF_INET), m6 = jail_ip_mode(p, AF_INET6);
+	for (int i = 0; i < c->ip4_count; i++)
+		if (m4 == JAIL_SYS_DISABLE || (m4 == JAIL_SYS_NEW && !has4(p, &c->ip4[i])))
+			return false;
+	for (int i = 0; i < c->ip6_count; i++)
+		if (m6 == JAIL_SYS_DISABLE || (m6 == JAIL_SYS_NEW && !has6(p, &c->ip6[i])))
+			return false;
+	return true;
+}
+
+int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_path)
+{
+	static struct ctl_info info;
+	struct registry reg;
+	char err[PATH_MAX + 128];
+	struct jail *c = &cl->jail;
+	const struct jail *p = &info.jail;
+
+	if (registry_open(&reg, err, sizeof(err)))
+		return fail(EPERM, NULL);
+	if (parent_info(&reg, scope, &info))
+		return fail(EPERM, NULL);
+	/* children.cur: the parent's children now (the scope's list names
+	 * them with parent 0) */
+	struct reg_entry *list = NULL;
+	int n = registry_lock(&reg) ? -1 : registry_list(&reg, &list);
+	registry_unlock(&reg);
+	int cur = 0;
+	for (int i = 0; i < n; i++)
+		cur += list[i].parent == 0;
+	free(list);
+	if (n < 0 || cur >= p->children_max || c->children_max > p->children_max - cur - 1)
+		return fail(EPERM, NULL);
+	if (!cl->name_given || !c->name[0] || strchr(c->name, '.') || c->jid)
+		return fail(EINVAL, NULL);
+	if (!addresses_allowed(p, c))
+		return fail(EPERM, NULL);
+	char full[JAIL_NAME_MAX];
+	if (registry_full_name(&reg, c->name, full, sizeof(full)))
+		return fail(ENAMETOOLONG, "name");
+	char host[PATH_MAX];
+	int rootfd = -1;
+	int rc = resolve_root(p->path, guest_path, host, sizeof(host), &rootfd);
+	if (rc)
+		return fail(-rc, guest_path ? guest_path : "path");
+	snprintf(c->path, sizeof(c->path), "%s", host);
+	jail_expect_root(rootfd);
+	snprintf(c->name, sizeof(c->name), "%s", full);
+	c->parent = scope;
+	/* never more than the parent: securelevel, statfs, allow.*, SysV */
+	if (c->securelevel < p->securelevel)
+		c->securelevel = p->securelevel;
+	if (c->enforce_statfs < p->enforce_statfs)
+		c->enforce_statfs = p->enforce_statfs;
+	for (int a = 0; a < JAIL_ALLOW_COUNT; a++)
+		c->allow[a] = c->allow[a] && jail_allowed(p, (enum jail_allow)a);
+	int *cs[] = {&c->sysvmsg, &c->sysvsem, &c->sysvshm};
+	const int ps[] = {p->sysvmsg, p->sysvsem, p->sysvshm};
+	for (int i = 0; i < 3; i++)
+		if (jail_sysv(p, ps[i]) == JAIL_SYS_DISABLE)
+			*cs[i] = JAIL_SYS_DISABLE;
+	/* FreeBSD: a new jail's names are its parent's, not the host's */
+	if (!c->hostname[0])
+		memcpy(c->hostname, p->hostname, sizeof(c->hostname));
+	if (!c->domainname[0])
+		memcpy(c->domainname, p->domainname, sizeof(c->domainname));
+	memcpy(c->osrelease, p->osrelease, sizeof(c->osrelease));
+	c->osreldate = p->osreldate;
+	if (!c->hostuuid[0])
+		memcpy(c->hostuuid, p->hostuuid, sizeof(c->hostuuid));
+	if (!c->hostid)
+		c->hostid = p->hostid;
+	return 0;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* jail -c run for a jailed caller (docs/nested-jails.md): the child's
+ * parameters checked against its parent's, as FreeBSD's prison rules say,
+ * and translated to the host. */
+#ifndef JAIL_TOOLS_NEST_CREATE_H
+#define JAIL_TOOLS_NEST_CREATE_H
+
+#include <stdbool.h>
+
+struct jail_cmdline;
+
+/* argv without its path= word (copied into out, NULL-terminated; out has
+ * argc + 1 slots); the guest path given, or NULL. */
+const char *nest_take_path(int argc, char **argv, char **out);
+
+/* Checks and translates cl's jail for creation beneath jail `scope`: the
+ * parent's children.max, the path resolved beneath the parent's root, the
+ * addresses among the parent's, securelevel, enforce_statfs and allow.*
+ * bounded by the parent's, the defaults (names, osrelease, host ids) the
+ * parent's; the name becomes "parent.name". 0, or 1 after a FreeBSD-worded
+ * message. */
+int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_path);
+
+#endif
