@@ -141,7 +141,14 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 	for (int i = 0; i < n; i++)
 		cur += list[i].parent == 0;
 	free(list);
-	if (n < 0 || cur >= p->children_max || c->children_max > p->children_max - cur - 1)
+	if (n < 0 || p->children_max <= 0)
+		return fail(EPERM, NULL);
+	if (cur >= p->children_max) { /* the kernel's own words (FreeBSD) */
+		fprintf(stderr, "jail: prison limit exceeded\n");
+		return 1;
+	}
+	/* a child may be given at most what would remain to its parent */
+	if (c->children_max > p->children_max - cur - 1)
 		return fail(EPERM, NULL);
 	if (!cl->name_given || !c->name[0] || strchr(c->name, '.') || c->jid)
 		return fail(EINVAL, NULL);

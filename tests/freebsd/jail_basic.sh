@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-2-Clause
 # FreeBSD's usr.sbin/jail/tests/jail_basic_test.sh, ported (README.md):
-# basic, nested (children.max=0), commands, jid_name_set,
+# basic, nested, commands, jid_name_set,
 # param_consistency. Jail names carry this run's pid, so that root and
 # the test user, and other suites, can run it at once.
 . "$(dirname "$0")/lib.sh"
@@ -38,6 +38,21 @@ check "jail -r inside reaches no host jail" 1 empty "jail: \"${base}_nochild\" n
 	jexec ${base}_nochild $inside jail -r ${base}_nochild
 check "the jail is still there" 0 "${base}_nochild" empty -- jls -j ${base}_nochild name
 jail -q -r ${base}_nochild
+# the half with children.max=1: one child may be made, a second may not
+jail -q -c name=$base persist ip4.addr=127.0.1.1 children.max=1
+check "jail -c inside a jail with children.max=1" 0 ignore empty -- \
+	jexec $base $inside jail -c name=nestedjail persist ip4.addr=127.0.1.1
+check "a second child exceeds the limit" 1 empty "jail: prison limit exceeded" -- \
+	jexec $base $inside jail -c name=secondnestedjail persist ip4.addr=127.0.1.1
+check "nothing left of the second" 1 ignore ignore -- jls -j $base.secondnestedjail
+check "jls inside" 0 "$(jls -j $base.nestedjail jid)" empty -- jexec $base $inside jls jid
+check "jls -v inside names the child as the parent sees it" 0 "match:nestedjail +ACTIVE" empty -- \
+	jexec $base $inside jls -v
+check "jls -n inside" 0 "match:name=nestedjail " empty -- jexec $base $inside jls -n
+check "the host names it basejail.nestedjail" 0 "$base.nestedjail 127.0.1.1" empty -- \
+	jls -j $base.nestedjail name ip4.addr
+jail -q -r $base
+check "removing the parent removed the child" 1 ignore ignore -- jls -j $base.nestedjail
 
 CASE=commands
 sed "s/^basejail {}/$base {}/" "$HERE/commands.jail.conf" >jail.conf

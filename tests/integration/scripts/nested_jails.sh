@@ -63,12 +63,15 @@ expect_eq "jexec c inside p runs in c" "$out $status" "$(hostname) 3"
 timeout 30 "$JEXEC" $p $inside "$JAIL" -q -c name=d persist path="$croot/sub" || fail "second child"
 out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name=e persist path="$croot" 2>&1)
 status=$?
-expect_eq "children.max exceeded: FreeBSD's message" "$out" "jail: jail_set: Operation not permitted"
+expect_eq "children.max exceeded: FreeBSD's message" "$out" "jail: prison limit exceeded"
 expect_eq "children.max exceeded: exit 1" "$status" 1
 expect_eq "no registry entry left" "$("$JLS" -j $p.e name 2>&1)" "jls: jail \"$p.e\" not found"
 expect_no_process "name=e persist"
 timeout 30 "$JEXEC" $p $inside "$JAIL" -q -r d || fail "jail -r d inside"
 expect_eq "jail -r inside removed d" "$("$JLS" -j $p.d name 2>&1)" "jls: jail \"$p.d\" not found"
+
+out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name=e persist path="$croot" children.max=1 2>&1)
+expect_eq "children.max above what the parent has left: refused" "$out" "jail: jail_set: Operation not permitted"
 
 # --- an address the parent does not have
 out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name=f persist path="$croot" ip4.addr=127.0.1.2 2>&1)
