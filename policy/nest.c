@@ -24,10 +24,13 @@ bool nest_param_allowed(const char *param)
 	memcpy(key, param, len);
 	key[len] = '\0';
 	const char *k = key;
-	if (strncmp(k, "no", 2) == 0 && !strchr(param, '='))
+	bool no = strncmp(k, "no", 2) == 0 && !strchr(param, '=');
+	if (no)
 		k += 2;
 	if (strncmp(k, "allow.", 6) == 0)
 		return strchr(k + 6, '.') == NULL; /* allow.mount.* and the like: no */
+	if (no) /* the boolean ones only */
+		return strcmp(k, "persist") == 0;
 	for (int i = 0; ok[i]; i++)
 		if (strcmp(k, ok[i]) == 0)
 			return true;

@@ -284,7 +284,7 @@ static int list_all(struct registry *r, struct reg_entry **out)
 		if (len < 0)
 			continue;
 		buf[len] = '\0';
-		char *nl = strchr(buf, '\n');
+		char *nl = strrchr(buf, '\n'); /* the name has none (nest_create.c) */
 		if (nl) {
 			*nl = '\0';
 			e.parent = (int)strtol(nl + 1, NULL, 10);

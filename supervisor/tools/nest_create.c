@@ -120,6 +120,18 @@ static bool addresses_allowed(const struct jail *p, const struct jail *c)
 	return true;
 }
 
+/* A child's name: not empty, no dot (it is one level), nothing the
+ * registry's entry format or a terminal would take as a separator. */
+static bool name_ok(const char *name)
+{
+	if (!*name)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '.' || *p == '/')
+			return false;
+	return true;
+}
+
 int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_path)
 {
 	static struct ctl_info info;
@@ -150,7 +162,7 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 	/* a child may be given at most what would remain to its parent */
 	if (c->children_max > p->children_max - cur - 1)
 		return fail(EPERM, NULL);
-	if (!cl->name_given || !c->name[0] || strchr(c->name, '.') || c->jid)
+	if (!cl->name_given || !name_ok(c->name) || c->jid)
 		return fail(EINVAL, NULL);
 	if (!addresses_allowed(p, c))
 		return fail(EPERM, NULL);

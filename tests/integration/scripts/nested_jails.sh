@@ -79,6 +79,17 @@ status=$?
 expect_eq "an address not the parent's: refused" "$out $status" "jail: jail_set: Operation not permitted 1"
 expect_eq "nothing left of f" "$("$JLS" -j $p.f name 2>&1)" "jls: jail \"$p.f\" not found"
 
+# --- a name that would forge the registry entry's parent line
+ojid=$("$JLS" -j $other jid)
+out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name="$(printf 'x\n%s' "$ojid")" persist path="$croot" 2>&1)
+status=$?
+expect_eq "a name with a newline: refused" "$out $status" "jail: jail_set: Invalid argument 1"
+expect_eq "no child forged under the host jail" "$("$JLS" -j $other children.cur)" 0
+out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name=np nopath persist 2>&1)
+status=$?
+expect_eq "a parameter not offered inside (nopath): refused" "$status" 1
+expect_eq "nothing left of np" "$("$JLS" -j $p.np name 2>&1)" "jls: jail \"$p.np\" not found"
+
 # --- a child may not be given more than the parent has
 timeout 30 "$JEXEC" $p $inside "$JAIL" -q -c name=g persist path="$croot" allow.raw_sockets ||
 	fail "jail -c g inside"
