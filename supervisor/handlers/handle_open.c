@@ -26,6 +26,7 @@
 #include "act_as.h"
 #include "handlers.h"
 #include "proc_net_view.h"
+#include "proc_sys_view.h"
 
 #define VALID_FLAGS                                                                                  \
 	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | O_ASYNC | \
@@ -392,6 +393,9 @@ enum action handle_open(struct syscall_stop *s)
 		/* /proc/<pid>/net/tcp and the like: the jail's own lines */
 		if (fd >= 0)
 			fd = proc_net_view_open(s->t, fd, (int)how.flags);
+		/* /proc/sys/kernel/hostname and domainname: the jail's names */
+		if (fd >= 0)
+			fd = proc_sys_view_open(s->t, fd, (int)how.flags);
 		if (fd >= 0) {
 			s->fd = fd;
 			s->fd_flags = (how.flags & O_CLOEXEC) ? O_CLOEXEC : 0;

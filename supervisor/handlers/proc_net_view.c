@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -28,6 +27,7 @@
 #include "../engine/tracee.h"
 #include "../fs/proc_hide.h"
 #include "host_addrs.h"
+#include "sealed_text.h"
 
 #define MAX_FILES 16
 #define MAX_TEXT (64u << 20) /* more than this: refused, not cut */
@@ -178,36 +178,6 @@ static int jail_sockets(const struct tracee *t, unsigned long **v, size_t *n)
 	return 0;
 }
 
-/* A sealed memfd holding len bytes of text, reopened read-only. */
-static int sealed_copy(const char *text, size_t len, int flags)
-{
-	int m = memfd_create("jail-proc-net", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-	if (m < 0)
-		return -errno;
-	for (size_t at = 0; at < len;) {
-		ssize_t w = write(m, text + at, len - at);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = w < 0 ? errno : EIO;
-			close(m);
-			return -e;
-		}
-		at += (size_t)w;
-	}
-	if (fcntl(m, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) {
-		int e = errno;
-		close(m);
-		return -e;
-	}
-	char link[64];
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", m);
-	int ro = open(link, O_RDONLY | O_CLOEXEC | (flags & O_NONBLOCK));
-	int e = errno;
-	close(m);
-	return ro < 0 ? -e : ro;
-}
-
 int proc_net_view_open(const struct tracee *t, int fd, int flags)
 {
 	if ((flags & O_PATH) || (flags & O_ACCMODE) == O_WRONLY)
@@ -239,7 +209,7 @@ int proc_net_view_open(const struct tracee *t, int fd, int flags)
 		owned.inodes = inodes;
 	}
 	size_t shown = proc_net_filter(f, t->jail, hosts, n, &owned, text, len, out);
-	ret = sealed_copy(out, shown, flags);
+	ret = sealed_text_fd("jail-proc-net", out, shown, flags);
 out:
 	free(text);
 	free(out);
