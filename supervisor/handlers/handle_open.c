@@ -25,6 +25,7 @@
 #include "../fs/proc_hide.h"
 #include "act_as.h"
 #include "handlers.h"
+#include "proc_mounts_view.h"
 #include "proc_net_view.h"
 #include "proc_sys_view.h"
 
@@ -396,6 +397,9 @@ enum action handle_open(struct syscall_stop *s)
 		/* /proc/sys/kernel/hostname and domainname: the jail's names */
 		if (fd >= 0)
 			fd = proc_sys_view_open(s->t, fd, (int)how.flags);
+		/* the mount table: enforce_statfs */
+		if (fd >= 0)
+			fd = proc_mounts_view_open(s->t, fd, (int)how.flags);
 		if (fd >= 0) {
 			s->fd = fd;
 			s->fd_flags = (how.flags & O_CLOEXEC) ? O_CLOEXEC : 0;

@@ -74,46 +74,6 @@ static const struct proc_net_file *which(int fd)
 	return NULL;
 }
 
-/* The whole text of fd: a malloc'd buffer, its length in *len; NULL with
- * errno on failure. */
-static char *read_all(int fd, size_t *len)
-{
-	size_t cap = 65536, at = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return NULL;
-	for (;;) {
-		if (at == cap) {
-			if (cap >= MAX_TEXT) {
-				free(buf);
-				errno = EFBIG;
-				return NULL;
-			}
-			char *more = realloc(buf, cap * 2);
-			if (!more) {
-				free(buf);
-				return NULL;
-			}
-			buf = more;
-			cap *= 2;
-		}
-		ssize_t n = read(fd, buf + at, cap - at);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-			free(buf);
-			errno = e;
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		at += (size_t)n;
-	}
-	*len = at;
-	return buf;
-}
-
 static int cmp_inode(const void *a, const void *b)
 {
 	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
@@ -187,7 +147,7 @@ int proc_net_view_open(const struct tracee *t, int fd, int flags)
 		return fd;
 	notify_may_block(); /* a host with many sockets: a long read */
 	size_t len = 0;
-	char *text = read_all(fd, &len);
+	char *text = read_whole_fd(fd, MAX_TEXT, &len);
 	int err = text ? 0 : -errno;
 	close(fd);
 	if (err)

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -38,4 +39,42 @@ int sealed_text_fd(const char *name, const char *text, size_t len, int flags)
 	int e = errno;
 	close(m);
 	return ro < 0 ? -e : ro;
+}
+
+char *read_whole_fd(int fd, size_t max, size_t *len)
+{
+	size_t cap = 65536, at = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		return NULL;
+	for (;;) {
+		if (at == cap) {
+			if (cap >= max) {
+				free(buf);
+				errno = EFBIG;
+				return NULL;
+			}
+			char *more = realloc(buf, cap * 2);
+			if (!more) {
+				free(buf);
+				return NULL;
+			}
+			buf = more;
+			cap *= 2;
+		}
+		ssize_t n = read(fd, buf + at, cap - at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			free(buf);
+			errno = e;
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		at += (size_t)n;
+	}
+	*len = at;
+	return buf;
 }

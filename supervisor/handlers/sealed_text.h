@@ -10,4 +10,9 @@
  * descriptor, or -errno. */
 int sealed_text_fd(const char *name, const char *text, size_t len, int flags);
 
+/* The whole text of fd from where it stands: a malloc'd buffer,
+ * its length in *len; NULL with errno on failure,
+ * EFBIG past max bytes (refused, never cut). */
+char *read_whole_fd(int fd, size_t max, size_t *len);
+
 #endif
