@@ -25,6 +25,7 @@
 #include "../fs/proc_hide.h"
 #include "act_as.h"
 #include "handlers.h"
+#include "machine_id_view.h"
 #include "proc_mounts_view.h"
 #include "proc_net_view.h"
 #include "proc_sys_view.h"
@@ -390,6 +391,8 @@ enum action handle_open(struct syscall_stop *s)
 		err = act_as_tracee(s->t, creates(how.flags));
 	if (!err) {
 		int fd = open_object(s->t, dirfd, name, &how);
+		/* /etc/machine-id, /etc/hostid: host.hostuuid, host.hostid */
+		fd = machine_id_view_open(s->t, dirfd, name, fd, (int)how.flags);
 		act_as_done();
 		/* /proc/<pid>/net/tcp and the like: the jail's own lines */
 		if (fd >= 0)
