@@ -11,6 +11,7 @@
  * the jail adds when it translates. */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -609,6 +610,71 @@ static void creds(void)
 	waitpid(pid, NULL, 0);
 }
 
+/* Callers with different credentials take turns on the same supervisor
+ * threads: a root process, one that became nobody, one that became nobody
+ * with a supplementary group, each stat a file in a directory open to root
+ * and to that group only, 300 times in turn. Every result must be the
+ * caller's own, whatever the previous call's caller was. */
+static void creds_interleaved(void)
+{
+	enum { turns = 300, callers = 3 };
+	int go[callers][2], done[2];
+	if (mkdir(P("/t/grp"), 0770) < 0 || chown(P("/t/grp"), 0, 4242) < 0)
+		printf("setup grp: %s\n", strerror(errno));
+	mkfile("/t/grp/f");
+	if (pipe(done) < 0)
+		return;
+	pid_t pids[callers];
+	for (int k = 0; k < callers; k++) {
+		if (pipe(go[k]) < 0)
+			return;
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			for (int j = 0; j <= k; j++)
+				close(go[j][1]); /* so that the parent's close is an EOF */
+			int drop = 0; /* as a user, setgroups fails: it takes turns unchanged */
+			if (k > 0) {
+				gid_t g = 4242;
+				drop = setgroups(k == 2 ? 1 : 0, &g) < 0 || setgid(65534) < 0 || setuid(65534) < 0 ? -1 : 0;
+			}
+			unsigned ok = 0, denied = 0, other = 0;
+			char c;
+			struct stat st;
+			for (int i = 0; i < turns; i++) {
+				if (read(go[k][0], &c, 1) != 1)
+					break;
+				if (stat(P("/t/grp/f"), &st) == 0)
+					ok++;
+				else if (errno == EACCES)
+					denied++;
+				else
+					other++;
+				if (write(done[1], "x", 1) != 1)
+					break;
+			}
+			while (read(go[k][0], &c, 1) > 0)
+				; /* print in turn: after the parent's close */
+			printf("caller %d (%s%s): %u found, %u EACCES, %u other\n", k,
+			       k == 0 ? "root" : k == 1 ? "nobody" : "nobody in the group",
+			       drop < 0 ? ", not allowed to change ids" : "", ok, denied, other);
+			fflush(stdout);
+			_exit(0);
+		}
+	}
+	char c;
+	close(done[1]);
+	for (int i = 0; i < turns; i++)
+		for (int k = 0; k < callers; k++)
+			if (write(go[k][1], "x", 1) != 1 || read(done[0], &c, 1) != 1)
+				break;
+	for (int k = 0; k < callers; k++) {
+		close(go[k][1]);
+		waitpid(pids[k], NULL, 0);
+		close(go[k][0]);
+	}
+	close(done[0]);
+}
+
 static void dotdot(void)
 {
 	same_file("/.. is /", "/..", "/");
@@ -655,6 +721,7 @@ int main(int argc, char **argv)
 	dotdot();
 	attrs();
 	creds();
+	creds_interleaved();
 	name_too_long();
 	return 0;
 }

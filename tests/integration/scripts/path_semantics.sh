@@ -11,6 +11,9 @@
 native=$(readlink -f "$WORK")/native
 rooted=$(readlink -f "$WORK")/rooted
 mkdir "$native" "$rooted"
+# callers that became nobody must reach the native tree as they reach the
+# jail's (a root's host ancestors are not on a jailed path, as with chroot)
+chmod 711 "$WORK"
 cp "$ROOTED/pathsem" "$native/pathsem"
 cp "$ROOTED/pathsem" "$rooted/pathsem"
 len=${#native}
