@@ -270,24 +270,6 @@ static int open_as(const struct tracee *t, int dirfd, const char *path, bool fol
 			rel++;
 	fd = openat2_retry(bfd, *rel ? rel : ".", &how);
 	int err = fd < 0 ? errno : 0;
-	if (fd < 0 && err == ELOOP && !chroot_seen) {
-		/* Ordinary symlinks mean the same to anyone who shares the
-		 * caller's root: the kernel follows them (magic links refused).
-		 * An object outside procfs is then the caller's; one inside may
-		 * have been reached through "self" (the supervisor's), and a
-		 * failure may be one: both are walked. */
-		struct open_how links = {.flags = how.flags, .resolve = RESOLVE_NO_MAGICLINKS};
-		fd = openat2_retry(bfd, *rel ? rel : ".", &links);
-		struct statfs sf;
-		if (fd >= 0 && fstatfs(fd, &sf) == 0 && sf.f_type != PROC_SUPER_MAGIC) {
-			if (bfd != AT_FDCWD)
-				close(bfd);
-			return fd;
-		}
-		if (fd >= 0)
-			close(fd);
-		fd = -1;
-	}
 	if (fd < 0 && err == ELOOP) {
 		int links = 0;
 		int start = bfd == AT_FDCWD ? start_dir(t, dirfd, true) : dup(bfd);
