@@ -130,9 +130,13 @@ static int start_dir(const struct tracee *t, int dirfd, bool absolute)
 		snprintf(base, sizeof(base), "/proc/%d/root", (int)t->tid);
 	else if (dirfd == AT_FDCWD)
 		snprintf(base, sizeof(base), "/proc/%d/cwd", (int)t->tid);
+	else if (dirfd < 0)
+		return -EBADF;
 	else
 		snprintf(base, sizeof(base), "/proc/%d/fd/%d", (int)t->tid, dirfd);
-	return tracee_proc_open(base, O_PATH | O_CLOEXEC);
+	int fd = tracee_proc_open(base, O_PATH | O_CLOEXEC);
+	/* no such descriptor in the caller: the kernel's answer is EBADF */
+	return fd == -ENOENT && !absolute && dirfd != AT_FDCWD ? -EBADF : fd;
 }
 
 
@@ -157,11 +161,20 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 		if (dir < 0)
 			return dir;
 	}
+	/* a trailing slash follows a final symlink and asks for a directory */
+	size_t plen = strlen(buf);
+	bool dir_wanted = plen > 0 && buf[plen - 1] == '/';
 	for (;;) {
 		while (*p == '/')
 			p++;
-		if (*p == '\0')
+		if (*p == '\0') {
+			struct stat st;
+			if (dir_wanted && (fstat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+				close(dir);
+				return -ENOTDIR;
+			}
 			return dir;
+		}
 		char *end = p + strcspn(p, "/");
 		bool last = end[strspn(end, "/")] == '\0';
 		char comp[NAME_MAX + 1];
@@ -173,7 +186,7 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 		memcpy(comp, p, cl);
 		comp[cl] = '\0';
 		p = end;
-		bool want_follow = !last || follow;
+		bool want_follow = !last || follow || dir_wanted;
 		int next;
 		if (want_follow && (strcmp(comp, "self") == 0 || strcmp(comp, "thread-self") == 0) &&
 		    proc_is_fd_proc_root(dir)) {

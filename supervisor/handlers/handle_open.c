@@ -223,6 +223,19 @@ static int open_judged(const struct tracee *t, int dirfd, const char *path, cons
 				return err;
 			}
 		}
+	} else if ((flags & O_CREAT) && path[strlen(path) - 1] == '/') {
+		/* O_CREAT on a name with a trailing slash: the kernel's EISDIR,
+		 * once the directories before it resolve */
+		char parent[PATH_MAX], last[NAME_MAX + 1];
+		bool slash;
+		int err = path_split_last(path, parent, sizeof(parent), last, sizeof(last), &slash);
+		if (err)
+			return err;
+		int pfd = proc_hide_open(t, dirfd, parent[0] ? parent : ".", true);
+		if (pfd < 0)
+			return pfd;
+		close(pfd);
+		return -EISDIR;
 	} else {
 		obj = proc_hide_open(t, dirfd, path, follow);
 	}
