@@ -73,6 +73,7 @@ struct jail {
 	char osrelease[65];               /* uname -r inside ("": the host's) */
 	char hostuuid[65];                /* host.hostuuid ("": the host's machine id) */
 	unsigned long hostid;             /* host.hostid */
+	bool hostuuid_set, hostid_set;    /* given: the jail reads them as its machine id (docs/parameters.md) */
 	/* other accepted parameters, "name=value\n" each: kept and shown by
 	 * jls, no effect of their own (docs/parameters.md) */
 	char extra[JAIL_EXTRA_MAX];

@@ -73,5 +73,7 @@ void jail_modify_apply(struct jail *dst, const struct jail *src)
 	dst->devfs_ruleset = src->devfs_ruleset;
 	memcpy(dst->hostuuid, src->hostuuid, sizeof(dst->hostuuid));
 	dst->hostid = src->hostid;
+	dst->hostuuid_set = src->hostuuid_set;
+	dst->hostid_set = src->hostid_set;
 	memcpy(dst->extra, src->extra, sizeof(dst->extra));
 }

@@ -189,6 +189,7 @@ static int set_field(struct jail *j, const struct jail_param_def *p, const char 
 		if (v < 0)
 			return invalid(err, errlen);
 		j->hostid = (unsigned long)v;
+		j->hostid_set = true;
 	} else if (strcmp(n, "osrelease") == 0 || strcmp(n, "host.hostuuid") == 0) {
 		char *dst = n[0] == 'o' ? j->osrelease : j->hostuuid;
 		size_t max = n[0] == 'o' ? 32 : 64; /* OSRELEASELEN, HOSTUUIDLEN */
@@ -197,6 +198,8 @@ static int set_field(struct jail *j, const struct jail_param_def *p, const char 
 			return -1;
 		}
 		strcpy(dst, value);
+		if (n[0] == 'h')
+			j->hostuuid_set = true;
 	} else if (strncmp(n, "sysv", 4) == 0) {
 		if (sys == JAIL_SYS_NEW) {
 			snprintf(err, errlen, "%s: new: not supported: a private SysV key space is not available "
@@ -237,6 +240,10 @@ int jail_param_set(struct jail *j, const char *name, const char *value, char *er
 		bool b;
 		if (parse_boolean(p, value, negate, &b, err, errlen))
 			return -1;
+		if (b && strncmp(p->name, "allow.mount.", 12) == 0) {
+			snprintf(err, errlen, "%s: not supported on Linux: " JAIL_NO_MOUNT_WHY, p->name);
+			return -1;
+		}
 		text = b ? "true" : "false";
 	} else if (!value) {
 		snprintf(err, errlen, "%s: missing value", p->name);

@@ -12,6 +12,15 @@
 
 #include "jail.h"
 
+/* Why allow.mount and allow.mount.<fs> cannot be true here: FreeBSD lets
+ * jailed root mount into the jail's own part of the mount table; Linux
+ * has one mount table per mount namespace, and a jail here has none of its
+ * own, so a mount made for it would be the host's (the supervisor, root or
+ * not, cannot mount for the jail alone). */
+#define JAIL_NO_MOUNT_WHY                                                                            \
+	"the Linux kernel lets the supervisor mount nothing for the jail alone (the jail shares the " \
+	"host's mount table); mount what it needs on the host"
+
 enum jp_type { JP_BOOL, JP_INT, JP_STRING, JP_JAILSYS };
 
 enum jp_kind {

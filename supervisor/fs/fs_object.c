@@ -13,6 +13,7 @@
 #include "../../policy/path.h"
 #include "dev_shm.h"
 #include "fs_root.h"
+#include "proc_uts_file.h"
 #include "../engine/tracee.h"
 
 /* File systems of the kernel's own objects: never written by a jail. */
@@ -47,7 +48,8 @@ int fs_object_allowed(const struct tracee *t, int fd, int flags, bool in_root)
 	if (fstatfs(fd, &sf) < 0)
 		return -EACCES;
 	if (writes && kernel_fs(sf.f_type))
-		return -EACCES;
+		/* kernel.hostname, kernel.domainname: as sethostname(2) */
+		return proc_uts_file(fd) > 0 ? -EPERM : -EACCES;
 	if (in_root)
 		return 0; /* the kernel kept the walk inside the root */
 	char link[64], path[PATH_MAX];

@@ -130,11 +130,61 @@ static int start_dir(const struct tracee *t, int dirfd, bool absolute)
 		snprintf(base, sizeof(base), "/proc/%d/root", (int)t->tid);
 	else if (dirfd == AT_FDCWD)
 		snprintf(base, sizeof(base), "/proc/%d/cwd", (int)t->tid);
+	else if (dirfd < 0)
+		return -EBADF;
 	else
 		snprintf(base, sizeof(base), "/proc/%d/fd/%d", (int)t->tid, dirfd);
-	return tracee_proc_open(base, O_PATH | O_CLOEXEC);
+	int fd = tracee_proc_open(base, O_PATH | O_CLOEXEC);
+	/* no such descriptor in the caller: the kernel's answer is EBADF */
+	return fd == -ENOENT && !absolute && dirfd != AT_FDCWD ? -EBADF : fd;
 }
 
+
+/* ".." from a procfs directory: a hidden process's directory has no
+ * parent, or "/proc/<pid>/.." would tell which host pids exist. */
+static int up_allowed(const struct tracee *t, int dir)
+{
+	struct statfs sf;
+	if (fstatfs(dir, &sf) != 0)
+		return -errno;
+	if (sf.f_type != PROC_SUPER_MAGIC)
+		return 0;
+	char ignored[PATH_MAX];
+	return judge_fd(t, dir, ignored, sizeof(ignored));
+}
+
+/* The same for a path the kernel resolved in one go (no symlinks, so its
+ * text is what was walked): the directory before each run of ".." is
+ * opened and judged. base: where the path starts. */
+static int dotdots_allowed(const struct tracee *t, int base, const char *path)
+{
+	char prefix[PATH_MAX];
+	size_t len = strlen(path);
+	if (len >= sizeof(prefix))
+		return 0;
+	for (size_t i = 0; i < len;) {
+		size_t start = i, end = i + strcspn(path + i, "/");
+		bool up = end - start == 2 && path[start] == '.' && path[start + 1] == '.';
+		bool prev_up = start >= 3 && path[start - 1] == '/' && path[start - 2] == '.' && path[start - 3] == '.' &&
+			       (start == 3 || path[start - 4] == '/');
+		if (up && !prev_up) {
+			memcpy(prefix, path, start);
+			prefix[start] = '\0';
+			struct open_how how = {.flags = O_PATH | O_CLOEXEC, .resolve = RESOLVE_NO_SYMLINKS};
+			int fd = openat2_retry(base, start ? prefix : ".", &how);
+			if (fd < 0)
+				return -errno;
+			int err = up_allowed(t, fd);
+			close(fd);
+			if (err)
+				return err;
+		}
+		i = end;
+		while (i < len && path[i] == '/')
+			i++;
+	}
+	return 0;
+}
 
 /* The slow walk, one component at a time, for a path that went through
  * a procfs's "self" or "thread-self" (which the kernel resolves for the
@@ -157,11 +207,21 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 		if (dir < 0)
 			return dir;
 	}
+	int err_up;
+	/* a trailing slash follows a final symlink and asks for a directory */
+	size_t plen = strlen(buf);
+	bool dir_wanted = plen > 0 && buf[plen - 1] == '/';
 	for (;;) {
 		while (*p == '/')
 			p++;
-		if (*p == '\0')
+		if (*p == '\0') {
+			struct stat st;
+			if (dir_wanted && (fstat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+				close(dir);
+				return -ENOTDIR;
+			}
 			return dir;
+		}
 		char *end = p + strcspn(p, "/");
 		bool last = end[strspn(end, "/")] == '\0';
 		char comp[NAME_MAX + 1];
@@ -173,8 +233,12 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 		memcpy(comp, p, cl);
 		comp[cl] = '\0';
 		p = end;
-		bool want_follow = !last || follow;
+		bool want_follow = !last || follow || dir_wanted;
 		int next;
+		if (strcmp(comp, "..") == 0 && (err_up = up_allowed(t, dir)) != 0) {
+			close(dir);
+			return err_up;
+		}
 		if (want_follow && (strcmp(comp, "self") == 0 || strcmp(comp, "thread-self") == 0) &&
 		    proc_is_fd_proc_root(dir)) {
 			char mine[64];
@@ -257,6 +321,14 @@ static int open_as(const struct tracee *t, int dirfd, const char *path, bool fol
 			rel++;
 	fd = openat2_retry(bfd, *rel ? rel : ".", &how);
 	int err = fd < 0 ? errno : 0;
+	if (fd >= 0 && strstr(rel, "..")) {
+		int e = dotdots_allowed(t, bfd, rel);
+		if (e) {
+			close(fd);
+			fd = -1;
+			err = -e;
+		}
+	}
 	if (fd < 0 && err == ELOOP) {
 		int links = 0;
 		int start = bfd == AT_FDCWD ? start_dir(t, dirfd, true) : dup(bfd);

@@ -155,15 +155,26 @@ static long run(struct syscall_stop *s, const struct call *c)
 		if (target[0] == '\0')
 			return -ENOENT;
 	}
+	if (c->kind == LINK && (c->flags & ~(unsigned)(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)))
+		return -EINVAL;
 	bool follow_old = c->kind == LINK && (c->flags & AT_SYMLINK_FOLLOW);
-	if (c->kind == LINK && (c->flags & AT_EMPTY_PATH))
-		return -ENOSYS; /* takes the ptrace route (handler_table.c) */
-	if (follow_old) {
-		/* the old name's object itself, followed inside the root */
-		char path[PATH_MAX];
-		if (mem_read_string(s->t->tid, c->path1, path, sizeof(path)))
+	bool empty_old = false; /* linkat(fd, "", ..., AT_EMPTY_PATH) */
+	char old[PATH_MAX];
+	if (c->kind == LINK && (c->flags & AT_EMPTY_PATH)) {
+		int e = mem_read_string(s->t->tid, c->path1, old, sizeof(old));
+		if (e)
+			return e == -ENAMETOOLONG ? e : -EFAULT;
+		empty_old = old[0] == '\0'; /* a name: AT_EMPTY_PATH means nothing */
+	}
+	if (follow_old || empty_old) {
+		/* the old name's object itself, followed inside the root, or
+		 * the caller's descriptor's object. It is linked through the
+		 * supervisor's /proc/self/fd link, as the kernel lets anyone
+		 * link an open file (the kernel's own AT_EMPTY_PATH rule looks
+		 * at who opened the file: here the supervisor opens them) */
+		if (!empty_old && mem_read_string(s->t->tid, c->path1, old, sizeof(old)))
 			return -EFAULT;
-		a.dirfd = path_object(s->t, c->dir1, path, 0, true, false);
+		a.dirfd = path_object(s->t, c->dir1, old, empty_old ? AT_EMPTY_PATH : 0, true, false);
 		if (a.dirfd < 0)
 			return a.dirfd;
 		snprintf(a.last, sizeof(a.last), "/proc/self/fd/%d", a.dirfd);
@@ -174,7 +185,7 @@ static long run(struct syscall_stop *s, const struct call *c)
 		name_close(&a);
 		return err;
 	}
-	if (c->kind == LINK && !follow_old && a.trailing_slash) {
+	if (c->kind == LINK && !follow_old && !empty_old && a.trailing_slash) {
 		ret = link_old_with_slash(s, c);
 		goto out;
 	}
@@ -193,8 +204,9 @@ static long run(struct syscall_stop *s, const struct call *c)
 		/* followed: the supervisor's descriptor of the object, through
 		 * its own /proc/self/fd link (as the kernel lets anyone link an
 		 * O_TMPFILE file) */
-		ret = follow_old ? linkat(AT_FDCWD, a.last, b.dirfd, b.last, AT_SYMLINK_FOLLOW)
-				 : linkat(a.dirfd, a.last, b.dirfd, b.last, (int)c->flags);
+		ret = follow_old || empty_old
+			      ? linkat(AT_FDCWD, a.last, b.dirfd, b.last, AT_SYMLINK_FOLLOW)
+			      : linkat(a.dirfd, a.last, b.dirfd, b.last, (int)(c->flags & ~(unsigned)AT_EMPTY_PATH));
 		break;
 	case SYMLINK: ret = symlinkat(target, b.dirfd, b.last); break;
 	default: ret = -1, errno = ENOSYS; break;
@@ -210,7 +222,7 @@ out:
 enum action handle_names(struct syscall_stop *s)
 {
 	if (!s->notified)
-		return handle_path_ptrace(s); /* linkat with AT_EMPTY_PATH */
+		return handle_path_ptrace(s); /* another ABI's layout */
 	struct call c;
 	if (!decode(s, &c)) {
 		s->retval = -ENOSYS;

@@ -27,7 +27,10 @@
 #include "handlers.h"
 #include "nest_channel.h"
 #include "../../policy/nest.h"
+#include "machine_id_view.h"
+#include "proc_mounts_view.h"
 #include "proc_net_view.h"
+#include "proc_sys_view.h"
 
 #define VALID_FLAGS                                                                                  \
 	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC | O_ASYNC | \
@@ -222,6 +225,19 @@ static int open_judged(const struct tracee *t, int dirfd, const char *path, cons
 				return err;
 			}
 		}
+	} else if ((flags & O_CREAT) && path[strlen(path) - 1] == '/') {
+		/* O_CREAT on a name with a trailing slash: the kernel's EISDIR,
+		 * once the directories before it resolve */
+		char parent[PATH_MAX], last[NAME_MAX + 1];
+		bool slash;
+		int err = path_split_last(path, parent, sizeof(parent), last, sizeof(last), &slash);
+		if (err)
+			return err;
+		int pfd = proc_hide_open(t, dirfd, parent[0] ? parent : ".", true);
+		if (pfd < 0)
+			return pfd;
+		close(pfd);
+		return -EISDIR;
 	} else {
 		obj = proc_hide_open(t, dirfd, path, follow);
 	}
@@ -400,10 +416,18 @@ enum action handle_open(struct syscall_stop *s)
 		err = act_as_tracee(s->t, creates(how.flags));
 	if (!err) {
 		int fd = open_object(s->t, dirfd, name, &how);
+		/* /etc/machine-id, /etc/hostid: host.hostuuid, host.hostid */
+		fd = machine_id_view_open(s->t, dirfd, name, fd, (int)how.flags);
 		act_as_done();
 		/* /proc/<pid>/net/tcp and the like: the jail's own lines */
 		if (fd >= 0)
 			fd = proc_net_view_open(s->t, fd, (int)how.flags);
+		/* /proc/sys/kernel/hostname and domainname: the jail's names */
+		if (fd >= 0)
+			fd = proc_sys_view_open(s->t, fd, (int)how.flags);
+		/* the mount table: enforce_statfs */
+		if (fd >= 0)
+			fd = proc_mounts_view_open(s->t, fd, (int)how.flags);
 		if (fd >= 0) {
 			s->fd = fd;
 			s->fd_flags = (how.flags & O_CLOEXEC) ? O_CLOEXEC : 0;

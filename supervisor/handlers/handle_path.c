@@ -487,6 +487,13 @@ enum action handle_readlink(struct syscall_stop *s)
 	int fd = -1;
 	bool at_host_root = !s->t->root || strcmp(s->t->root->host, "/") == 0;
 	host[0] = '\0';
+	/* resolved and read with the caller's rights: a link in a directory
+	 * it may not search is not its to read */
+	bool acting = false;
+	if (!err) {
+		err = act_as_tracee(s->t, false);
+		acting = !err;
+	}
 	if (!err && at_host_root) {
 		fd = proc_hide_open(s->t, dirfd, guest, false);
 		err = fd < 0 ? fd : 0;
@@ -498,6 +505,8 @@ enum action handle_readlink(struct syscall_stop *s)
 	if (err) {
 		if (fd >= 0)
 			close(fd);
+		if (acting)
+			act_as_done();
 		s->retval = err;
 		return ACT_RETURN;
 	}
@@ -512,8 +521,10 @@ enum action handle_readlink(struct syscall_stop *s)
 	} else {
 		n = readlink(host, target, sizeof(target) - 1);
 	}
+	int e = errno;
+	act_as_done(); /* the rest needs the supervisor's rights */
 	if (n < 0) {
-		s->retval = -errno;
+		s->retval = -e;
 		return ACT_RETURN;
 	}
 	target[n] = '\0';

@@ -88,8 +88,8 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_faccessat2] = META(handle_meta_access),
 	[SC_chdir] = {.enter = handle_chdir, .exit = handle_expect_exit, .uses_scratch = true},
 	/* names made, removed, renamed (handle_names.c): on the directory's
-	 * object, everywhere; linkat with AT_EMPTY_PATH links the caller's
-	 * descriptor at a ptrace stop (handle_path.c) */
+	 * object, everywhere; linkat with AT_EMPTY_PATH links the object of
+	 * the caller's descriptor */
 	[SC_mkdir] = NAMES,
 	[SC_mkdirat] = NAMES,
 	[SC_rmdir] = NAMES,
@@ -99,8 +99,7 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_renameat] = NAMES,
 	[SC_renameat2] = NAMES,
 	[SC_link] = NAMES,
-	[SC_linkat] = {.enter = handle_names, .notify = true, .uses_scratch = true,
-		       .ptrace_if = {DENY_CMP_MASKED_EQ, 4, AT_EMPTY_PATH, AT_EMPTY_PATH}},
+	[SC_linkat] = NAMES,
 	[SC_symlink] = NAMES,
 	[SC_symlinkat] = NAMES,
 	[SC_mknod] = NAMES,

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -28,6 +27,7 @@
 #include "../engine/tracee.h"
 #include "../fs/proc_hide.h"
 #include "host_addrs.h"
+#include "sealed_text.h"
 
 #define MAX_FILES 16
 #define MAX_TEXT (64u << 20) /* more than this: refused, not cut */
@@ -72,46 +72,6 @@ static const struct proc_net_file *which(int fd)
 			return &proc_net_files[i];
 	}
 	return NULL;
-}
-
-/* The whole text of fd: a malloc'd buffer, its length in *len; NULL with
- * errno on failure. */
-static char *read_all(int fd, size_t *len)
-{
-	size_t cap = 65536, at = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return NULL;
-	for (;;) {
-		if (at == cap) {
-			if (cap >= MAX_TEXT) {
-				free(buf);
-				errno = EFBIG;
-				return NULL;
-			}
-			char *more = realloc(buf, cap * 2);
-			if (!more) {
-				free(buf);
-				return NULL;
-			}
-			buf = more;
-			cap *= 2;
-		}
-		ssize_t n = read(fd, buf + at, cap - at);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-			free(buf);
-			errno = e;
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		at += (size_t)n;
-	}
-	*len = at;
-	return buf;
 }
 
 static int cmp_inode(const void *a, const void *b)
@@ -178,36 +138,6 @@ static int jail_sockets(const struct tracee *t, unsigned long **v, size_t *n)
 	return 0;
 }
 
-/* A sealed memfd holding len bytes of text, reopened read-only. */
-static int sealed_copy(const char *text, size_t len, int flags)
-{
-	int m = memfd_create("jail-proc-net", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-	if (m < 0)
-		return -errno;
-	for (size_t at = 0; at < len;) {
-		ssize_t w = write(m, text + at, len - at);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = w < 0 ? errno : EIO;
-			close(m);
-			return -e;
-		}
-		at += (size_t)w;
-	}
-	if (fcntl(m, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) {
-		int e = errno;
-		close(m);
-		return -e;
-	}
-	char link[64];
-	snprintf(link, sizeof(link), "/proc/self/fd/%d", m);
-	int ro = open(link, O_RDONLY | O_CLOEXEC | (flags & O_NONBLOCK));
-	int e = errno;
-	close(m);
-	return ro < 0 ? -e : ro;
-}
-
 int proc_net_view_open(const struct tracee *t, int fd, int flags)
 {
 	if ((flags & O_PATH) || (flags & O_ACCMODE) == O_WRONLY)
@@ -217,7 +147,7 @@ int proc_net_view_open(const struct tracee *t, int fd, int flags)
 		return fd;
 	notify_may_block(); /* a host with many sockets: a long read */
 	size_t len = 0;
-	char *text = read_all(fd, &len);
+	char *text = read_whole_fd(fd, MAX_TEXT, &len);
 	int err = text ? 0 : -errno;
 	close(fd);
 	if (err)
@@ -239,7 +169,7 @@ int proc_net_view_open(const struct tracee *t, int fd, int flags)
 		owned.inodes = inodes;
 	}
 	size_t shown = proc_net_filter(f, t->jail, hosts, n, &owned, text, len, out);
-	ret = sealed_copy(out, shown, flags);
+	ret = sealed_text_fd("jail-proc-net", out, shown, flags);
 out:
 	free(text);
 	free(out);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../policy/cmdline.h"
+#include "../../policy/jail_params.h"
 #include "run_suite.h"
 
 /* Parses a NULL-terminated list of words (copied: the parser rewrites argv). */
@@ -161,12 +162,17 @@ START_TEST(create_from_jail_conf)
 			      "(Linux has no FIBs; policy routing is the host's)");
 	ck_assert_int_eq(PARSE("-c", "persist", "securelevel=x"), -1);
 	ck_assert_str_eq(err, "securelevel: non-integer value \"x\"");
+	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount"), -1);
+	ck_assert_str_eq(err, "allow.mount: not supported on Linux: " JAIL_NO_MOUNT_WHY);
+	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount.tmpfs=true"), -1);
+	ck_assert_str_eq(err, "allow.mount.tmpfs: not supported on Linux: " JAIL_NO_MOUNT_WHY);
+	ck_assert_int_eq(PARSE("-c", "persist", "allow.nomount", "allow.mount.nullfs=false"), 0);
 	ck_assert_int_eq(PARSE("-c", "persist", "enforce_statfs=3"), -1);
 	ck_assert_str_eq(err, "jail_set: Invalid argument");
-	ck_assert_int_eq(PARSE("-c", "persist", "ip4.nosaddrsel", "allow.mount.tmpfs", "sysvmsg=inherit"), 0);
+	ck_assert_int_eq(PARSE("-c", "persist", "ip4.nosaddrsel", "allow.mount.notmpfs", "sysvmsg=inherit"), 0);
 	char buf[64];
 	ck_assert_str_eq(jail_extra_get(&cl.jail, "ip4.saddrsel", buf, sizeof(buf)), "false");
-	ck_assert_str_eq(jail_extra_get(&cl.jail, "allow.mount.tmpfs", buf, sizeof(buf)), "true");
+	ck_assert_str_eq(jail_extra_get(&cl.jail, "allow.mount.tmpfs", buf, sizeof(buf)), "false");
 	ck_assert_int_eq(jail_sysv(&cl.jail, cl.jail.sysvmsg), JAIL_SYS_INHERIT);
 	ck_assert_int_eq(jail_sysv(&cl.jail, cl.jail.sysvshm), JAIL_SYS_DISABLE);
 }

@@ -71,6 +71,16 @@ static void target(pid_t t, int procfd)
 	CHECK_DENIED(openat(procfd, p, O_RDONLY), ENOENT);
 	CHECK_DENIED(fstatat(procfd, name, &st, 0), ENOENT);
 	CHECK_DENIED(syscall(SYS_statx, procfd, name, 0, 0x7ff, buf), ENOENT);
+	/* up from the hidden directory: "/proc/<pid>/.." resolving only when
+	 * the pid exists would tell it */
+	snprintf(p, sizeof(p), "/proc/%d/..", (int)t);
+	CHECK_DENIED(stat(p, &st), ENOENT);
+	snprintf(p, sizeof(p), "/proc/%d/../self", (int)t);
+	CHECK_DENIED(stat(p, &st), ENOENT);
+	snprintf(p, sizeof(p), "/proc/%d/../../", (int)t);
+	CHECK_DENIED(open(p, O_RDONLY | O_DIRECTORY), ENOENT);
+	snprintf(p, sizeof(p), "%d/..", (int)t);
+	CHECK_DENIED(fstatat(procfd, p, &st, 0), ENOENT);
 
 	/* from a cwd inside /proc */
 	char cwd[PATH_MAX];
@@ -98,6 +108,8 @@ static void target(pid_t t, int procfd)
 		snprintf(p, sizeof(p), "%s/status", link);
 		CHECK_DENIED(open(p, O_RDONLY), ENOENT);
 		CHECK_DENIED(stat(link, &st), ENOENT);
+		snprintf(p, sizeof(p), "%s/..", link);
+		CHECK_DENIED(stat(p, &st), ENOENT);
 		unlink(link);
 	}
 

@@ -592,6 +592,8 @@ static void creds(void)
 	if (mkdir(P("/t/private"), 0700) < 0)
 		printf("setup private: %s\n", strerror(errno));
 	mkfile("/t/private/f");
+	if (symlink("target", P("/t/private/l")) < 0)
+		printf("setup private link: %s\n", strerror(errno));
 	pid_t pid = fork();
 	if (pid == 0) {
 		int rc = setuid(65534);
@@ -604,6 +606,10 @@ static void creds(void)
 		struct statx sx;
 		rc = statx(AT_FDCWD, P("/t/private/f"), 0, STATX_TYPE, &sx);
 		line("  ... statx in a 0700 directory", "%s", res(rc));
+		char text[64];
+		ssize_t n = readlink(P("/t/private/l"), text, sizeof(text) - 1);
+		text[n > 0 ? n : 0] = '\0';
+		line("  ... readlink in a 0700 directory", "%s%s%s", res(n < 0 ? -1 : 0), n > 0 ? " " : "", text);
 		fflush(stdout);
 		_exit(0);
 	}

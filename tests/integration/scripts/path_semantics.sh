@@ -37,6 +37,21 @@ grep -qx 'stat, guest path of PATH_MAX-1 bytes: ENAMETOOLONG' "$WORK/jail.out" |
 grep -qx '/.. is /: same' "$WORK/jail.out" || fail "/.. is not /"
 pass "spot checks"
 
+# The same probe in a jail at the host's /, on a third tree: the jail is
+# then transparent, and every line must be the kernel's too (the calls it
+# serves run with the caller's rights: a link in a directory closed to
+# the caller is not read)
+athost=$(readlink -f "$WORK")/athost
+mkdir "$athost"
+cp "$ROOTED/pathsem" "$athost/pathsem"
+[ ${#athost} = "$len" ] || fail "the third tree's path differs in length"
+"$JAIL" / h "" "$athost/pathsem" "$athost" "$len" >"$WORK/athost.out" 2>&1
+expect_eq "the probe runs in a jail at /" $? 0
+if ! diff -u "$WORK/native.out" "$WORK/athost.out"; then
+	fail "at /, the jail's results differ from the kernel's (- native, + jail)"
+fi
+pass "at /, all $lines results are the kernel's"
+
 # A call interrupted by a signal restarts with the registers the program
 # gave it, not the jail's rewritten ones (which would be translated again)
 mkdir "$rooted/tmp" && chmod 1777 "$rooted/tmp"
