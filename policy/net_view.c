@@ -133,6 +133,26 @@ static bool neigh_shown(const struct jail *j, struct nlmsghdr *h)
 	return false;
 }
 
+/* The answer to one route query (`ip route get`): the source address the
+ * host would pick is shown as the jail's, since a jail's socket is bound to
+ * one of its own (FreeBSD's in_pcbladdr picks the jail's address). A jail
+ * without addresses of the family uses the host's: nothing to change. */
+static void route_source(const struct jail *j, struct nlmsghdr *h)
+{
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg)))
+		return;
+	struct rtmsg *r = NLMSG_DATA(h);
+	int family = r->rtm_family;
+	if ((family != AF_INET && family != AF_INET6) || jail_count(j, family) == 0)
+		return;
+	size_t alen = addr_len(family);
+	int len = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*r)));
+	for (struct rtattr *a = RTM_RTA(r); RTA_OK(a, len); a = RTA_NEXT(a, len))
+		if (a->rta_type == RTA_PREFSRC && RTA_PAYLOAD(a) == alen &&
+		    !is_jail_addr(j, family, RTA_DATA(a), alen))
+			memcpy(RTA_DATA(a), jail_addr(j, family, 0), alen);
+}
+
 size_t net_view_filter(const struct jail *j, const struct net_host_addr *hosts, size_t n, unsigned char *buf,
 		       size_t len)
 {
@@ -153,6 +173,11 @@ size_t net_view_filter(const struct jail *j, const struct net_host_addr *hosts, 
 		}
 		size_t next = off + NLMSG_ALIGN(h->nlmsg_len);
 		bool dumped = h->nlmsg_flags & NLM_F_MULTI;
+		if (!dumped && h->nlmsg_type == RTM_NEWROUTE) {
+			route_source(j, h);
+			off = next;
+			continue;
+		}
 		if (dumped && (h->nlmsg_type == RTM_NEWROUTE || h->nlmsg_type == RTM_NEWNEIGH)) {
 			if (!(h->nlmsg_type == RTM_NEWROUTE ? route_shown(j, h) : neigh_shown(j, h))) {
 				hide(h);

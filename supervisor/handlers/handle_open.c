@@ -205,6 +205,13 @@ static int open_judged(const struct tracee *t, int dirfd, const char *path, cons
 		 * (BENEATH and IN_ROOT: always dirfd, even for "/...") */
 		bool confined = how->resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT);
 		bool from_root = path[0] == '/' && !confined;
+		/* the kernel walks it in one go: a hidden process's /proc
+		 * directory on the way (<pid>/.., through a symlink) is found by
+		 * the guard's own walk first */
+		char canon[PATH_MAX];
+		int seen = proc_hide_check(t, dirfd, path, follow, canon, sizeof(canon));
+		if (seen)
+			return seen;
 		int start = tracee_dir(t, dirfd, from_root);
 		if (start < 0)
 			return start;

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/openat2.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -81,6 +82,10 @@ static void target(pid_t t, int procfd)
 	CHECK_DENIED(open(p, O_RDONLY | O_DIRECTORY), ENOENT);
 	snprintf(p, sizeof(p), "%d/..", (int)t);
 	CHECK_DENIED(fstatat(procfd, p, &st, 0), ENOENT);
+	/* openat2 with the caller's own resolve flags: one walk by the kernel */
+	struct open_how how = {.flags = O_RDONLY | O_DIRECTORY, .resolve = RESOLVE_NO_MAGICLINKS};
+	snprintf(p, sizeof(p), "/proc/%d/..", (int)t);
+	CHECK_DENIED(syscall(SYS_openat2, AT_FDCWD, p, &how, sizeof(how)), ENOENT);
 
 	/* from a cwd inside /proc */
 	char cwd[PATH_MAX];
