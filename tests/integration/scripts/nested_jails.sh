@@ -85,10 +85,14 @@ out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name="$(printf 'x\n%s' "$ojid")"
 status=$?
 expect_eq "a name with a newline: refused" "$out $status" "jail: jail_set: Invalid argument 1"
 expect_eq "no child forged under the host jail" "$("$JLS" -j $other children.cur)" 0
-out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name=np nopath persist 2>&1)
+# exec.* hooks would run on the host, as the jail's owner: not offered
+out=$(timeout 30 "$JEXEC" $p $inside "$JAIL" -c name=hk persist path="$croot" \
+	exec.prestart="touch $WORK/hooked" 2>&1)
 status=$?
-expect_eq "a parameter not offered inside (nopath): refused" "$status" 1
-expect_eq "nothing left of np" "$("$JLS" -j $p.np name 2>&1)" "jls: jail \"$p.np\" not found"
+expect_eq "exec.prestart inside: refused" "$status" 1
+[ -e "$WORK/hooked" ] && fail "exec.prestart given inside ran on the host"
+pass "exec.prestart given inside did not run on the host"
+expect_eq "nothing left of hk" "$("$JLS" -j $p.hk name 2>&1)" "jls: jail \"$p.hk\" not found"
 
 # --- a child may not be given more than the parent has
 timeout 30 "$JEXEC" $p $inside "$JAIL" -q -c name=g persist path="$croot" allow.raw_sockets ||
