@@ -216,6 +216,11 @@ void creds_leave(void)
 	now = own;
 }
 
+bool creds_acting(void)
+{
+	return ready && (!now_known || !same(&now, &own));
+}
+
 void creds_suspend(struct creds_saved *s)
 {
 	s->acting = ready && (!now_known || !same(&now, &own) || now_umask != own_umask);

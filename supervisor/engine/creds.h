@@ -51,6 +51,8 @@ struct creds_saved {
 	mode_t umask;
 };
 void creds_suspend(struct creds_saved *s);
+/* The calling thread has credentials other than the supervisor's. */
+bool creds_acting(void);
 /* 0 or -errno (the caller's call then fails). */
 int creds_resume(const struct creds_saved *s);
 

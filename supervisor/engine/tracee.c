@@ -309,9 +309,19 @@ static int dup_fd(const struct tracee *t, int fd)
 }
 
 /* Reaching into a tracee needs the supervisor's own rights, also from a
- * thread acting as the tracee (creds.h) */
+ * thread acting as the tracee (creds.h). Those take two credential
+ * switches, so a thread acting as the tracee tries first as it is: the
+ * kernel usually lets a caller's own ids reach the caller's descriptors
+ * (pidfd_getfd checks the real ids and the permitted capabilities, which
+ * acting keeps), and what is reached is the same object either way. Any
+ * failure is tried again with the supervisor's rights. */
 int tracee_dup_fd(const struct tracee *t, int fd)
 {
+	if (creds_acting()) {
+		int local = dup_fd(t, fd);
+		if (local >= 0)
+			return local;
+	}
 	struct creds_saved saved;
 	creds_suspend(&saved);
 	int local = dup_fd(t, fd);
@@ -325,6 +335,12 @@ int tracee_dup_fd(const struct tracee *t, int fd)
 
 int tracee_proc_open(const char *link, int flags)
 {
+	if ((flags & O_PATH) && creds_acting()) {
+		/* as above: an O_PATH descriptor carries no rights of its own */
+		int fd = open(link, flags);
+		if (fd >= 0)
+			return fd;
+	}
 	struct creds_saved saved;
 	creds_suspend(&saved);
 	int fd = open(link, flags);
