@@ -160,11 +160,12 @@ static long run(struct syscall_stop *s, const struct call *c)
 	bool follow_old = c->kind == LINK && (c->flags & AT_SYMLINK_FOLLOW);
 	bool empty_old = false; /* linkat(fd, "", ..., AT_EMPTY_PATH) */
 	char old[PATH_MAX];
-	if (c->kind == LINK && (c->flags & AT_EMPTY_PATH)) {
+	if (c->kind == LINK && (c->flags & (AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))) {
 		int e = mem_read_string(s->t->tid, c->path1, old, sizeof(old));
 		if (e)
 			return e == -ENAMETOOLONG ? e : -EFAULT;
-		empty_old = old[0] == '\0'; /* a name: AT_EMPTY_PATH means nothing */
+		/* with a name, AT_EMPTY_PATH means nothing */
+		empty_old = (c->flags & AT_EMPTY_PATH) && old[0] == '\0';
 	}
 	if (follow_old || empty_old) {
 		/* the old name's object itself, followed inside the root, or
@@ -172,8 +173,6 @@ static long run(struct syscall_stop *s, const struct call *c)
 		 * supervisor's /proc/self/fd link, as the kernel lets anyone
 		 * link an open file (the kernel's own AT_EMPTY_PATH rule looks
 		 * at who opened the file: here the supervisor opens them) */
-		if (!empty_old && mem_read_string(s->t->tid, c->path1, old, sizeof(old)))
-			return -EFAULT;
 		a.dirfd = path_object(s->t, c->dir1, old, empty_old ? AT_EMPTY_PATH : 0, true, false);
 		if (a.dirfd < 0)
 			return a.dirfd;

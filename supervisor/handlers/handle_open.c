@@ -160,8 +160,10 @@ static int reopen(const struct tracee *t, int obj, const struct open_how *how)
 	return fd < 0 ? err : fd;
 }
 
-/* A new file in the directory of the name (which did not exist): parent
- * resolved and judged as an object, then one name created in it. */
+/* A new file in the directory of the name (which did not exist, or has a
+ * trailing slash): parent resolved and judged as an object, then one name
+ * created in it. A trailing slash is the kernel's EISDIR, once the
+ * directories before it resolve. */
 static int create_in_parent(const struct tracee *t, int dirfd, const char *path, const struct open_how *how,
 			    bool rooted)
 {
@@ -170,11 +172,15 @@ static int create_in_parent(const struct tracee *t, int dirfd, const char *path,
 	int err = path_split_last(path, parent, sizeof(parent), last, sizeof(last), &slash);
 	if (err)
 		return err;
-	if (last[0] == '\0' || slash)
+	if (last[0] == '\0')
 		return -EISDIR;
 	int pfd = proc_hide_open(t, dirfd, parent[0] ? parent : ".", true);
 	if (pfd < 0)
 		return pfd;
+	if (slash) {
+		close(pfd);
+		return -EISDIR;
+	}
 	err = fs_object_allowed(t, pfd, O_RDONLY, false);
 	if (err) {
 		close(pfd);
@@ -233,18 +239,7 @@ static int open_judged(const struct tracee *t, int dirfd, const char *path, cons
 			}
 		}
 	} else if ((flags & O_CREAT) && path[strlen(path) - 1] == '/') {
-		/* O_CREAT on a name with a trailing slash: the kernel's EISDIR,
-		 * once the directories before it resolve */
-		char parent[PATH_MAX], last[NAME_MAX + 1];
-		bool slash;
-		int err = path_split_last(path, parent, sizeof(parent), last, sizeof(last), &slash);
-		if (err)
-			return err;
-		int pfd = proc_hide_open(t, dirfd, parent[0] ? parent : ".", true);
-		if (pfd < 0)
-			return pfd;
-		close(pfd);
-		return -EISDIR;
+		return create_in_parent(t, dirfd, path, how, rooted);
 	} else {
 		obj = proc_hide_open(t, dirfd, path, follow);
 	}
