@@ -68,7 +68,8 @@ struct jail {
 	int children_max;                 /* jails this jail may create (0) */
 	int children_cur;                 /* its child jails now (filled by jls) */
 	int parent;                       /* the jid of the jail it was made in, 0: the host */
-	int devfs_ruleset;                /* 0, or 4 with mount.devfs */
+	int devfs_ruleset;                /* 0; with mount.devfs 4 unless given (devfs_rules.h) */
+	bool devfs_ruleset_set;           /* given */
 	int osreldate;                    /* FreeBSD's __FreeBSD_version the jail reports */
 	char osrelease[65];               /* uname -r inside ("": the host's) */
 	char hostuuid[65];                /* host.hostuuid ("": the host's machine id) */

@@ -71,6 +71,7 @@ void jail_modify_apply(struct jail *dst, const struct jail *src)
 	dst->enforce_statfs = src->enforce_statfs;
 	dst->children_max = src->children_max;
 	dst->devfs_ruleset = src->devfs_ruleset;
+	dst->devfs_ruleset_set = src->devfs_ruleset_set;
 	memcpy(dst->hostuuid, src->hostuuid, sizeof(dst->hostuuid));
 	dst->hostid = src->hostid;
 	dst->hostuuid_set = src->hostuuid_set;

@@ -181,6 +181,7 @@ static int set_field(struct jail *j, const struct jail_param_def *p, const char 
 		if (v < 0 || v > 65535)
 			return invalid(err, errlen);
 		j->devfs_ruleset = (int)v;
+		j->devfs_ruleset_set = true;
 	} else if (strcmp(n, "osreldate") == 0) {
 		if (v <= 0 || v > 2147483647L)
 			return invalid(err, errlen);

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "../../policy/cmdline.h"
+#include "../../policy/devfs_rules.h"
 #include "../confine/spawn.h"
 #include "../engine/notify.h"
 #include "../engine/supervisor.h"
@@ -100,11 +101,14 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	/* orphans of the jail are reparented to us, not to the host's init */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	if (jail_has_root(&cl->jail)) {
-		int err = fs_root_open(cl->jail.path, &sv.root);
-		if (!err && !root_is_expected(sv.root))
+		char msg[PATH_MAX + 128];
+		int err = fs_root_open_jail(&cl->jail, &sv.root, msg, sizeof(msg));
+		if (!err && !root_is_expected(sv.root)) {
 			err = -EPERM; /* moved since it was checked */
+			snprintf(msg, sizeof(msg), "path %s: %s", cl->jail.path, strerror(-err));
+		}
 		if (err) {
-			fprintf(stderr, "jail: path %s: %s\n", cl->jail.path, strerror(-err));
+			fprintf(stderr, "jail: %s\n", msg);
 			registry_remove(reg, h);
 			_exit(1);
 		}
@@ -329,6 +333,16 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 		snprintf(cl.jail.osrelease, sizeof(cl.jail.osrelease), "%.31s", host.release);
 	if (!cl.jail.hostuuid[0])
 		default_hostuuid(&cl.jail);
+	/* mount.devfs: a ruleset that shows the jail no more than its /dev
+	 * needs, checked before anything is made (policy/devfs_rules.h) */
+	bool devfs;
+	unsigned devfs_mask;
+	if (jail_devfs(&cl.jail, &devfs, &devfs_mask, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	if (devfs && !cl.jail.devfs_ruleset_set)
+		cl.jail.devfs_ruleset = DEVFS_JAIL_RULESET; /* jls shows the one in effect */
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
