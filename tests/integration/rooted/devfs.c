@@ -4,7 +4,7 @@
  * access, openat and fstatat on a descriptor of /dev, openat2 beneath it,
  * a relative name from /dev as the current directory, ".." through
  * /dev/pts and /dev/fd, /lnk/NAME where /lnk is a link to the root's own
- * dev) and absent from the listing of /dev; each shown one stats and is
+ * dev, chroot("/dev")) and absent from the listing of /dev; each shown one stats and is
  * listed. Prints PASS, or FAIL lines and exits 1. */
 #include <dirent.h>
 #include <errno.h>
@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static int failed;
@@ -87,6 +88,19 @@ static void hidden(const char *n)
 		printf("FAIL: %s is listed in /dev\n", n);
 		failed = 1;
 	}
+	/* the host's /dev made a root of the jail's would show it all */
+	pid_t pid = fork();
+	if (pid == 0) {
+		snprintf(p, sizeof(p), "/%s", n);
+		if (chroot("/dev") == 0 && stat(p, &st) == 0) {
+			printf("FAIL: chroot(/dev) reached %s\n", n);
+			_exit(1);
+		}
+		_exit(0);
+	}
+	int status;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
+		failed = 1;
 }
 
 static void shown(const char *n)
