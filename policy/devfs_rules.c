@@ -75,9 +75,13 @@ int jail_devfs(const struct jail *j, bool *on, unsigned *mask, char *err, size_t
 	*mask = devfs_default_mask;
 	if (!*on)
 		return 0;
-	if (!jail_has_root(j)) {
-		snprintf(err, errlen, "mount.devfs: a jail at / shares the host's /dev");
+	if (devfs_ruleset_mask(j->devfs_ruleset_set ? j->devfs_ruleset : DEVFS_JAIL_RULESET, mask, err, errlen))
 		return -1;
+	/* a jail at / shares the host's whole file system, /dev with it (as
+	 * a FreeBSD jail at / sees the host's devfs): nothing to cover */
+	if (!jail_has_root(j)) {
+		*on = false;
+		*mask = devfs_default_mask;
 	}
-	return devfs_ruleset_mask(j->devfs_ruleset_set ? j->devfs_ruleset : DEVFS_JAIL_RULESET, mask, err, errlen);
+	return 0;
 }

@@ -31,8 +31,9 @@ int devfs_ruleset_mask(int n, unsigned *mask, char *err, size_t errlen);
 int devfs_name_bit(const char *name, size_t len);
 
 /* Checks j's mount.devfs / devfs_ruleset before the jail is made: 0 (with
- * mount.devfs, *mask the names its /dev shows, *on true), or -1 with
- * jail(8)'s message (after "jail: ") in err. */
+ * mount.devfs in a jail with its own root, *mask the names its /dev shows,
+ * *on true; a jail at / keeps the host's /dev), or -1 with jail(8)'s
+ * message (after "jail: ") in err. */
 int jail_devfs(const struct jail *j, bool *on, unsigned *mask, char *err, size_t errlen);
 
 #endif

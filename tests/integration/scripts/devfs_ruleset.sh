@@ -3,8 +3,8 @@
 # mount.devfs and devfs_ruleset (policy/devfs_rules.h, docs/dev.md): the
 # jail's /dev shows exactly the ruleset's devices (4 by default, 1 none),
 # the root's own /dev is covered, a hidden name is ENOENT through every
-# route (rooted/devfs.c); rulesets that hide nothing, unknown ones and a
-# jail at / are refused with nothing left; jls shows the ruleset. The same
+# route (rooted/devfs.c); rulesets that hide nothing and unknown ones are
+# refused with nothing left, a jail at / keeps the host's /dev; jls shows the ruleset. The same
 # probe run without mount.devfs fails: it catches a name that shows.
 . "$(dirname "$0")/lib.sh"
 [ -x "$ROOTED/devfs" ] || fail "no $ROOTED/devfs"
@@ -84,4 +84,8 @@ refuse "jail: devfs_ruleset 2 $why" path="$root" mount.devfs devfs_ruleset=2
 refuse "jail: devfs_ruleset 3 $why" path="$root" mount.devfs devfs_ruleset=3
 refuse "jail: devfs_ruleset 9: no such ruleset (rulesets 1, 4 and 5 are defined)" path="$root" mount.devfs devfs_ruleset=9
 refuse "jail: jail_set: Invalid argument" path="$root" mount.devfs devfs_ruleset=65536
-refuse "jail: mount.devfs: a jail at / shares the host's /dev" path=/ mount.devfs
+refuse "jail: devfs_ruleset 0 $why" path=/ mount.devfs devfs_ruleset=0
+
+# a jail at / shares the host's /dev (a jail.conf's global mount.devfs)
+out=$("$JAIL" -q -c name="$tag" path=/ mount.devfs command=/bin/sh -c 'test -e /dev/full && echo host-dev' 2>&1)
+expect_eq "mount.devfs in a jail at /: the host's /dev" "$out" "host-dev"
