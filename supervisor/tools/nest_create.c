@@ -251,3 +251,27 @@ int nest_prepare_host_child(struct jail_cmdline *cl)
 	registry_set_scope(0);
 	return rc;
 }
+
+int nest_check_modify(int parent_jid, const struct jail *from, const struct jail *to)
+{
+	static struct ctl_info info;
+	struct registry reg;
+	char err[PATH_MAX + 128];
+	const struct jail *p = &info.jail;
+	if (registry_open(&reg, err, sizeof(err)) || parent_info(&reg, parent_jid, &info))
+		return fail(EPERM, NULL);
+	/* FreeBSD (kern_jail.c): what a parent sets in its child stays within
+	 * its own; a value beyond it is EPERM, never silently lowered */
+	bool beyond = (to->securelevel != from->securelevel && to->securelevel < p->securelevel) ||
+		      (to->enforce_statfs != from->enforce_statfs && to->enforce_statfs < p->enforce_statfs) ||
+		      (to->children_max != from->children_max && to->children_max >= p->children_max);
+	for (int a = 0; a < JAIL_ALLOW_COUNT; a++)
+		beyond |= to->allow[a] && !from->allow[a] && !jail_allowed(p, (enum jail_allow)a);
+	int ts[] = {to->sysvmsg, to->sysvsem, to->sysvshm}, fs[] = {from->sysvmsg, from->sysvsem, from->sysvshm};
+	int ps[] = {p->sysvmsg, p->sysvsem, p->sysvshm};
+	for (int i = 0; i < 3; i++)
+		beyond |= jail_sysv(to, ts[i]) != jail_sysv(from, fs[i]) && jail_sysv(p, ps[i]) == JAIL_SYS_DISABLE &&
+			  jail_sysv(to, ts[i]) != JAIL_SYS_DISABLE;
+	beyond |= !addresses_allowed(p, to);
+	return beyond ? fail(EPERM, NULL) : 0;
+}

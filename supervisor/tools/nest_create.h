@@ -29,4 +29,12 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
  * message. */
 int nest_prepare_host_child(struct jail_cmdline *cl);
 
+struct jail;
+/* jail -m of a child by a jailed caller (its parent or an ancestor): the
+ * changed values stay within those of the child's parent, parent_jid
+ * (FreeBSD: securelevel and enforce_statfs not below, children.max below,
+ * allow.* and SysV IPC not beyond, addresses among its own). 0, or 1
+ * after `jail: jail_set: Operation not permitted`. */
+int nest_check_modify(int parent_jid, const struct jail *from, const struct jail *to);
+
 #endif
