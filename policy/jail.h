@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "jail_ifaddr.h"
+
 #define JAIL_MAX_ADDRS 255      /* FreeBSD: ip4.addr/ip6.addr hold at most 255 */
 #define JAIL_HOSTNAME_MAX 64    /* Linux's limit (FreeBSD allows 255) */
 #define JAIL_NAME_MAX 256
@@ -75,6 +77,8 @@ struct jail {
 	char hostuuid[65];                /* host.hostuuid ("": the host's machine id) */
 	unsigned long hostid;             /* host.hostid */
 	bool hostuuid_set, hostid_set;    /* given: the jail reads them as its machine id (docs/parameters.md) */
+	struct jail_ifaddr ifaddr[JAIL_IFADDR_MAX]; /* "if|addr/mask" entries (jail_ifaddr.h) */
+	int ifaddr_count;
 	/* other accepted parameters, "name=value\n" each: kept and shown by
 	 * jls, no effect of their own (docs/parameters.md) */
 	char extra[JAIL_EXTRA_MAX];

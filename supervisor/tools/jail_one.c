@@ -34,6 +34,7 @@
 #include "../manage/control.h"
 #include "../manage/registry.h"
 #include "../report/report.h"
+#include "jail_ifaddr.h"
 #include "jail_one.h"
 #include "signal_relay.h"
 
@@ -113,6 +114,13 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 			_exit(1);
 		}
 	}
+	/* the addresses meant for an interface, for the jail's life */
+	char ifa_err[256];
+	if (jail_ifaddr_add(&cl->jail, ifa_err, sizeof(ifa_err))) {
+		fprintf(stderr, "jail: %s\n", ifa_err);
+		registry_remove(reg, h);
+		_exit(1);
+	}
 	notify_set_ops(&ops, cl->verbose);
 	/* the terminal the jail starts on is its own (fs/dev_view.h) */
 	if (sv.root && sv.root->host_dev) {
@@ -128,12 +136,14 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 		fprintf(stderr, "jail: control socket: %s\n", strerror(-rc));
 		registry_remove(reg, h);
 		dev_shm_remove();
+		jail_ifaddr_remove();
 		_exit(1);
 	}
 	if (cl->command) {
 		if (supervisor_spawn(&sv, cl->command) < 0) {
 			registry_remove(reg, h);
 			dev_shm_remove();
+			jail_ifaddr_remove();
 			_exit(1);
 		}
 		/* jail(8) relays the signals it gets to the command (signal_relay.h) */
@@ -158,6 +168,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	control_finish(&sv);
 	unix_link_cleanup();
 	dev_shm_remove();
+	jail_ifaddr_remove();
 	_exit(0);
 }
 
@@ -343,6 +354,11 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 	}
 	if (devfs && !cl.jail.devfs_ruleset_set)
 		cl.jail.devfs_ruleset = DEVFS_JAIL_RULESET; /* jls shows the one in effect */
+	/* interface=, "if|addr/mask": root only, interfaces that exist */
+	if (jail_ifaddr_check(&cl.jail, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;

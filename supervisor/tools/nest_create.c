@@ -185,6 +185,9 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 		return fail(EINVAL, NULL);
 	if (!addresses_allowed(p, c))
 		return fail(EPERM, NULL);
+	/* "if|addr": an address on a host interface is the host's to add */
+	if (c->ifaddr_count && !host_path)
+		return fail(EPERM, NULL);
 	char full[JAIL_NAME_MAX];
 	if (registry_full_name(&reg, c->name, full, sizeof(full)))
 		return fail(ENAMETOOLONG, "name");
@@ -272,6 +275,6 @@ int nest_check_modify(int parent_jid, const struct jail *from, const struct jail
 	for (int i = 0; i < 3; i++)
 		beyond |= jail_sysv(to, ts[i]) != jail_sysv(from, fs[i]) && jail_sysv(p, ps[i]) == JAIL_SYS_DISABLE &&
 			  jail_sysv(to, ts[i]) != JAIL_SYS_DISABLE;
-	beyond |= !addresses_allowed(p, to);
+	beyond |= !addresses_allowed(p, to) || to->ifaddr_count != from->ifaddr_count;
 	return beyond ? fail(EPERM, NULL) : 0;
 }
