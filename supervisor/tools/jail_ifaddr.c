@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <ifaddrs.h>
 #include <linux/if_addr.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -162,6 +163,26 @@ static int addr_request(int type, const struct planned *p)
 	return rc;
 }
 
+/* Has interface ifname address a already, with whatever mask? (Linux
+ * would add an IPv4 address again with another mask; FreeBSD's jail(8)
+ * leaves an address the interface has.) */
+static bool present(const struct planned *p)
+{
+	struct ifaddrs *list, *i;
+	bool found = false;
+	if (getifaddrs(&list) < 0)
+		return false; /* then the kernel's EEXIST decides */
+	for (i = list; i && !found; i = i->ifa_next) {
+		if (!i->ifa_addr || i->ifa_addr->sa_family != p->family || strcmp(i->ifa_name, p->ifname) != 0)
+			continue;
+		const void *a = p->family == AF_INET ? (const void *)&((struct sockaddr_in *)i->ifa_addr)->sin_addr
+						     : (const void *)&((struct sockaddr_in6 *)i->ifa_addr)->sin6_addr;
+		found = memcmp(a, &p->addr, p->family == AF_INET ? 4 : 16) == 0;
+	}
+	freeifaddrs(list);
+	return found;
+}
+
 int jail_ifaddr_add(const struct jail *j, char *err, size_t errlen)
 {
 	static struct planned p[PLAN_MAX];
@@ -171,6 +192,8 @@ int jail_ifaddr_add(const struct jail *j, char *err, size_t errlen)
 	if (jail_ifaddr_check(j, err, errlen) || plan(j, p, &n, err, errlen))
 		return -1;
 	for (int i = 0; i < n; i++) {
+		if (present(&p[i]))
+			continue; /* the interface had it: not ours to remove */
 		int rc = addr_request(RTM_NEWADDR, &p[i]);
 		if (rc == -EEXIST)
 			continue; /* the interface had it: not ours to remove */
