@@ -169,11 +169,19 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 	int n = registry_lock(&reg) ? -1 : registry_list(&reg, &list);
 	registry_unlock(&reg);
 	int cur = 0;
-	for (int i = 0; i < n; i++)
+	bool exists = false;
+	for (int i = 0; i < n; i++) {
 		cur += list[i].parent == 0;
+		exists |= cl->name_given && strcmp(list[i].name, c->name) == 0;
+	}
 	free(list);
 	if (n < 0 || p->children_max <= 0)
 		return fail(EPERM, NULL);
+	/* FreeBSD's order (kern_jail.c): a name in use before the limit */
+	if (exists) {
+		fprintf(stderr, "jail: \"%s\" already exists\n", c->name);
+		return 1;
+	}
 	if (cur >= p->children_max) { /* the kernel's own words (FreeBSD) */
 		fprintf(stderr, "jail: prison limit exceeded\n");
 		return 1;

@@ -62,6 +62,9 @@ out=$(timeout 30 "$JEXEC" $q $inside "$JLS" name parent 2>&1)
 expect_eq "inside q the host-made child is k, parent 0" "$out" "k 0"
 out=$(timeout 30 "$JEXEC" $q $inside "$JAIL" -c name=k persist 2>&1)
 expect_eq "jail -c name=k inside q: exists, named as q names it" "$out $?" "jail: \"k\" already exists 1"
+"$JAIL" -q -c name=$q.k2 persist || fail "host jail -c $q.k2"
+out=$(timeout 30 "$JEXEC" $q $inside "$JAIL" -c name=k persist 2>&1)
+expect_eq "at the limit, a name in use: exists first (FreeBSD's order)" "$out $?" "jail: \"k\" already exists 1"
 out=$(timeout 30 "$JEXEC" $q $inside "$JLS" -j $z name 2>&1)
 expect_eq "a host jail stays unseen inside q" "$out" "jls: jail \"$z\" not found"
 
