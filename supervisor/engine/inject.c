@@ -93,6 +93,7 @@ int inject_end(struct injection *inj)
 	struct abi_regs r = inj->saved;
 	abi_regs_rewind(inj->abi, &r);
 	int err = abi_regs_set(inj->t->tid, &r);
+	inj->t->reissued = true;
 	if (inj->resend)
 		syscall(SYS_tgkill, inj->t->tgid, inj->t->tid, inj->resend);
 	return err;

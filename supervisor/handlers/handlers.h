@@ -106,6 +106,11 @@ enum action handle_fcntl_owner(struct syscall_stop *s);
 enum action handle_ioctl_owner(struct syscall_stop *s);
 enum action handle_capget(struct syscall_stop *s);
 
+/* handle_ptrace.c: ptrace emulated for a jailed tracer (docs/ptrace-emulation.md) */
+enum action handle_ptrace(struct syscall_stop *s);
+/* handle_wait.c: wait4, waitpid, waitid of a virtual tracer */
+enum action handle_wait(struct syscall_stop *s);
+
 /* handle_proc.c */
 enum action handle_proc_guard(struct syscall_stop *s);
 enum action handle_getdents(struct syscall_stop *s);
