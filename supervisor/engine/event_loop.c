@@ -21,6 +21,7 @@
 #include "stop.h"
 #include "supervisor.h"
 #include "tracee.h"
+#include "wait_trap.h"
 
 enum event_kind {
 	EV_EXITED,       /* the thread is gone (exit or fatal signal) */
@@ -160,6 +161,16 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 		vt_resume(t, 0);
 		return;
 	}
+	if (t->wait_trap_wanted) {
+		/* a tracer-to-be (its child asked to be traced): its wait
+		 * filter first, then this call again */
+		int err = wait_trap_install(t, s.abi);
+		t->wait_trap_wanted = false;
+		t->wait_trap_entry = false;
+		if (err != -ESRCH)
+			vt_resume(t, 0);
+		return;
+	}
 	const struct handler *h = &sv->ops->handlers[s.id];
 	if (h->uses_scratch && !scratch_ready(t)) {
 		/* map the area; the syscall is then issued again and stops here anew */
@@ -203,6 +214,25 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 
 static void on_syscall_exit(struct supervisor *sv, struct tracee *t)
 {
+	if (t->wait_trap_entry) {
+		/* a tracer-to-be at a syscall entry: its wait filter now */
+		struct __ptrace_syscall_info info;
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) > 0 &&
+		    info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+			t->wait_trap_entry = false;
+			const struct abi *abi = abi_from_audit(info.arch);
+			int err = abi ? wait_trap_install(t, abi) : -ENOSYS;
+			if (err == -ESRCH)
+				return;
+			t->wait_trap_wanted = false;
+			vt_resume(t, 0);
+			return;
+		}
+		if (!vt_syscall_traced(t)) {
+			ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
+			return;
+		}
+	}
 	if (vt_syscall_traced(t)) {
 		/* resumed with PTRACE_SYSCALL for a virtual tracer: an entry is its */
 		struct __ptrace_syscall_info info;
@@ -261,6 +291,7 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 			if (!ran)
 				scratch_inherit(c, parent, same == 0);
 			tracee_inherit_fs(c, parent);
+			c->wait_trapped = parent->wait_trapped; /* filters are inherited */
 			if (vt_on_new_child(parent, c, ev->status >> 16))
 				return;
 		}
@@ -309,6 +340,12 @@ static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct 
 		/* a parked wait woken: its call restarts as the wait it was */
 		restore_regs(t, true);
 		vt_resume(t, 0);
+		return;
+	}
+	if (t->wait_trap_wanted && !t->wait_trap_entry && !is_stop_signal(ev->sig)) {
+		/* interrupted for its wait filter: loaded at its next syscall */
+		t->wait_trap_entry = true;
+		ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
 		return;
 	}
 	if (t->tid == sv->main_pid && is_stop_signal(ev->sig))

@@ -210,6 +210,8 @@ static int real_request(enum vt_mode mode)
 void vt_resume(struct tracee *t, int sig)
 {
 	int req = t->vt ? real_request(t->vt->mode) : PTRACE_CONT;
+	if (t->wait_trap_entry && req == PTRACE_CONT)
+		req = PTRACE_SYSCALL; /* its wait filter waits for its next syscall */
 	/* ESRCH: the tracee was killed meanwhile; its exit comes next. */
 	ptrace(req, t->tid, 0, (long)sig);
 }

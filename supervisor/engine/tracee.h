@@ -75,6 +75,11 @@ struct tracee {
 	bool vwait_checked;
 	uint64_t vwait_gen;
 	bool vnewborn;
+	/* Its process has the wait filter (wait_trap.h); it is wanted at the
+	 * next syscall entry (interrupted for it: wait_trap_entry). */
+	bool wait_trapped;
+	bool wait_trap_wanted;
+	bool wait_trap_entry;
 	/* The supervisor rewound its current call (injection, scratch area):
 	 * the entry stop of the call issued again is not a new one. */
 	bool reissued;

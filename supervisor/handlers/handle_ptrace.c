@@ -23,6 +23,7 @@
 #include "../engine/ptrace_virtual.h"
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
+#include "../engine/wait_trap.h"
 
 /* requests by number: some are not in every architecture's headers */
 enum {
@@ -108,6 +109,15 @@ static int attach(const struct request *r, bool seize)
 		if ((err = check_options(r->data, -EIO)))
 			return err;
 	}
+	if (!r->t->wait_trapped) {
+		/* its waits must stop from now on: the filter, then this call
+		 * comes again (1) */
+		err = wait_trap_install(r->t, r->s->abi);
+		if (err && err != -ESRCH)
+			return err;
+		r->s->rewound = true;
+		return 1;
+	}
 	if ((err = vt_attach(r->t->tid, r->t->tgid, target, seize, seize ? r->data : 0)))
 		return err;
 	if (!seize) {
@@ -126,7 +136,10 @@ static int traceme(const struct request *r)
 		return -EPERM; /* a parent outside the jail cannot trace it */
 	if (!jail_allowed(r->t->jail, JAIL_ALLOW_unprivileged_proc_debug) && may_debug(parent, r->t->tid))
 		return -EPERM;
-	return vt_attach(parent->tid, parent->tgid, r->t, false, 0);
+	int err = vt_attach(parent->tid, parent->tgid, r->t, false, 0);
+	if (!err)
+		wait_trap_request(parent); /* its waits must see this child's stops */
+	return err;
 }
 
 static int mem_fd(pid_t tid, int flags)
@@ -348,6 +361,8 @@ enum action handle_ptrace(struct syscall_stop *s)
 		ret = -EPERM;
 	else
 		ret = on_tracee(&r);
+	if (ret == 1)
+		return ACT_CONTINUE; /* issued again (or gone): see attach() */
 	if (ret == -EPERM && (r.req == RQ_SEIZE || r.req == RQ_SETOPTIONS) && (r.data & O_SUSPEND_SECCOMP))
 		s->refused = "PTRACE_O_SUSPEND_SECCOMP would switch off the jail's filters";
 	s->retval = ret;

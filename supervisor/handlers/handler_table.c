@@ -11,10 +11,12 @@
 
 /* Path handlers translate only in a jail whose root is not the host's /;
  * at the host's / the /proc guard (handle_proc.c) checks them instead. */
-/* Can a process of j become a virtual tracer (then waits are trapped)? */
-static bool may_debug_in_jail(const struct jail *j)
+/* Not in the jail's filter: trapped only by a filter of the process's own
+ * (the waits of a virtual tracer: engine/wait_trap.c). */
+static bool own_filter_only(const struct jail *j)
 {
-	return jail_allowed(j, JAIL_ALLOW_unprivileged_proc_debug) || jail_allowed(j, JAIL_ALLOW_suser);
+	(void)j;
+	return false;
 }
 
 #define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
@@ -172,11 +174,12 @@ const struct handler handlers[SC_COUNT] = {
 	/* process visibility (visibility.c): pids outside the jail are ESRCH */
 	[SC_kill] = {.enter = handle_kill},
 	/* debugging inside the jail (docs/ptrace-emulation.md): every request
-	 * is emulated; a tracer's waits see the stops it holds */
+	 * is emulated; a tracer's waits see the stops it holds, and only a
+	 * tracer's waits stop */
 	[SC_ptrace] = {.enter = handle_ptrace},
-	[SC_wait4] = {.enter = handle_wait, .wanted = may_debug_in_jail},
-	[SC_waitpid] = {.enter = handle_wait, .wanted = may_debug_in_jail},
-	[SC_waitid] = {.enter = handle_wait, .wanted = may_debug_in_jail},
+	[SC_wait4] = {.enter = handle_wait, .wanted = own_filter_only},
+	[SC_waitpid] = {.enter = handle_wait, .wanted = own_filter_only},
+	[SC_waitid] = {.enter = handle_wait, .wanted = own_filter_only},
 	[SC_tkill] = {.enter = handle_pid_arg0},
 	[SC_tgkill] = {.enter = handle_tgkill},
 	[SC_rt_sigqueueinfo] = {.enter = handle_pid_arg0},
