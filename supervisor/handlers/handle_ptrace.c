@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../policy/jail.h"
+#include "../engine/members.h"
 #include "../engine/memory.h"
 #include "../engine/procfs.h"
 #include "../engine/ptrace_virtual.h"
@@ -94,7 +95,7 @@ static int check_options(uint64_t options, int bad)
 static int attach(const struct request *r, bool seize)
 {
 	struct tracee *target = tracee_find(r->pid);
-	if (!target || target->jail != r->t->jail || r->pid <= 0)
+	if (!target || !vis_pid(r->t, r->pid))
 		return -ESRCH; /* outside the jail: it does not exist */
 	if (target->tgid == r->t->tgid)
 		return -EPERM;
@@ -355,7 +356,7 @@ enum action handle_ptrace(struct syscall_stop *s)
 		ret = traceme(&r);
 	else if (r.req == RQ_ATTACH || r.req == RQ_SEIZE)
 		ret = attach(&r, r.req == RQ_SEIZE);
-	else if (!tracee_find(r.pid) || tracee_find(r.pid)->jail != s->t->jail)
+	else if (!vis_pid(s->t, r.pid))
 		ret = -ESRCH;
 	else if (!jail_allowed(s->t->jail, JAIL_ALLOW_unprivileged_proc_debug) && may_debug(s->t, r.pid))
 		ret = -EPERM;

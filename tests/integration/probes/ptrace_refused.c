@@ -5,8 +5,11 @@
  * prison_check), nor does pid 1 of the host; and nothing a tracer asks
  * changes what the supervisor enforces: PTRACE_O_SUSPEND_SECCOMP is
  * refused (EPERM), POKEUSER (debug registers) and unknown requests get
- * EIO without reaching the kernel. With no jail, the parent can be seized
+ * EIO without reaching the kernel, and POKEDATA/POKETEXT into the
+ * supervisor's scratch area (docs/scratch-area.md) is EIO. With no jail,
+ * the parent can be seized
  * (the probe fails there: it can tell). */
+#include <fcntl.h>
 #include <signal.h>
 #include <stddef.h>
 #include <sys/ptrace.h>
@@ -30,6 +33,9 @@ int main(void)
 	if (child == 0) {
 		if (ptrace(PTRACE_TRACEME, 0, 0, 0) != 0)
 			_exit(1);
+		/* a call whose checked arguments go to the supervisor's
+		 * scratch area: the area is mapped in this process */
+		open("/proc/self/status", O_PATH);
 		raise(SIGSTOP);
 		_exit(0);
 	}
@@ -41,7 +47,28 @@ int main(void)
 	/* dr7 in x86's user area; any offset elsewhere: refused before the kernel */
 	EXPECT_ERRNO(ptrace(PTRACE_POKEUSER, child, (void *)(848 + 7 * sizeof(long)), 0), EIO);
 	EXPECT_ERRNO(ptrace((enum __ptrace_request)0x4209 /* PTRACE_GETSIGMASK */, child, 8, &st), EIO);
+	/* the supervisor's scratch area (64 MiB, read-only, anonymous):
+	 * readable like any memory of the tracee, never written */
+	char path[64], line[256];
+	unsigned long lo = 0, hi = 0, a, b;
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)child);
+	FILE *maps = fopen(path, "r");
+	while (maps && fgets(line, sizeof(line), maps))
+		if (sscanf(line, "%lx-%lx r--p 00000000 00:00 0", &a, &b) == 2 && b - a == 64UL << 20)
+			lo = a, hi = b;
+	if (maps)
+		fclose(maps);
+	if (!hi)
+		fail("no scratch area in the traced child");
+	errno = 0;
+	long before = ptrace(PTRACE_PEEKDATA, child, (void *)lo, 0);
+	if (errno)
+		fail("PEEKDATA of the scratch area: %s", strerror(errno));
+	EXPECT_ERRNO(ptrace(PTRACE_POKEDATA, child, (void *)lo, (void *)(before ^ 0x5a5a)), EIO);
+	EXPECT_ERRNO(ptrace(PTRACE_POKETEXT, child, (void *)(hi - sizeof(long) - 1), 0), EIO);
+	if (ptrace(PTRACE_PEEKDATA, child, (void *)lo, 0) != before)
+		fail("the scratch area changed");
 	kill(child, SIGKILL);
 	waitpid(child, &st, 0);
-	pass("the supervisor and host pid 1 are ESRCH to a jailed tracer; SUSPEND_SECCOMP EPERM; POKEUSER EIO");
+	pass("the supervisor and host pid 1 are ESRCH to a jailed tracer; SUSPEND_SECCOMP EPERM; POKEUSER EIO; no POKE into the scratch area");
 }
