@@ -24,14 +24,15 @@ bool proc_parse_status_line(const char *line, const char *field, int index, long
 	return true;
 }
 
-int proc_parse_stat_ids(const char *stat, int *pgrp, int *sid)
+int proc_parse_stat_ids(const char *stat, int *pgrp, int *sid, int *tty)
 {
 	const char *p = strrchr(stat, ')');
-	int pg, s;
-	if (!p || sscanf(p + 1, " %*c %*d %d %d", &pg, &s) != 2)
+	int pg, s, t;
+	if (!p || sscanf(p + 1, " %*c %*d %d %d %d", &pg, &s, &t) != 3)
 		return -1;
 	*pgrp = pg;
 	*sid = s;
+	*tty = t;
 	return 0;
 }
 

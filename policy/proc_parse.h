@@ -12,9 +12,10 @@
  * true and *value = its index-th number (-1 if there is none). */
 bool proc_parse_status_line(const char *line, const char *field, int index, long *value);
 
-/* /proc/<pid>/stat: the process group and session (after the last ')',
- * which ends the command name). 0, or -1 if malformed. */
-int proc_parse_stat_ids(const char *stat, int *pgrp, int *sid);
+/* /proc/<pid>/stat: the process group, session and controlling terminal
+ * (tty_nr, the kernel's encoding of its device number; 0: none), after the
+ * last ')', which ends the command name. 0, or -1 if malformed. */
+int proc_parse_stat_ids(const char *stat, int *pgrp, int *sid, int *tty);
 
 /* A "key:<blanks>number" line of a text (fdinfo's "Pid:", "tty-index:"):
  * true and *value if one of text's lines starts with key. */

@@ -29,14 +29,36 @@ static int trace_if_pointer(scmp_filter_ctx ctx, int nr, enum sc_id id, unsigned
 	return rc ? rc : rule(ctx, SCMP_ACT_TRACE((uint32_t)id), nr, 1, &set);
 }
 
+/* A call that stops (action stop) only when the low 32 bits of argument
+ * arg, which the kernel reads as an int, equal value; every other value
+ * is allowed: 32 aligned blocks, the siblings of value's block at each
+ * size, cover [0, 2^32) but value (junk in the high half changes nothing,
+ * as for the kernel). */
+static int stop_if_low32(scmp_filter_ctx ctx, int nr, unsigned arg, uint32_t value, uint32_t stop)
+{
+	struct scmp_arg_cmp eq = {arg, SCMP_CMP_MASKED_EQ, LOW32, value};
+	int rc = rule(ctx, stop, nr, 1, &eq);
+	for (unsigned k = 0; !rc && k < 32; k++) {
+		uint32_t size = 1u << k;
+		struct scmp_arg_cmp other = {arg, SCMP_CMP_MASKED_EQ, LOW32 & ~(size - 1), (value ^ size) & ~(size - 1)};
+		rc = rule(ctx, SCMP_ACT_ALLOW, nr, 1, &other);
+	}
+	return rc;
+}
+
 int filter_net_syscall_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, enum sc_id id, int nr,
 			     const struct jail *j)
 {
 	(void)abi;
 	if (!native)
 		return 0;
-	if (id == SC_socket || id == SC_setsockopt)
-		return rule(ctx, SCMP_ACT_ALLOW, nr, 0, NULL) ?: 1;
+	/* a NETLINK_ROUTE socket is a proxy's end (handle_netlink.c), handed
+	 * over from user notification; its SOL_NETLINK options are set on
+	 * the supervisor's socket */
+	if (id == SC_socket)
+		return stop_if_low32(ctx, nr, 0, AF_NETLINK, SCMP_ACT_NOTIFY) ?: 1;
+	if (id == SC_setsockopt)
+		return stop_if_low32(ctx, nr, 1, SOL_NETLINK, SCMP_ACT_TRACE((uint32_t)id)) ?: 1;
 	if (id == SC_sendto)
 		return trace_if_pointer(ctx, nr, id, 4) ?: 1;
 	if (id == SC_recvfrom) {

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../policy/proc_parse.h"
+#include "procfs.h"
 #include "tracee.h"
 
 #define MAX_MEMBERS 4096
@@ -29,17 +29,10 @@ unsigned vis_members(const struct tracee *caller, pid_t *out, unsigned max)
 
 int vis_proc_ids(pid_t pid, pid_t *pgrp, pid_t *sid)
 {
-	char path[64], buf[1024];
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	FILE *f = fopen(path, "re");
-	if (!f)
-		return -errno;
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	int pg, s;
-	if (proc_parse_stat_ids(buf, &pg, &s))
-		return -EIO;
+	int pg, s, tty;
+	int err = proc_stat_ids(pid, &pg, &s, &tty);
+	if (err)
+		return err;
 	*pgrp = pg;
 	*sid = s;
 	return 0;

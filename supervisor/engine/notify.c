@@ -151,6 +151,11 @@ static void serve_one(struct listener *l, const struct seccomp_notif *req)
 	}
 	if (enter && ops->handlers[s.id].notify)
 		act = enter(&s);
+	/* a handler's refusal is reported as at a ptrace stop (event_loop.c) */
+	if (act == ACT_RETURN && s.refused && report_denials && s.retval < 0) {
+		struct static_deny rule = {.id = s.id, .err = (int)-s.retval, .reason = s.refused};
+		ops->report_denial(&s, &rule);
+	}
 	if (s.regs_touched && act != ACT_RETURN) {
 		act = ACT_RETURN; /* a handler meant for a ptrace stop: fail the call */
 		s.retval = -ENOSYS;

@@ -4,6 +4,7 @@
 #include "../../policy/proc_parse.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,4 +49,17 @@ bool proc_all_digits(const char *s, size_t n)
 		if (!isdigit((unsigned char)s[i]))
 			return false;
 	return true;
+}
+
+int proc_stat_ids(pid_t pid, int *pgrp, int *sid, int *tty)
+{
+	char path[64], buf[1024];
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return proc_parse_stat_ids(buf, pgrp, sid, tty) ? -EIO : 0;
 }

@@ -10,6 +10,9 @@
 /* The value of a numeric field of /proc/<tid>/status ("Tgid", "Uid" ...):
  * the index-th number on that line. -1 if unreadable. */
 long proc_status_field(pid_t tid, const char *field, int index);
+/* /proc/<pid>/stat's process group, session and controlling terminal
+ * (tty_nr: 0 for none; proc_parse_stat_ids). 0 or -errno. */
+int proc_stat_ids(pid_t pid, int *pgrp, int *sid, int *tty);
 /* /proc/<tid>/personality, or -1. */
 long proc_personality(pid_t tid);
 

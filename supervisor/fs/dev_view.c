@@ -112,17 +112,8 @@ static bool add_index(long idx, void *arg)
 
 int dev_view_ctty(pid_t tid, dev_t *rdev)
 {
-	char path[64], buf[1024];
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
-	FILE *f = fopen(path, "re");
-	if (!f)
-		return -ENXIO;
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	const char *p = strrchr(buf, ')');
-	int tty = 0;
-	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %d", &tty) != 1 || tty == 0)
+	int pgrp, sid, tty = 0;
+	if (proc_stat_ids(tid, &pgrp, &sid, &tty) || tty == 0)
 		return -ENXIO;
 	unsigned maj = ((unsigned)tty >> 8) & 0xfff, min = ((unsigned)tty & 0xff) | (((unsigned)tty >> 12) & 0xfff00);
 	*rdev = makedev(maj, min);

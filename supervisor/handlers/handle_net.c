@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/landlock.h>
+#include <linux/netlink.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include "../../policy/net.h"
 #include "../../policy/net_msghdr.h"
 #include "../fs/fs_root.h"
+#include "handle_netlink.h"
 #include "handlers.h"
 #include "unix_link.h"
 #include "unix_object.h"
@@ -260,6 +262,8 @@ enum action handle_net_socket(struct syscall_stop *s)
 {
 	int domain = (int)s->args[0], type = (int)s->args[1], protocol = (int)s->args[2];
 	int err = net_socket_check(s->t->jail, domain, type, protocol);
+	if (!err && domain == AF_NETLINK && protocol == NETLINK_ROUTE)
+		return netlink_socket(s, type);
 	if (!err)
 		return ACT_CONTINUE;
 	s->refused = socket_refusal(s->t->jail, domain, type, protocol);
@@ -269,6 +273,8 @@ enum action handle_net_socket(struct syscall_stop *s)
 enum action handle_net_setsockopt(struct syscall_stop *s)
 {
 	int level = (int)s->args[1], name = (int)s->args[2];
+	if (netlink_setsockopt(s))
+		return ACT_RETURN;
 	int err = net_setsockopt_check(s->t->jail, level, name);
 	if (!err)
 		return ACT_CONTINUE;
@@ -281,6 +287,8 @@ enum action handle_net_setsockopt(struct syscall_stop *s)
 /* bind(fd, addr, len) */
 enum action handle_net_bind(struct syscall_stop *s)
 {
+	if (netlink_bind(s))
+		return ACT_RETURN;
 	uint64_t where;
 	size_t len;
 	unsigned char sa[ADDR_MAX + 2];
@@ -296,6 +304,8 @@ enum action handle_net_bind(struct syscall_stop *s)
 /* connect(fd, addr, len) */
 enum action handle_net_connect(struct syscall_stop *s)
 {
+	if (netlink_connect(s))
+		return ACT_RETURN;
 	uint64_t where;
 	size_t len;
 	unsigned char sa[ADDR_MAX + 2];
@@ -325,6 +335,8 @@ enum action handle_net_sendto(struct syscall_stop *s)
 		set_call(s); /* i386 socketcall(SEND) arrives here */
 		return ACT_CONTINUE;
 	}
+	if (netlink_sendto(s))
+		return ACT_RETURN;
 	uint64_t where;
 	size_t len;
 	unsigned char sa[ADDR_MAX + 2];
@@ -401,6 +413,8 @@ static int check_msg(struct syscall_stop *s, uint64_t addr, size_t base, uint64_
 /* sendmsg(fd, msg, flags) */
 enum action handle_net_sendmsg(struct syscall_stop *s)
 {
+	if (netlink_sendmsg(s))
+		return ACT_RETURN;
 	uint64_t where;
 	int err = check_msg(s, s->args[1], 0, &where);
 	if (err)
@@ -468,6 +482,8 @@ static int addr_args(const struct syscall_stop *s, uint64_t *addr, uint64_t *len
 
 enum action handle_net_name_out(struct syscall_stop *s)
 {
+	if (s->id == SC_getsockname && netlink_getsockname(s))
+		return ACT_RETURN;
 	uint64_t addr, lenp;
 	if (addr_args(s, &addr, &lenp))
 		return ACT_CONTINUE;

@@ -23,8 +23,10 @@
 #include "../../policy/net_view.h"
 #include "../engine/memory.h"
 #include "../engine/tracee.h"
+#include "handle_netlink.h"
 #include "handlers.h"
 #include "host_addrs.h"
+#include "netlink_proxy.h"
 
 #define MAX_IOV 1024
 
@@ -43,6 +45,8 @@ static bool is_route_netlink(const struct tracee *t, int fd)
 
 enum action handle_netlink_recvmsg(struct syscall_stop *s)
 {
+	if (netlink_recv_enter(s))
+		return ACT_EXIT_STOP; /* a proxy: only the name to write */
 	return is_route_netlink(s->t, (int)s->args[0]) ? ACT_EXIT_STOP : ACT_CONTINUE;
 }
 
@@ -109,6 +113,8 @@ out:
 
 long handle_netlink_recvmsg_exit(struct syscall_stop *s)
 {
+	if (netlink_proxy_is(s->t, (int)s->args[0]))
+		return netlink_recv_exit(s);
 	if (s->retval <= 0)
 		return s->retval;
 	static uint64_t base[MAX_IOV], len[MAX_IOV];
@@ -124,6 +130,8 @@ long handle_netlink_recvmsg_exit(struct syscall_stop *s)
  * with its own root the source address is translated (handle_net.c). */
 enum action handle_net_recvfrom(struct syscall_stop *s)
 {
+	if (netlink_recv_enter(s))
+		return ACT_EXIT_STOP;
 	if (is_route_netlink(s->t, (int)s->args[0]))
 		return ACT_EXIT_STOP;
 	return jail_has_root(s->t->jail) ? handle_net_name_out(s) : ACT_CONTINUE;
@@ -131,6 +139,8 @@ enum action handle_net_recvfrom(struct syscall_stop *s)
 
 long handle_net_recvfrom_exit(struct syscall_stop *s)
 {
+	if (netlink_proxy_is(s->t, (int)s->args[0]))
+		return netlink_recv_exit(s);
 	long ret = s->retval;
 	if (ret > 0 && is_route_netlink(s->t, (int)s->args[0])) {
 		uint64_t base = s->args[1], len = s->args[2];

@@ -232,7 +232,7 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_readdir] = {.enter = handle_getdents},
 
 	/* sockets (handle_net.c; register-only decisions are in filter_net.c) */
-	[SC_socket] = {.enter = handle_net_socket},
+	[SC_socket] = {.enter = handle_net_socket, .notify = true},
 	[SC_setsockopt] = {.enter = handle_net_setsockopt},
 	[SC_bind] = NET(handle_net_bind),
 	[SC_connect] = NET_OBJ(handle_net_connect),
@@ -241,7 +241,9 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_sendmsg] = NET_OBJ(handle_net_sendmsg),
 	[SC_sendmmsg] = {.enter = handle_net_sendmmsg, .exit = handle_net_sendmmsg_exit, .uses_scratch = true},
 	[SC_socketcall] = NET(handle_socketcall),
-	[SC_getsockname] = NET_OUT,
+	/* at the host's / too: a netlink proxy's name (handle_netlink.c) */
+	[SC_getsockname] = {.enter = handle_net_name_out, .exit = handle_net_name_out_exit, .wanted = jail_has_root,
+			    .enter_at_host_root = handle_net_name_out},
 	[SC_getpeername] = NET_OUT,
 	[SC_accept] = NET_OUT,
 	[SC_accept4] = NET_OUT,

@@ -45,8 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
-	int pg, sid;
-	proc_parse_stat_ids(text, &pg, &sid);
+	int pg, sid, tty;
+	proc_parse_stat_ids(text, &pg, &sid, &tty);
 	long v;
 	proc_parse_status_line(text, "Uid", 0, &v);
 	proc_parse_status_line(text, "Tgid", 1, &v);

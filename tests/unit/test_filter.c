@@ -475,8 +475,11 @@ END_TEST
 
 /* Sockets (filter_net.c): on the native ABI the filter gives socket() and
  * setsockopt() the answers of policy/net.c for every family, type and
- * option, with no stop; sendto stops only with an address. i386 stops at
- * all of them (socketcall's arguments are in memory). */
+ * option, with no stop, except that an allowed AF_NETLINK socket is served
+ * from user notification (a NETLINK_ROUTE socket is a proxy's end,
+ * handle_netlink.c) and setsockopt at SOL_NETLINK stops; sendto stops only
+ * with an address. i386 stops at all of them (socketcall's arguments are
+ * in memory). */
 START_TEST(socket_rules_match_the_policy)
 {
 	static const int types[] = {SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, SOCK_SEQPACKET,
@@ -501,7 +504,9 @@ START_TEST(socket_rules_match_the_policy)
 									  (uint32_t)protos[p]};
 						int want = net_socket_check(&j, f, types[t], protos[p]);
 						uint32_t got = decide_args(native->audit_arch, nr_of(native, "socket"), args);
-						uint32_t exp = want ? SECCOMP_RET_ERRNO | (uint32_t)-want : SECCOMP_RET_ALLOW;
+						uint32_t exp = want ? SECCOMP_RET_ERRNO | (uint32_t)-want
+							       : f == AF_NETLINK ? SECCOMP_RET_USER_NOTIF
+										 : SECCOMP_RET_ALLOW;
 						ck_assert_msg(got == exp, "jail '%s' flags %d: socket(%d, %#x, %d): got %#x, want %#x",
 							      addrs[a], flags, f, types[t], protos[p], got, exp);
 					}
@@ -516,6 +521,9 @@ START_TEST(socket_rules_match_the_policy)
 		ck_assert_uint_eq(decide_args(native->audit_arch, nr_of(native, "setsockopt"), args),
 				  SECCOMP_RET_ERRNO | EPERM);
 	}
+	const uint64_t netlink[6] = {3, UINT64_C(0x700000000) | 270 /* SOL_NETLINK */, 1};
+	ck_assert_uint_eq(decide_args(native->audit_arch, nr_of(native, "setsockopt"), netlink),
+			  SECCOMP_RET_TRACE | SC_setsockopt);
 	const uint64_t reuse[6] = {3, 1 /* SOL_SOCKET */, 2 /* SO_REUSEADDR */};
 	ck_assert_uint_eq(decide_args(native->audit_arch, nr_of(native, "setsockopt"), reuse), SECCOMP_RET_ALLOW);
 	const uint64_t send_null[6] = {3, 0x1000, 10, 0, 0, 0}, send_addr[6] = {3, 0x1000, 10, 0, 0x2000, 16};
@@ -530,11 +538,13 @@ START_TEST(socket_rules_match_the_policy)
 					  SECCOMP_RET_TRACE);
 #ifdef __x86_64__
 	const struct abi *i386 = abi_from_audit(AUDIT_ARCH_I386);
-	static const char *const i386_stop[] = {"socketcall", "socket", "setsockopt", "sendto", NULL};
+	static const char *const i386_stop[] = {"socketcall", "setsockopt", "sendto", NULL};
 	for (int k = 0; i386_stop[k]; k++)
 		ck_assert_uint_eq(decide_args(AUDIT_ARCH_I386, nr_of(i386, i386_stop[k]), send_null) &
 					  SECCOMP_RET_ACTION_FULL,
 				  SECCOMP_RET_TRACE);
+	/* socket(2) itself is served from user notification there */
+	ck_assert_uint_eq(decide_args(AUDIT_ARCH_I386, nr_of(i386, "socket"), send_null), SECCOMP_RET_USER_NOTIF);
 	/* every socketcall operation stops, whatever its number */
 	for (uint64_t call = 0; call <= 21; call++)
 		ck_assert_uint_eq(decide(AUDIT_ARCH_I386, nr_of(i386, "socketcall"), call, 0) & SECCOMP_RET_ACTION_FULL,

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* getifaddrs(3) (netlink RTM_GETLINK/RTM_GETADDR dumps) and
  * ioctl(SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR), and a
- * netlink dump read with recvfrom (Go's way) show the jail's own address only, on the interface
- * whose subnet holds it (lo for 127.0.0.2), and every interface of the
- * host, as FreeBSD's jails do; route dumps list none of the host's
- * routes. */
+ * netlink dump read with recvfrom (Go's way), recv() or read() show the
+ * jail's own address only, on the interface whose subnet holds it (lo for
+ * 127.0.0.2), and every interface of the host, as FreeBSD's jails do;
+ * route dumps list none of the host's routes. The route socket behaves as
+ * netlink's: its name (getsockname) is AF_NETLINK with the port id its
+ * replies carry, a receive reports the kernel (port 0) as the source, a
+ * change request is answered EPERM, and socket() leaves one descriptor. */
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <ifaddrs.h>
 #include <stdbool.h>
 #include <sys/uio.h>
@@ -22,11 +26,35 @@
  * recvfrom and a source address as Go's net.Interfaces does, or with
  * recvmsg as glibc and iproute2 do: the addresses it lists (IFA_LOCAL or
  * an IPv6 IFA_ADDRESS; a route's RTA_DST), at most max. */
-static int dump(int type, bool with_recvfrom, char out[][INET6_ADDRSTRLEN], int max)
+enum reader { BY_RECVMSG, BY_RECVFROM, BY_RECV, BY_READ };
+static const char *const reader_name[] = {"recvmsg", "recvfrom", "recv", "read"};
+
+static int open_descriptors(void)
 {
+	int n = 0;
+	for (int fd = 0; fd < 1024; fd++)
+		if (fcntl(fd, F_GETFD) >= 0)
+			n++;
+	return n;
+}
+
+static int dump(int type, enum reader how, char out[][INET6_ADDRSTRLEN], int max)
+{
+	int before = open_descriptors();
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	if (fd < 0)
 		fail("socket(AF_NETLINK): %s", strerror(errno));
+	if (open_descriptors() != before + 1)
+		fail("socket(AF_NETLINK) left %d descriptors", open_descriptors() - before);
+	struct sockaddr_nl me;
+	socklen_t ml = sizeof(me);
+	memset(&me, 0xff, sizeof(me));
+	struct sockaddr_nl any = {.nl_family = AF_NETLINK};
+	if (bind(fd, (struct sockaddr *)&any, sizeof(any)) < 0)
+		fail("bind(netlink): %s", strerror(errno));
+	if (getsockname(fd, (struct sockaddr *)&me, &ml) < 0 || ml != sizeof(me) || me.nl_family != AF_NETLINK ||
+	    me.nl_pid == 0)
+		fail("getsockname(netlink): family %d, port %u, length %u", me.nl_family, me.nl_pid, ml);
 	struct {
 		struct nlmsghdr h;
 		struct rtmsg r;
@@ -43,11 +71,21 @@ static int dump(int type, bool with_recvfrom, char out[][INET6_ADDRSTRLEN], int 
 		socklen_t fl = sizeof(from);
 		struct iovec iov = {buf, sizeof(buf)};
 		struct msghdr msg = {.msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = &iov, .msg_iovlen = 1};
-		ssize_t got = with_recvfrom ? recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl)
-					    : recvmsg(fd, &msg, 0);
+		memset(&from, 0xff, sizeof(from));
+		ssize_t got = how == BY_RECVFROM ? recvfrom(fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl)
+			      : how == BY_RECVMSG ? recvmsg(fd, &msg, 0)
+			      : how == BY_RECV	  ? recv(fd, buf, sizeof(buf), 0)
+						  : read(fd, buf, sizeof(buf));
 		if (got < 0)
 			fail("reading a netlink dump: %s", strerror(errno));
+		socklen_t named = how == BY_RECVMSG ? msg.msg_namelen : fl;
+		if ((how == BY_RECVFROM || how == BY_RECVMSG) &&
+		    (named != sizeof(from) || from.nl_family != AF_NETLINK || from.nl_pid != 0))
+			fail("%s reports the source family %d, port %u, length %u", reader_name[how], from.nl_family,
+			     from.nl_pid, named);
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
+			if (h->nlmsg_type != NLMSG_NOOP && h->nlmsg_pid != me.nl_pid)
+				fail("a reply for port %u, the socket's is %u", h->nlmsg_pid, me.nl_pid);
 			if (h->nlmsg_type == NLMSG_DONE) {
 				close(fd);
 				return n;
@@ -150,22 +188,45 @@ int main(void)
 	if (names)
 		if_freenameindex(names);
 	close(sock);
-	/* the dump read with recvfrom: the same view */
+	/* the dump read every way: the same view */
 	static char addrs[256][INET6_ADDRSTRLEN];
-	int seen = dump(RTM_GETADDR, true, addrs, 256);
-	for (int i = 0; i < seen; i++)
-		if (strcmp(addrs[i], PROBE_ADDR) != 0)
-			fail("a netlink dump read with recvfrom shows %s", addrs[i]);
-	if (seen != 1)
-		fail("a netlink dump read with recvfrom shows the jail's address %d times", seen);
-	/* routes (`ip route`): only host routes to the jail's address, so
-	 * none of the host's (its local table always has 127.0.0.1) */
-	for (int with_recvfrom = 0; with_recvfrom < 2; with_recvfrom++) {
-		seen = dump(RTM_GETROUTE, with_recvfrom, addrs, 256);
+	for (enum reader how = BY_RECVMSG; how <= BY_READ; how++) {
+		int seen = dump(RTM_GETADDR, how, addrs, 256);
 		for (int i = 0; i < seen; i++)
 			if (strcmp(addrs[i], PROBE_ADDR) != 0)
-				fail("a route dump (%s) shows a route to %s", with_recvfrom ? "recvfrom" : "recvmsg",
-				     addrs[i]);
+				fail("a netlink dump read with %s shows %s", reader_name[how], addrs[i]);
+		if (seen != 1)
+			fail("a netlink dump read with %s shows the jail's address %d times", reader_name[how], seen);
+		/* routes (`ip route`): only host routes to the jail's address,
+		 * so none of the host's (its local table always has 127.0.0.1) */
+		seen = dump(RTM_GETROUTE, how, addrs, 256);
+		for (int i = 0; i < seen; i++)
+			if (strcmp(addrs[i], PROBE_ADDR) != 0)
+				fail("a route dump (%s) shows a route to %s", reader_name[how], addrs[i]);
 	}
-	pass("getifaddrs, SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR and netlink dumps read with recvfrom show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
+	/* a change is refused as to a process without CAP_NET_ADMIN (it
+	 * would be harmless anyway: lo's own address again, in a request the
+	 * kernel would reject as a duplicate) */
+	int fd = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	struct {
+		struct nlmsghdr h;
+		struct ifaddrmsg a;
+		struct rtattr r;
+		struct in_addr ip;
+	} add = {.h = {.nlmsg_len = sizeof(add), .nlmsg_type = RTM_NEWADDR,
+		       .nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | NLM_F_EXCL, .nlmsg_seq = 7},
+		 .a = {.ifa_family = AF_INET, .ifa_prefixlen = 8, .ifa_index = if_nametoindex("lo")},
+		 .r = {.rta_len = RTA_LENGTH(4), .rta_type = IFA_LOCAL}};
+	inet_pton(AF_INET, "127.0.0.1", &add.ip);
+	if (fd < 0 || send(fd, &add, sizeof(add), 0) != (ssize_t)sizeof(add))
+		fail("a route socket: %s", strerror(errno));
+	struct {
+		struct nlmsghdr h;
+		struct nlmsgerr e;
+	} ack;
+	if (recv(fd, &ack, sizeof(ack), 0) < (ssize_t)sizeof(ack) || ack.h.nlmsg_type != NLMSG_ERROR ||
+	    ack.e.error != -EPERM || ack.h.nlmsg_seq != 7)
+		fail("RTM_NEWADDR: type %d, error %d, not EPERM", ack.h.nlmsg_type, ack.e.error);
+	close(fd);
+	pass("getifaddrs, SIOCGIFCONF, SIOCGIFADDR, SIOCGIFNETMASK, SIOCGIFBRDADDR and netlink dumps read with recvmsg, recvfrom, recv and read show only %s, on lo, and %d interfaces", PROBE_ADDR, links);
 }
