@@ -41,6 +41,23 @@ out=$("$JAIL" / h 127.0.0.2 sh -c "sleep 30 & p=\$!; \"$GDB\" -nx -batch -p \$p 
 echo "$out" | grep -q 'process [0-9]*' || fail "gdb -p of a jailed process: $out"
 pass "gdb attaches to a jailed process"
 
+# a process of another jail does not exist for a jailed tracer
+"$JAIL" / other 127.0.0.3 sleep 61$$ >/dev/null 2>&1 &
+front=$!
+i=0
+other=
+while [ -z "$other" ] && [ $i -lt 50 ]; do
+	other=$(pgrep -x -f "sleep 61$$")
+	i=$((i + 1))
+	sleep 0.1
+done
+[ -n "$other" ] || fail "the other jail's sleep did not start"
+out=$("$JAIL" / h 127.0.0.2 "$STRACE" -p "$other" 2>&1)
+kill "$other" 2>/dev/null
+wait "$front" 2>/dev/null
+echo "$out" | grep -q 'No such process' || fail "strace -p of another jail's process: $out"
+pass "a process of another jail: ESRCH"
+
 n=ptoff-$$
 CREATED="$n"
 # the parameter off: EPERM for a normal user; root too without allow.suser
