@@ -33,6 +33,8 @@ static unsigned nnewborns, cap_newborns;
 #define STOPPED(sig) (((sig) << 8) | 0x7f)
 #define EVENT_STATUS(ev) STOPPED(SIGTRAP | ((ev) << 8))
 
+static int set_real_options(const struct vtrace *v, unsigned long options);
+
 static struct tracee *tracee_of(const struct vtrace *v)
 {
 	struct tracee *t = tracee_find(v->tid);
@@ -209,6 +211,10 @@ static int real_request(enum vt_mode mode)
 
 void vt_resume(struct tracee *t, int sig)
 {
+	if (t->vt && t->vt->options_pending) {
+		t->vt->options_pending = false;
+		set_real_options(t->vt, t->vt->options);
+	}
 	int req = t->vt ? real_request(t->vt->mode) : PTRACE_CONT;
 	if (t->wait_trap_entry && req == PTRACE_CONT)
 		req = PTRACE_SYSCALL; /* its wait filter waits for its next syscall */
@@ -249,13 +255,29 @@ int vt_interrupt(struct vtrace *v)
 	return ptrace(PTRACE_INTERRUPT, v->tid, 0, 0) < 0 ? -errno : 0;
 }
 
+#define REAL_EXTRA (PTRACE_O_TRACEEXIT | PTRACE_O_TRACEVFORKDONE)
+
+/* The supervisor's real options for v's thread, with the events only the
+ * virtual tracer wants; the thread must be in a stop. */
+static int set_real_options(const struct vtrace *v, unsigned long options)
+{
+	return ptrace(PTRACE_SETOPTIONS, v->tid, 0, (long)(ENGINE_TRACE_OPTIONS | (options & REAL_EXTRA))) < 0
+		       ? -errno
+		       : 0;
+}
+
 int vt_set_options(struct vtrace *v, unsigned long options)
 {
-	unsigned long extra = options & (PTRACE_O_TRACEEXIT | PTRACE_O_TRACEVFORKDONE);
-	unsigned long had = v->options & (PTRACE_O_TRACEEXIT | PTRACE_O_TRACEVFORKDONE);
-	if (extra != had && v->stopped &&
-	    ptrace(PTRACE_SETOPTIONS, v->tid, 0, (long)(ENGINE_TRACE_OPTIONS | extra)) < 0)
-		return -errno;
+	if ((options & REAL_EXTRA) != (v->options & REAL_EXTRA)) {
+		if (!v->stopped) {
+			/* SEIZE of a running thread: set at a stop the supervisor
+			 * makes and keeps to itself (vt_resume) */
+			v->options_pending = true;
+			ptrace(PTRACE_INTERRUPT, v->tid, 0, 0);
+		}
+		else if (set_real_options(v, options))
+			return -errno;
+	}
 	count_options(v->options, options);
 	v->options = options;
 	return 0;
@@ -484,14 +506,15 @@ bool vt_on_exit_event(struct tracee *t)
 	return hold(t, EVENT_STATUS(PTRACE_EVENT_EXIT), code);
 }
 
-/* The tracer thread tid is gone: detach its tracees as the kernel's
- * exit_ptrace does, or kill them (EXITKILL). */
-static void tracer_gone(pid_t tid)
+/* The tracer thread tid is gone (group: the process's last thread, its
+ * leader): detach its tracees as the kernel's exit_ptrace does, or kill
+ * them (EXITKILL). */
+static void tracer_gone(pid_t tid, bool group)
 {
 	struct vtrace *v = records, *next;
 	for (; v; v = next) {
 		next = v->next;
-		if (v->tracer_tid != tid)
+		if (v->tracer_tid != tid && !(group && v->tracer_tgid == tid))
 			continue;
 		if (v->exited) {
 			drop(v);
@@ -550,6 +573,6 @@ void vt_on_exited(struct tracee *t, int status)
 		}
 	}
 	if (records)
-		tracer_gone(t->tid);
+		tracer_gone(t->tid, t->tid == t->tgid);
 	changed();
 }

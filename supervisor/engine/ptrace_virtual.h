@@ -41,6 +41,7 @@ struct vtrace {
 	bool group_stop;                /* held in a group stop (LISTEN) */
 	bool interrupt;                 /* a virtual INTERRUPT is pending */
 	bool await_first;               /* auto-attached: report its first stop */
+	bool options_pending;           /* real options to set at its next stop */
 	int status;                     /* the wait status to report */
 	unsigned long msg;              /* PTRACE_GETEVENTMSG */
 	pid_t pgid;                     /* its process group, for wait(-pgrp) */

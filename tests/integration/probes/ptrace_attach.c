@@ -4,7 +4,8 @@
  * SIGSTOP seen by waitpid, PEEKDATA, DETACH), PTRACE_SEIZE + INTERRUPT
  * (PTRACE_EVENT_STOP), CONT and KILL; a second tracer and a tracer of
  * itself or its own thread refused (EPERM); a tracee whose tracer exits
- * is let go (detached), or killed with PTRACE_O_EXITKILL. */
+ * is let go (detached), or killed with PTRACE_O_EXITKILL; the exit event
+ * (TRACEEXIT) of a thread seized while it runs. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -110,5 +111,17 @@ int main(void)
 	tracer_dies(s, PTRACE_O_EXITKILL);
 	if (waitpid(s, &st, 0) != s || !WIFSIGNALED(st) || WTERMSIG(st) != SIGKILL)
 		fail("EXITKILL: status %#x, want killed by SIGKILL", st);
-	pass("ATTACH/SEIZE of a sibling, INTERRUPT, CONT, KILL, DETACH; self refused; tracer exit detaches or kills");
+	/* SEIZE with TRACEEXIT of a running sibling: its exit event, with
+	 * the exit status as the event message */
+	s = sibling(1);
+	if (ptrace(PTRACE_SEIZE, s, 0, PTRACE_O_TRACEEXIT) != 0)
+		fail("SEIZE with TRACEEXIT: %s", strerror(errno));
+	if (waitpid(s, &st, __WALL) != s || !WIFSTOPPED(st) || (st >> 16) != PTRACE_EVENT_EXIT)
+		fail("TRACEEXIT: status %#x, want PTRACE_EVENT_EXIT", st);
+	unsigned long msg = 0;
+	if (ptrace(PTRACE_GETEVENTMSG, s, 0, &msg) != 0 || msg != 3 << 8)
+		fail("GETEVENTMSG at the exit event: %#lx, want 0x300", msg);
+	if (ptrace(PTRACE_CONT, s, 0, 0) != 0 || waitpid(s, &st, __WALL) != s || !WIFEXITED(st) || WEXITSTATUS(st) != 3)
+		fail("after the exit event: status %#x, want exit 3", st);
+	pass("ATTACH/SEIZE of a sibling, INTERRUPT, CONT, KILL, DETACH, TRACEEXIT; self refused; tracer exit detaches or kills");
 }
