@@ -82,7 +82,7 @@ int main(void)
 		raise(SIGSTOP);
 		_exit(0);
 	}
-	int tst;
+	int tst = 0;
 	if (tc < 0 || waitpid(tc, &tst, 0) != tc || !WIFSTOPPED(tst))
 		fail("ptrace(PTRACE_TRACEME) under an own TRACE filter: the child did not stop (status %#x)", tst);
 	EXPECT_ERRNO(syscall(SYS_ptrace, PTRACE_SETOPTIONS, tc, 0, 1 << 21 /* PTRACE_O_SUSPEND_SECCOMP */), EPERM);

@@ -57,14 +57,14 @@ static void tracer_dies(pid_t s, long options)
 			_exit(2);
 		_exit(0); /* s is held in a stop: the kernel detaches (or kills) it */
 	}
-	int st;
+	int st = 0;
 	if (tr < 0 || waitpid(tr, &st, 0) != tr || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
 		fail("the tracer child failed: status %#x", st);
 }
 
 int main(void)
 {
-	int st;
+	int st = 0;
 	pid_t s = sibling(20);
 	if (ptrace(PTRACE_ATTACH, s, 0, 0) != 0)
 		fail("PTRACE_ATTACH of a sibling: %s", strerror(errno));

@@ -39,7 +39,7 @@ int main(void)
 		raise(SIGSTOP);
 		_exit(0);
 	}
-	int st;
+	int st = 0;
 	if (child < 0 || waitpid(child, &st, 0) != child || !WIFSTOPPED(st))
 		fail("the traced child did not stop: status %#x", st);
 	EXPECT_ERRNO(ptrace(PTRACE_SETOPTIONS, child, 0, O_SUSPEND_SECCOMP), EPERM);

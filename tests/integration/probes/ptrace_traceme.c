@@ -45,7 +45,7 @@ int main(void)
 		syscall(SYS_getppid);
 		_exit((int)secret);
 	}
-	int st;
+	int st = 0;
 	if (waitpid(child, &st, 0) != child)
 		fail("waitpid: %s", strerror(errno));
 	if (WIFEXITED(st))
