@@ -159,7 +159,7 @@ int jail_parse_addrs_af(struct jail *j, int af, const char *list, char *err, siz
 	 * worded as FreeBSD's ip4.addr */
 	const char *label = af == AF_INET6 ? "ip6.addr" : "ip4.addr";
 	char v = af == AF_INET6 ? '6' : '4';
-	char entry[INET6_ADDRSTRLEN + 8];
+	char entry[INET6_ADDRSTRLEN + JAIL_IFNAME_MAX + 8], text[INET6_ADDRSTRLEN + 8];
 	const char *p = list;
 
 	while (*p) {
@@ -171,18 +171,29 @@ int jail_parse_addrs_af(struct jail *j, int af, const char *list, char *err, siz
 		}
 		memcpy(entry, p, len);
 		entry[len] = '\0';
+		/* "if|addr/mask": added to the interface while the jail exists */
+		bool has;
+		struct jail_ifaddr ifa;
+		if (jail_ifaddr_split(entry, af, text, sizeof(text), &has, &ifa, err, errlen))
+			return -1;
+		if (has && j->ifaddr_count == JAIL_IFADDR_MAX) {
+			snprintf(err, errlen, "%s: too many interface addresses", label);
+			return -1;
+		}
 		struct in6_addr a6;
 		struct in_addr a4;
-		if (af != AF_INET && inet_pton(AF_INET6, entry, &a6) == 1) {
-			if (add_ip6(j, &a6, entry, err, errlen))
+		if (af != AF_INET && inet_pton(AF_INET6, text, &a6) == 1) {
+			if (add_ip6(j, &a6, text, err, errlen))
 				return -1;
-		} else if (af != AF_INET6 && inet_pton(AF_INET, entry, &a4) == 1) {
-			if (add_ip4(j, &a4, entry, err, errlen))
+		} else if (af != AF_INET6 && inet_pton(AF_INET, text, &a4) == 1) {
+			if (add_ip4(j, &a4, text, err, errlen))
 				return -1;
 		} else {
 			snprintf(err, errlen, "%s: not an IPv%c address: %s", label, v, entry);
 			return -1;
 		}
+		if (has)
+			j->ifaddr[j->ifaddr_count++] = ifa;
 		p += len;
 		if (*p == ',')
 			p++;

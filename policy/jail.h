@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "jail_ifaddr.h"
+
 #define JAIL_MAX_ADDRS 255      /* FreeBSD: ip4.addr/ip6.addr hold at most 255 */
 #define JAIL_HOSTNAME_MAX 64    /* Linux's limit (FreeBSD allows 255) */
 #define JAIL_NAME_MAX 256
@@ -68,12 +70,15 @@ struct jail {
 	int children_max;                 /* jails this jail may create (0) */
 	int children_cur;                 /* its child jails now (filled by jls) */
 	int parent;                       /* the jid of the jail it was made in, 0: the host */
-	int devfs_ruleset;                /* 0, or 4 with mount.devfs */
+	int devfs_ruleset;                /* 0; with mount.devfs 4 unless given (devfs_rules.h) */
+	bool devfs_ruleset_set;           /* given */
 	int osreldate;                    /* FreeBSD's __FreeBSD_version the jail reports */
 	char osrelease[65];               /* uname -r inside ("": the host's) */
 	char hostuuid[65];                /* host.hostuuid ("": the host's machine id) */
 	unsigned long hostid;             /* host.hostid */
 	bool hostuuid_set, hostid_set;    /* given: the jail reads them as its machine id (docs/parameters.md) */
+	struct jail_ifaddr ifaddr[JAIL_IFADDR_MAX]; /* "if|addr/mask" entries (jail_ifaddr.h) */
+	int ifaddr_count;
 	/* other accepted parameters, "name=value\n" each: kept and shown by
 	 * jls, no effect of their own (docs/parameters.md) */
 	char extra[JAIL_EXTRA_MAX];

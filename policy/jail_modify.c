@@ -21,6 +21,12 @@ int jail_modify_check(const struct jail *from, const struct jail *to, bool runni
 		return refuse(err, errlen, "osrelease", "cannot be changed after creation");
 	if (from->osreldate != to->osreldate)
 		return refuse(err, errlen, "osreldate", "cannot be changed after creation");
+	/* the addresses on an interface are added at creation only */
+	char fbuf[64], tbuf[64];
+	const char *fi = jail_extra_get(from, "interface", fbuf, sizeof(fbuf));
+	const char *ti = jail_extra_get(to, "interface", tbuf, sizeof(tbuf));
+	if (from->ifaddr_count != to->ifaddr_count || strcmp(fi ? fi : "", ti ? ti : "") != 0)
+		return refuse(err, errlen, "interface", "cannot be changed after creation");
 	if (to->securelevel < from->securelevel && from->securelevel > 0) {
 		snprintf(err, errlen, "jail_set: %s", strerror(EPERM)); /* FreeBSD: never lowered */
 		return -1;
@@ -71,6 +77,7 @@ void jail_modify_apply(struct jail *dst, const struct jail *src)
 	dst->enforce_statfs = src->enforce_statfs;
 	dst->children_max = src->children_max;
 	dst->devfs_ruleset = src->devfs_ruleset;
+	dst->devfs_ruleset_set = src->devfs_ruleset_set;
 	memcpy(dst->hostuuid, src->hostuuid, sizeof(dst->hostuuid));
 	dst->hostid = src->hostid;
 	dst->hostuuid_set = src->hostuuid_set;

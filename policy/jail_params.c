@@ -52,6 +52,7 @@ const struct jail_param_def jail_params[] = {
 	{"mount.fdescfs", JP_BOOL, JPK_EXTRA, false, "false", NULL},
 	{"mount.procfs", JP_BOOL, JPK_EXTRA, false, "false", NULL},
 	{"ip_hostname", JP_BOOL, JPK_EXTRA, false, "false", NULL},
+	{"interface", JP_STRING, JPK_EXTRA, false, "", NULL}, /* tools/jail_ifaddr.c */
 	/* reported only */
 	{"children.cur", JP_INT, JPK_READONLY, true, NULL, NULL},
 	{"cpuset.id", JP_INT, JPK_READONLY, true, NULL, NULL},
@@ -60,8 +61,6 @@ const struct jail_param_def jail_params[] = {
 	/* no Linux meaning */
 	{"vnet.interface", JP_STRING, JPK_NONE, false, NULL, NO_NET " (no virtual network stack to move it into)"},
 	{"exec.fib", JP_INT, JPK_NONE, false, NULL, NO_NET " (Linux has no FIBs; policy routing is the host's)"},
-	{"interface", JP_STRING, JPK_NONE, false, NULL,
-	 NO_NET "; configure the addresses on the host's interface"},
 	{"linux", JP_JAILSYS, JPK_NONE, true, NULL, NO_LINUX_ABI},
 	{"linux.osname", JP_STRING, JPK_NONE, true, NULL, NO_LINUX_ABI},
 	{"linux.osrelease", JP_STRING, JPK_NONE, true, NULL, NO_LINUX_ABI "; osrelease sets uname -r"},
@@ -181,6 +180,7 @@ static int set_field(struct jail *j, const struct jail_param_def *p, const char 
 		if (v < 0 || v > 65535)
 			return invalid(err, errlen);
 		j->devfs_ruleset = (int)v;
+		j->devfs_ruleset_set = true;
 	} else if (strcmp(n, "osreldate") == 0) {
 		if (v <= 0 || v > 2147483647L)
 			return invalid(err, errlen);

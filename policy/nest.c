@@ -72,21 +72,29 @@ bool nest_args_allowed(int argc, char *const argv[], char *err, size_t errlen)
 		return options(argc, argv, "s", err, errlen) >= 0;
 	if (strcmp(tool, "jexec") == 0)
 		return options(argc, argv, "", err, errlen) >= 0;
-	int i = options(argc, argv, "crqv", err, errlen);
+	int i = options(argc, argv, "crmqv", err, errlen);
 	if (i < 0)
 		return false;
-	bool create = false, remove = false;
+	bool create = false, remove = false, modify = false;
 	for (int k = 1; k < i; k++) {
 		create |= strchr(argv[k], 'c') != NULL;
 		remove |= strchr(argv[k], 'r') != NULL;
+		modify |= strchr(argv[k], 'm') != NULL;
 	}
-	if (create == remove) {
-		snprintf(err, errlen, "only -c or -r");
+	if (create + remove + modify != 1) {
+		snprintf(err, errlen, "only -c, -m or -r");
 		return false;
 	}
 	if (remove)
 		return true; /* the jails to remove: names or jids */
 	for (; i < argc; i++) {
+		/* -m: a child found by name or jid; its path and command stay */
+		if (modify && (strncmp(argv[i], "path=", 5) == 0 || strncmp(argv[i], "command", 7) == 0)) {
+			snprintf(err, errlen, "%s", argv[i]);
+			return false;
+		}
+		if (modify && strncmp(argv[i], "jid=", 4) == 0)
+			continue;
 		if (!strchr(argv[i], '=') && strncmp(argv[i], "no", 2) != 0 && strcmp(argv[i], "persist") != 0 &&
 		    strncmp(argv[i], "allow.", 6) != 0) {
 			snprintf(err, errlen, "%s", argv[i]);

@@ -48,7 +48,8 @@ bool nest_tool_known(const char *tool);
 /* May a jailed caller run tool with these arguments (argv[0] is the
  * tool)? Only what cannot reach the host: jail -c with the parameters of
  * nest_param_allowed (no jail.conf, no exec.* hooks run on the host, no
- * files written: -f, -J, -L, -u, -U refused), jail -r, jls (any
+ * files written: -f, -J, -L, -u, -U refused), jail -m with the same
+ * (jid= to find the child; no path=, no command), jail -r, jls (any
  * options), jexec jail command (no -l, -u, -U), jkill. false with the
  * offending word in err. */
 bool nest_args_allowed(int argc, char *const argv[], char *err, size_t errlen);

@@ -12,7 +12,11 @@ struct fs_root {
 	char host[PATH_MAX]; /* canonical host path of the root */
 	int fd;              /* O_PATH descriptor of it, in the supervisor */
 	bool host_proc;      /* the root has no /proc: the guest sees the host's */
-	bool host_dev;       /* the root has no /dev/null: the guest sees the safe set */
+	bool host_dev;       /* the root has no /dev/null, or mount.devfs: the guest
+			      * sees the host's nodes of dev_mask */
+	bool dev_own;        /* mount.devfs: /dev is the host's, showing only dev_mask
+			      * (anything else under /dev is absent, the root's too) */
+	unsigned dev_mask;   /* the names of policy/devfs_rules.h it shows */
 	int refs;
 };
 

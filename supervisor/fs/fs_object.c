@@ -50,6 +50,8 @@ int fs_object_allowed(const struct tracee *t, int fd, int flags, bool in_root)
 	if (writes && kernel_fs(sf.f_type))
 		/* kernel.hostname, kernel.domainname: as sethostname(2) */
 		return proc_uts_file(fd) > 0 ? -EPERM : -EACCES;
+	if (rooted && fs_dev_covered_fd(t->root, fd))
+		return -ENOENT; /* mount.devfs covers the root's own /dev */
 	if (in_root)
 		return 0; /* the kernel kept the walk inside the root */
 	char link[64], path[PATH_MAX];
@@ -69,12 +71,10 @@ int fs_object_allowed(const struct tracee *t, int fd, int flags, bool in_root)
 	const struct fs_root *shm = t->root->host_dev ? dev_shm_root() : NULL;
 	if (shm && path_within(shm->host, path))
 		return 0; /* the jail's private /dev/shm */
-	if (t->root->host_dev && strncmp(path, "/dev/", 5) == 0) {
-		const char *name = path + 5;
-		size_t len = strcspn(name, "/");
-		for (int i = 0; fs_safe_dev_names[i]; i++)
-			if (strlen(fs_safe_dev_names[i]) == len && strncmp(fs_safe_dev_names[i], name, len) == 0)
-				return 0;
-	}
-	return -EACCES;
+	if (t->root->dev_own && strcmp(path, "/dev") == 0)
+		return writes ? -EACCES : 0; /* mount.devfs: listed filtered */
+	if (strncmp(path, "/dev/", 5) == 0 && fs_dev_shows(t->root, path + 5, strcspn(path + 5, "/")))
+		return 0;
+	/* mount.devfs: what the ruleset hides is absent, however reached */
+	return t->root->dev_own && path_within("/dev", path) ? -ENOENT : -EACCES;
 }

@@ -31,13 +31,10 @@ static bool shared_with_host(const struct fs_root *r, const char *p)
 {
 	if (r->host_proc && path_within("/proc", p))
 		return true;
-	if (r->host_dev && strncmp(p, "/dev/", 5) == 0) {
-		const char *name = p + 5;
-		size_t n = strcspn(name, "/");
-		for (int i = 0; fs_safe_dev_names[i]; i++)
-			if (strlen(fs_safe_dev_names[i]) == n && strncmp(fs_safe_dev_names[i], name, n) == 0)
-				return true;
-	}
+	if (r->dev_own && (strcmp(p, "/dev") == 0 || strcmp(p, "/dev/") == 0))
+		return true; /* mount.devfs: the host's /dev, listed filtered (handle_proc.c) */
+	if (r->host_dev && strncmp(p, "/dev/", 5) == 0)
+		return fs_dev_shows(r, p + 5, strcspn(p + 5, "/"));
 	return false;
 }
 
@@ -310,6 +307,32 @@ static int lexical_path(const char *p, char *out, size_t size)
 	return 0;
 }
 
+/* mount.devfs (r->dev_own): guest path p beneath /dev, or lexically so,
+ * taken lexically (".." beneath /dev does not depend on what /dev holds,
+ * as for /dev/shm), and -ENOENT for a name the ruleset hides. 0 otherwise
+ * (p unchanged). */
+static int dev_guest_path(const struct fs_root *r, char *p, size_t size)
+{
+	if (!r->dev_own || !strstr(p, "dev"))
+		return 0;
+	char lex[PATH_MAX];
+	if (lexical_path(p, lex, sizeof(lex)))
+		return -ENAMETOOLONG;
+	bool under = strncmp(p, "/dev", 4) == 0 && (p[4] == '/' || p[4] == '\0');
+	if (!under && !path_within("/dev", lex))
+		return 0;
+	if (strlen(lex) >= size)
+		return -ENAMETOOLONG;
+	strcpy(p, lex);
+	if (strncmp(lex, "/dev/", 5) != 0 || lex[5] == '\0')
+		return 0; /* /dev itself, or out of it */
+	const char *name = lex + 5;
+	size_t n = strcspn(name, "/");
+	if (fs_dev_shows(r, name, n) || (n == 3 && strncmp(name, "shm", 3) == 0 && dev_shm_root()))
+		return 0;
+	return -ENOENT;
+}
+
 /* Guest path p names something in the jail's private /dev/shm (a root
  * without /dev: dev_shm.h): the directory (as a root of its own) and, in
  * rest, the path beneath it ("/..."). NULL for any other path. A ".." in p
@@ -544,6 +567,8 @@ static int guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs
 	}
 	if (err)
 		return err;
+	if ((err = dev_guest_path(r, p, sizeof(p))) != 0)
+		return err;
 	for (int round = 0; round < MAX_LINKS; round++) {
 		char rest[PATH_MAX];
 		const struct fs_root *shm = shm_path(r, p, rest, sizeof(rest));
@@ -577,6 +602,9 @@ int fs_guest_to_host(struct tracee *t, int dirfd, const char *guest, enum fs_fol
 	/* another session's pty is absent (dev_view.c) */
 	if (!err && t->root && t->root->host_dev)
 		err = dev_view_check(t, host);
+	/* mount.devfs: the root's own /dev is covered (a link into it too) */
+	if (!err && t->root && fs_dev_covered(t->root, host))
+		err = -ENOENT;
 	return err;
 }
 
@@ -591,6 +619,8 @@ int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, si
 	if (is_host_root(r))
 		return 1;
 	int err = guest_absolute(t, dirfd, guest, p, size);
+	if (!err)
+		err = dev_guest_path(r, p, size);
 	if (err)
 		return err;
 	char rest[PATH_MAX];
@@ -612,6 +642,8 @@ int fs_guest_in_root(struct tracee *t, int dirfd, const char *guest, char *p, si
 static int keep_unless_hidden(const struct tracee *t, int f, int *fd)
 {
 	int err = proc_hide_fd(t, f);
+	if (!err && fs_dev_covered_fd(t->root, f))
+		err = -ENOENT; /* the root's own /dev, covered by mount.devfs */
 	if (err) {
 		close(f);
 		return err;

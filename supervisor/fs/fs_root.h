@@ -78,7 +78,18 @@ int fs_host_to_guest(const struct tracee *t, const char *host, char *guest, size
 /* The guest's name of t's current directory (for getcwd). */
 int fs_guest_cwd(const struct tracee *t, char *guest, size_t size);
 
-/* The /dev names the guest sees from the host when its root has no /dev. */
-extern const char *const fs_safe_dev_names[];
+/* Does r show the host's /dev/<name> (len bytes, no slash)? The names of
+ * its dev_mask (policy/devfs_rules.h), when it shows the host's /dev. */
+bool fs_dev_shows(const struct fs_root *r, const char *name, size_t len);
+
+/* mount.devfs: is host path host (or descriptor fd's object) in r's own
+ * /dev, which the jail's devfs covers (absent)? */
+bool fs_dev_covered(const struct fs_root *r, const char *host);
+bool fs_dev_covered_fd(const struct fs_root *r, int fd);
+
+struct jail;
+/* Opens j's root with its /dev as j's mount.devfs and devfs_ruleset say
+ * (docs/dev.md). 0, or -errno with jail(8)'s message in err. */
+int fs_root_open_jail(const struct jail *j, struct fs_root **out, char *err, size_t errlen);
 
 #endif

@@ -5,11 +5,14 @@
 #include <fcntl.h>
 #include <linux/landlock.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../../policy/devfs_rules.h"
 #include "dev_shm.h"
+#include "fs_root.h"
 
 /* Rights newer than Debian 12's headers (the kernel's values). */
 #ifndef LANDLOCK_ACCESS_FS_TRUNCATE
@@ -70,9 +73,11 @@ int landlock_confine_to_root(const struct fs_root *root)
 	if (!err && root->host_proc)
 		err = allow_beneath(ruleset, "/proc", LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR,
 				    handled);
-	for (int i = 0; !err && root->host_dev && fs_safe_dev_names[i]; i++) {
+	for (int i = 0; !err && devfs_names[i]; i++) {
+		if (!fs_dev_shows(root, devfs_names[i], strlen(devfs_names[i])))
+			continue;
 		char path[64];
-		snprintf(path, sizeof(path), "/dev/%s", fs_safe_dev_names[i]);
+		snprintf(path, sizeof(path), "/dev/%s", devfs_names[i]);
 		struct stat st;
 		if (lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
 			continue; /* /dev/fd, /dev/stdin ...: links into /proc/self/fd */

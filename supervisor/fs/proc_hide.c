@@ -153,37 +153,45 @@ static int up_allowed(const struct tracee *t, int dir)
 	return judge_fd(t, dir, ignored, sizeof(ignored));
 }
 
-/* The same for a path the kernel resolved in one go (no symlinks, so its
- * text is what was walked): the directory before each run of ".." is
- * opened and judged. base: where the path starts. */
-static int dotdots_allowed(const struct tracee *t, int base, const char *path)
+/* How a walk resolves: the caller's openat2 RESOLVE_* flags, the
+ * directory they are scoped to, and the caller's root, where ".." stays
+ * (the kernel's rule for a process root: a chroot'ed process, whose root
+ * is not the supervisor's). */
+struct walk_rules {
+	uint64_t resolve;
+	struct stat root;   /* the caller's root directory */
+	struct stat anchor; /* RESOLVE_BENEATH, RESOLVE_IN_ROOT: the start */
+	int anchor_fd;      /* the same, for absolute names under IN_ROOT */
+	uint64_t mnt;       /* RESOLVE_NO_XDEV: the start's mount */
+};
+
+#define SCOPED (RESOLVE_BENEATH | RESOLVE_IN_ROOT)
+
+static bool same_dir(int fd, const struct stat *want)
 {
-	char prefix[PATH_MAX];
-	size_t len = strlen(path);
-	if (len >= sizeof(prefix))
-		return 0;
-	for (size_t i = 0; i < len;) {
-		size_t start = i, end = i + strcspn(path + i, "/");
-		bool up = end - start == 2 && path[start] == '.' && path[start + 1] == '.';
-		bool prev_up = start >= 3 && path[start - 1] == '/' && path[start - 2] == '.' && path[start - 3] == '.' &&
-			       (start == 3 || path[start - 4] == '/');
-		if (up && !prev_up) {
-			memcpy(prefix, path, start);
-			prefix[start] = '\0';
-			struct open_how how = {.flags = O_PATH | O_CLOEXEC, .resolve = RESOLVE_NO_SYMLINKS};
-			int fd = openat2_retry(base, start ? prefix : ".", &how);
-			if (fd < 0)
-				return -errno;
-			int err = up_allowed(t, fd);
-			close(fd);
-			if (err)
-				return err;
-		}
-		i = end;
-		while (i < len && path[i] == '/')
-			i++;
+	struct stat st;
+	return fstat(fd, &st) == 0 && st.st_dev == want->st_dev && st.st_ino == want->st_ino;
+}
+
+static uint64_t mount_of(int fd)
+{
+	struct statx sx;
+	if (statx(fd, "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW, STATX_MNT_ID, &sx) != 0 || !(sx.stx_mask & STATX_MNT_ID))
+		return UINT64_MAX;
+	return sx.stx_mnt_id;
+}
+
+/* Where an absolute name starts: the caller's root, or (IN_ROOT) the
+ * directory resolution is scoped to; BENEATH refuses it. */
+static int absolute_start(const struct tracee *t, const struct walk_rules *r)
+{
+	if (r->resolve & RESOLVE_BENEATH)
+		return -EXDEV;
+	if (r->resolve & RESOLVE_IN_ROOT) {
+		int fd = dup(r->anchor_fd);
+		return fd < 0 ? -errno : fd;
 	}
-	return 0;
+	return start_dir(t, AT_FDCWD, true);
 }
 
 /* The slow walk, one component at a time, for a path that went through
@@ -192,7 +200,7 @@ static int dotdots_allowed(const struct tracee *t, int base, const char *path)
  * symlinks are read and followed as the kernel would; procfs magic links
  * (/proc/<pid>/cwd, fd/N ...) are followed by the kernel, which gives the
  * same object to either. Takes ownership of dir. */
-static int walk(const struct tracee *t, int dir, const char *path, bool follow, int *links)
+static int walk(const struct tracee *t, int dir, const char *path, bool follow, int *links, const struct walk_rules *r)
 {
 	char buf[PATH_MAX];
 	if (strlen(path) >= sizeof(buf)) {
@@ -203,9 +211,13 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 	char *p = buf;
 	if (*p == '/') {
 		close(dir);
-		dir = start_dir(t, AT_FDCWD, true);
+		dir = absolute_start(t, r);
 		if (dir < 0)
 			return dir;
+		if ((r->resolve & RESOLVE_NO_XDEV) && mount_of(dir) != r->mnt) {
+			close(dir);
+			return -EXDEV;
+		}
 	}
 	int err_up;
 	/* a trailing slash follows a final symlink and asks for a directory */
@@ -235,12 +247,26 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 		p = end;
 		bool want_follow = !last || follow || dir_wanted;
 		int next;
-		if (strcmp(comp, "..") == 0 && (err_up = up_allowed(t, dir)) != 0) {
-			close(dir);
-			return err_up;
+		if (strcmp(comp, "..") == 0) {
+			/* ".." stays at the caller's root and (IN_ROOT) at the
+			 * scope's; it may not leave a BENEATH scope */
+			if (same_dir(dir, &r->root) || ((r->resolve & RESOLVE_IN_ROOT) && same_dir(dir, &r->anchor)))
+				continue;
+			if ((r->resolve & RESOLVE_BENEATH) && same_dir(dir, &r->anchor)) {
+				close(dir);
+				return -EXDEV;
+			}
+			if ((err_up = up_allowed(t, dir)) != 0) {
+				close(dir);
+				return err_up;
+			}
 		}
 		if (want_follow && (strcmp(comp, "self") == 0 || strcmp(comp, "thread-self") == 0) &&
 		    proc_is_fd_proc_root(dir)) {
+			if (r->resolve & RESOLVE_NO_SYMLINKS) {
+				close(dir);
+				return -ELOOP;
+			}
 			char mine[64];
 			if (comp[0] == 's')
 				snprintf(mine, sizeof(mine), "%d", (int)t->tgid);
@@ -265,10 +291,18 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 					 * then refuses (EACCES: an existence oracle) */
 					char ignored[PATH_MAX];
 					int jerr = judge_fd(t, dir, ignored, sizeof(ignored));
+					/* then the caller's rules, in the kernel's order */
+					if (!jerr && (r->resolve & (RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS)))
+						jerr = -ELOOP;
+					if (!jerr && (r->resolve & SCOPED))
+						jerr = -EXDEV;
 					if (jerr) {
 						close(dir);
 						return jerr;
 					}
+				} else if (r->resolve & RESOLVE_NO_SYMLINKS) {
+					close(dir);
+					return -ELOOP;
 				}
 				if (magic || n < 0) {
 					next = openat(dir, comp, O_PATH | O_CLOEXEC);
@@ -283,7 +317,7 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 						close(dir);
 						return -errno;
 					}
-					next = walk(t, d2, target, true, links);
+					next = walk(t, d2, target, true, links, r);
 					if (next < 0) {
 						close(dir);
 						return next;
@@ -296,7 +330,41 @@ static int walk(const struct tracee *t, int dir, const char *path, bool follow, 
 		if (next < 0)
 			return next == -1 ? -err : next;
 		dir = next;
+		if ((r->resolve & RESOLVE_NO_XDEV) && mount_of(dir) != r->mnt) {
+			close(dir);
+			return -EXDEV;
+		}
 	}
+}
+
+/* The rules of a walk for t from start: the caller's resolve flags, its
+ * root. 0 or -errno. */
+static int rules_for(const struct tracee *t, int start, uint64_t resolve, struct walk_rules *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->resolve = resolve;
+	r->anchor_fd = start;
+	int root = start_dir(t, AT_FDCWD, true);
+	if (root < 0)
+		return root;
+	int err = fstat(root, &r->root) < 0 ? -errno : 0;
+	close(root);
+	if (!err && fstat(start, &r->anchor) < 0)
+		err = -errno;
+	if (resolve & RESOLVE_NO_XDEV)
+		r->mnt = mount_of(start);
+	return err;
+}
+
+/* A path with a ".." component: walked (never one openat2, whose ".."
+ * could pass through a hidden process's directory, or climb above a
+ * chroot'ed caller's root). */
+static bool has_dotdot(const char *path)
+{
+	for (const char *p = path; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == path || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return true;
+	return false;
 }
 
 /* Opens, in the supervisor, what path of t (relative to dirfd) names:
@@ -319,20 +387,17 @@ static int open_as(const struct tracee *t, int dirfd, const char *path, bool fol
 	if (bfd != AT_FDCWD)
 		while (*rel == '/')
 			rel++;
-	fd = openat2_retry(bfd, *rel ? rel : ".", &how);
-	int err = fd < 0 ? errno : 0;
-	if (fd >= 0 && strstr(rel, "..")) {
-		int e = dotdots_allowed(t, bfd, rel);
-		if (e) {
-			close(fd);
-			fd = -1;
-			err = -e;
-		}
-	}
+	bool dotdot = has_dotdot(rel);
+	fd = dotdot ? -1 : openat2_retry(bfd, *rel ? rel : ".", &how);
+	int err = fd < 0 ? (dotdot ? ELOOP : errno) : 0;
 	if (fd < 0 && err == ELOOP) {
 		int links = 0;
+		struct walk_rules r;
 		int start = bfd == AT_FDCWD ? start_dir(t, dirfd, true) : dup(bfd);
-		fd = start < 0 ? start : walk(t, start, path, follow, &links);
+		int rerr = start < 0 ? start : rules_for(t, start, 0, &r);
+		fd = rerr ? rerr : walk(t, start, path, follow, &links, &r);
+		if (rerr && start >= 0)
+			close(start);
 		err = fd < 0 ? -fd : 0;
 	}
 	if (bfd != AT_FDCWD)
@@ -402,6 +467,36 @@ int proc_hide_open(const struct tracee *t, int dirfd, const char *path, bool fol
 		return err ? err : fd;
 	}
 	int err = judge_fd(t, fd, canon, sizeof(canon));
+	if (err) {
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+int proc_hide_open_resolve(const struct tracee *t, int dirfd, const char *path, bool follow, uint64_t resolve)
+{
+	/* RESOLVE_CACHED: the walk is done, as if every component had been
+	 * in the cache (an open that creates or truncates is refused first,
+	 * handle_open.c) */
+	bool scoped = resolve & SCOPED;
+	int start = start_dir(t, dirfd, path[0] == '/' && !scoped);
+	if (start < 0)
+		return start;
+	struct walk_rules r;
+	int err = rules_for(t, start, resolve, &r);
+	int links = 0;
+	int fd = err ? err : walk(t, dup(start), path, follow, &links, &r);
+	close(start);
+	if (internal_error(fd))
+		return fd;
+	char canon[PATH_MAX];
+	if (fd < 0) {
+		/* as proc_hide_open: the error tells nothing of a hidden entry */
+		err = proc_hide_check(t, dirfd, path, follow, canon, sizeof(canon));
+		return err ? err : fd;
+	}
+	err = judge_fd(t, fd, canon, sizeof(canon));
 	if (err) {
 		close(fd);
 		return err;

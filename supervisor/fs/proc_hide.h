@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct tracee;
 
@@ -29,6 +30,11 @@ int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool fo
  * root, cwd or dirfd as t would ("self" is t), and judged as above: the
  * descriptor, or -errno (-ENOENT for another process's entry). */
 int proc_hide_open(const struct tracee *t, int dirfd, const char *path, bool follow);
+
+/* The same, resolved under the caller's openat2 RESOLVE_* flags (BENEATH,
+ * IN_ROOT, NO_SYMLINKS, NO_MAGICLINKS, NO_XDEV; CACHED gives EAGAIN), in
+ * the supervisor's own walk, one component at a time. */
+int proc_hide_open_resolve(const struct tracee *t, int dirfd, const char *path, bool follow, uint64_t resolve);
 
 /* For a jail with its own root: host is an absolute translated path;
  * -ENOENT if it names another process's /proc entry, else 0. */

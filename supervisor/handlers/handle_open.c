@@ -56,30 +56,6 @@ static void how_of(uint64_t flags, uint64_t mode, struct open_how *h)
 	h->resolve = 0;
 }
 
-/* A directory of t as an O_PATH object: its cwd, its descriptor dirfd,
- * or (absolute) its root. */
-static int tracee_dir(const struct tracee *t, int dirfd, bool absolute)
-{
-	char link[64];
-	if (absolute)
-		snprintf(link, sizeof(link), "/proc/%d/root", (int)t->tid);
-	else if (dirfd == AT_FDCWD)
-		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)t->tid);
-	else if (dirfd < 0)
-		return -EBADF;
-	else
-		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)t->tid, dirfd);
-	int fd = tracee_proc_open(link, O_PATH | O_CLOEXEC);
-	if (fd < 0)
-		return fd == -ENOENT && dirfd != AT_FDCWD && !absolute ? -EBADF : fd;
-	struct stat st;
-	if (fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		close(fd);
-		return -ENOTDIR;
-	}
-	return fd;
-}
-
 /* /dev/tty means the caller's controlling terminal, not the supervisor's:
  * opened by the device its /proc/<tid>/stat names. */
 static int open_ctty(const struct tracee *t, int flags)
@@ -207,32 +183,20 @@ static int open_judged(const struct tracee *t, int dirfd, const char *path, cons
 	bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
 	int obj;
 	if (how->resolve) {
-		/* the caller's own resolve flags: one openat2 from its directory
-		 * (BENEATH and IN_ROOT: always dirfd, even for "/...") */
-		bool confined = how->resolve & (RESOLVE_BENEATH | RESOLVE_IN_ROOT);
-		bool from_root = path[0] == '/' && !confined;
-		/* the kernel walks it in one go: a hidden process's /proc
-		 * directory on the way (<pid>/.., through a symlink) is found by
-		 * the guard's own walk first */
-		char canon[PATH_MAX];
-		int seen = proc_hide_check(t, dirfd, path, follow, canon, sizeof(canon));
-		if (seen)
-			return seen;
-		int start = tracee_dir(t, dirfd, from_root);
-		if (start < 0)
-			return start;
-		struct open_how h = {.flags = O_PATH | O_CLOEXEC | (flags & (O_NOFOLLOW | O_DIRECTORY)),
-				     .resolve = how->resolve};
-		const char *rel = path;
-		while (from_root && *rel == '/')
-			rel++;
-		obj = (int)syscall(SYS_openat2, start, *rel ? rel : ".", &h, sizeof(h));
-		obj = obj < 0 ? -errno : obj;
-		close(start);
+		/* the caller's own resolve flags, followed by the guard's own
+		 * walk: the kernel never walks the caller's path (its ".." could
+		 * pass through a hidden process's directory, a swapped symlink
+		 * between two walks leading there) */
+		obj = proc_hide_open_resolve(t, dirfd, path, follow, how->resolve);
+		if (obj >= 0 && (flags & O_DIRECTORY)) {
+			struct stat st;
+			if (fstat(obj, &st) == 0 && !S_ISDIR(st.st_mode)) {
+				close(obj);
+				return -ENOTDIR;
+			}
+		}
 		if (obj >= 0) {
-			int err = proc_hide_fd(t, obj);
-			if (!err)
-				err = fs_object_allowed(t, obj, O_RDONLY, false);
+			int err = fs_object_allowed(t, obj, O_RDONLY, false);
 			if (err) {
 				close(obj);
 				return err;
@@ -248,6 +212,45 @@ static int open_judged(const struct tracee *t, int dirfd, const char *path, cons
 	if (obj < 0)
 		return obj;
 	return reopen(t, obj, how);
+}
+
+/* In a jail with its own root, /proc's links (self, thread-self; a
+ * process's cwd, root, exe, fd/N, map_files/X, ns/X) are followed by
+ * rewriting the path: under RESOLVE_NO_SYMLINKS or RESOLVE_NO_MAGICLINKS,
+ * does the absolute path follow one (the kernel's ELOOP)? procfs fixes
+ * these names, so they tell. */
+static bool refuses_proc_link(const char *path, const struct open_how *how)
+{
+	bool no_symlinks = how->resolve & RESOLVE_NO_SYMLINKS;
+	if (!(how->resolve & (RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS)) || strncmp(path, "/proc/", 6) != 0)
+		return false;
+	bool follow_last = !(how->flags & O_NOFOLLOW);
+	char comp[8][NAME_MAX + 1];
+	int n = 0;
+	for (const char *p = path + 6; *p && n < 8;) {
+		size_t l = strcspn(p, "/");
+		if (l && l <= NAME_MAX) {
+			memcpy(comp[n], p, l);
+			comp[n++][l] = '\0';
+		}
+		p += l;
+		p += strspn(p, "/");
+	}
+	if (n == 0)
+		return false;
+	bool self = strcmp(comp[0], "self") == 0 || strcmp(comp[0], "thread-self") == 0;
+	if (self && no_symlinks && (n > 1 || follow_last))
+		return true;
+	int i = 1;
+	if (i + 1 < n && strcmp(comp[i], "task") == 0)
+		i += 2;
+	if (i >= n)
+		return false;
+	bool last = i == n - 1;
+	if ((!strcmp(comp[i], "cwd") || !strcmp(comp[i], "root") || !strcmp(comp[i], "exe")) && (!last || follow_last))
+		return true;
+	bool dir_of_links = !strcmp(comp[i], "fd") || !strcmp(comp[i], "map_files") || !strcmp(comp[i], "ns");
+	return dir_of_links && i + 1 < n && (i + 1 < n - 1 || follow_last);
 }
 
 /* The whole open, as t, of path relative to dirfd: a descriptor or -errno. */
@@ -277,6 +280,8 @@ static int open_object(struct tracee *t, int dirfd, const char *path, const stru
 					return open_ctty(t, (int)how->flags);
 			}
 		}
+		if (err == 1 && refuses_proc_link(path, how))
+			return -ELOOP;
 		if (err == 1) {
 			/* the host's /proc or /dev: the supervisor's own walk,
 			 * after the guest-to-host rewrite of self, root, cwd, fd */

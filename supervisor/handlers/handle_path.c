@@ -561,6 +561,10 @@ enum action handle_chroot(struct syscall_stop *s)
 		err = -errno;
 	if (!err && !S_ISDIR(st.st_mode))
 		err = -ENOTDIR;
+	/* the host's /dev the jail sees some nodes of is no root for it */
+	if (!err && s->t->root && s->t->root->host_dev && !path_within(s->t->root->host, host) &&
+	    path_within("/dev", host))
+		err = -EACCES;
 	struct fs_root *root = NULL;
 	if (!err)
 		err = fs_root_open(host, &root);
@@ -568,6 +572,8 @@ enum action handle_chroot(struct syscall_stop *s)
 		/* the host's /proc and /dev show through only where the jail's did */
 		root->host_proc = root->host_proc && s->t->root && s->t->root->host_proc;
 		root->host_dev = root->host_dev && s->t->root && s->t->root->host_dev;
+		if (s->t->root)
+			root->dev_mask = s->t->root->dev_mask;
 		tracee_set_root(s->t->tgid, root);
 		fs_root_unref(root);
 	}

@@ -25,6 +25,7 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include "../fs/dev_shm.h"
 #include "../fs/dev_view.h"
 #include "../fs/fs_root.h"
 #include "handlers.h"
@@ -200,6 +201,37 @@ static size_t filter_pts_root(const long *own, int nown, char *buf, size_t len)
 	return out;
 }
 
+/* Is g the host's /dev, listed by a jail with mount.devfs (its /dev)? */
+static bool dev_root_of_jail(const struct tracee *t, int g)
+{
+	struct stat st, dev;
+	return t->root && t->root->dev_own && fstat(g, &st) == 0 && stat("/dev", &dev) == 0 &&
+	       st.st_dev == dev.st_dev && st.st_ino == dev.st_ino;
+}
+
+/* Keeps the records of a /dev listing that name what the jail's ruleset
+ * shows (fs_dev_shows), its own /dev/shm, "." and ".."; the new length. */
+static size_t filter_dev_root(const struct tracee *t, char *buf, size_t len)
+{
+	size_t in = 0, out = 0;
+	while (in < len) {
+		struct dirent64_hdr *d = (struct dirent64_hdr *)(buf + in);
+		unsigned short rl = d->d_reclen;
+		if (rl == 0 || in + rl > len)
+			break;
+		size_t nl = strlen(d->d_name);
+		bool keep = strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0 ||
+			    fs_dev_shows(t->root, d->d_name, nl) || (strcmp(d->d_name, "shm") == 0 && dev_shm_root());
+		if (keep) {
+			if (out != in)
+				memmove(buf + out, buf + in, rl);
+			out += rl;
+		}
+		in += rl;
+	}
+	return out;
+}
+
 /* Converts dirent64 records to the old linux_dirent layout of an ABI with
  * word bytes per long (ino, off, reclen, name, NUL, type at the end). */
 static long to_old_dirents(const char *in, size_t len, char *out, size_t cap, unsigned word)
@@ -263,6 +295,13 @@ enum action handle_getdents(struct syscall_stop *s)
 			s->retval = g;
 			return ACT_RETURN;
 		}
+		/* nor the host's /dev of a jail with mount.devfs */
+		struct stat dev;
+		if (s->t->root && s->t->root->dev_own && stat(link, &st) == 0 && stat("/dev", &dev) == 0 &&
+		    st.st_dev == dev.st_dev && st.st_ino == dev.st_ino) {
+			s->retval = g;
+			return ACT_RETURN;
+		}
 		if (statfs(link, &sf) == 0 && sf.f_type != PROC_SUPER_MAGIC)
 			return ACT_CONTINUE;
 		if (statfs(link, &sf) == 0 && stat(link, &st) == 0 && st.st_ino != PROC_ROOT_INO)
@@ -272,8 +311,9 @@ enum action handle_getdents(struct syscall_stop *s)
 	}
 	bool proc_root = proc_is_fd_proc_root(g);
 	bool pts_root = !proc_root && pts_root_of_jail(s->t, g);
+	bool dev_root = !proc_root && !pts_root && dev_root_of_jail(s->t, g);
 	bool native64 = s->id == SC_getdents64 && s->abi == abi_supported[0];
-	if (!proc_root && !pts_root && !native64) {
+	if (!proc_root && !pts_root && !dev_root && !native64) {
 		close(g);
 		return ACT_CONTINUE; /* a ptrace stop (other ABIs are not notified) */
 	}
@@ -309,6 +349,8 @@ enum action handle_getdents(struct syscall_stop *s)
 			ret = (long)filter_proc_root(s->t, buf, got);
 		else if (pts_root)
 			ret = (long)filter_pts_root(own, nown, buf, got);
+		else if (dev_root)
+			ret = (long)filter_dev_root(s->t, buf, got);
 		if (ret > 0)
 			break;
 	}

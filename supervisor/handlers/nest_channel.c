@@ -7,10 +7,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "../../policy/jail.h"
@@ -19,7 +22,49 @@
 
 extern char **environ;
 
+/* The agents running for this jail (a supervisor serves one jail): a
+ * pidfd each, readable once the agent has exited. */
+static pthread_mutex_t agents_lock = PTHREAD_MUTEX_INITIALIZER;
+static int agents[NEST_AGENTS_MAX];
+static int nagents;
+
+/* Forgets the agents that have exited (agents_lock held). */
+static void forget_exited(void)
+{
+	for (int i = 0; i < nagents;) {
+		struct pollfd p = {.fd = agents[i], .events = POLLIN};
+		if (poll(&p, 1, 0) == 1) {
+			close(agents[i]);
+			agents[i] = agents[--nagents];
+		} else {
+			i++;
+		}
+	}
+}
+
+static int spawn_agent(const struct tracee *t, pid_t *pid);
+
 int nest_channel_open(const struct tracee *t)
+{
+	pthread_mutex_lock(&agents_lock);
+	forget_exited();
+	if (nagents >= NEST_AGENTS_MAX) {
+		pthread_mutex_unlock(&agents_lock);
+		return -EAGAIN;
+	}
+	pid_t pid;
+	int fd = spawn_agent(t, &pid);
+	if (fd >= 0) {
+		/* gone already (its caller closed at once): nothing to count */
+		int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+		if (pidfd >= 0)
+			agents[nagents++] = pidfd;
+	}
+	pthread_mutex_unlock(&agents_lock);
+	return fd;
+}
+
+static int spawn_agent(const struct tracee *t, pid_t *out)
 {
 	struct proc_creds c;
 	if (!t->jail || t->jail->jid <= 0)
@@ -60,5 +105,6 @@ int nest_channel_open(const struct tracee *t)
 		close(sv[0]);
 		return -rc;
 	}
+	*out = pid;
 	return sv[0];
 }

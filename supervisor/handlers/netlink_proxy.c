@@ -147,16 +147,19 @@ static void from_jail(struct proxy *p)
 			refuse(p, (const struct nlmsghdr *)in, -EMSGSIZE);
 		return;
 	}
-	size_t kept = 0;
-	int left = (int)n;
-	for (struct nlmsghdr *h = (struct nlmsghdr *)in; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
+	size_t kept = 0, got = (size_t)n;
+	for (size_t at = 0; got - at >= sizeof(struct nlmsghdr);) {
+		struct nlmsghdr *h = (struct nlmsghdr *)(in + at);
+		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > got - at)
+			break; /* malformed: the kernel would stop there too */
+		size_t len = NLMSG_ALIGN(h->nlmsg_len) < got - at ? NLMSG_ALIGN(h->nlmsg_len) : got - at;
 		if (h->nlmsg_type >= NLMSG_MIN_TYPE && (h->nlmsg_type & 3) != 2) {
 			refuse(p, h, -EPERM);
-			continue;
+		} else {
+			memcpy(out + kept, h, len);
+			kept += len;
 		}
-		size_t len = NLMSG_ALIGN(h->nlmsg_len) < (size_t)left ? NLMSG_ALIGN(h->nlmsg_len) : (size_t)left;
-		memcpy(out + kept, h, len);
-		kept += len;
+		at += len;
 	}
 	if (!kept)
 		return;

@@ -124,18 +124,48 @@ static void remove_children(void)
 	int n = registry_lock(&reg) ? -1 : registry_list(&reg, &list);
 	registry_unlock(&reg);
 	registry_set_scope(scope);
+	/* per child: its control connection and a pidfd of its supervisor */
+	int *fds = n > 0 ? calloc((size_t)n * 2, sizeof(int)) : NULL;
 	for (int i = 0; i < n; i++) {
 		struct sockaddr_un addr;
+		if (fds)
+			fds[2 * i] = fds[2 * i + 1] = -1;
 		if (list[i].parent != jid || registry_sock_addr(&reg, list[i].jid, &addr))
 			continue;
 		int fd = ctl_connect(addr.sun_path, 5);
 		if (fd < 0)
 			continue;
-		if (ctl_send(fd, CTL_REMOVE, 0)) {
-			/* it is going anyway */
+		static struct ctl_info info;
+		if (fds && ctl_send(fd, CTL_INFO, 0) == 0 && ctl_recv_info(fd, &info) == 0 && info.supervisor_pid > 0)
+			fds[2 * i + 1] = (int)syscall(SYS_pidfd_open, info.supervisor_pid, 0);
+		if (ctl_send(fd, CTL_REMOVE, 0) || !fds) {
+			close(fd); /* it is going anyway */
+			continue;
 		}
-		close(fd);
+		fds[2 * i] = fd;
 	}
+	/* the children are gone before their parent (FreeBSD removes the
+	 * descendants first): a child made by the host (name=p.c) is no
+	 * descendant of this process to be waited for later. Each one's
+	 * supervisor closes the connection when it exits. */
+	for (int i = 0; fds && i < n; i++) {
+		int fd = fds[2 * i], pidfd = fds[2 * i + 1];
+		if (fd >= 0) {
+			struct timeval tv = {.tv_sec = 40};
+			setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+			char buf[64];
+			while (recv(fd, buf, sizeof(buf), 0) > 0)
+				;
+			close(fd);
+		}
+		if (pidfd >= 0) {
+			/* and its supervisor has finished (as jail -r waits) */
+			struct pollfd p = {.fd = pidfd, .events = POLLIN};
+			poll(&p, 1, 5000);
+			close(pidfd);
+		}
+	}
+	free(fds);
 	free(list);
 	registry_close(&reg);
 }

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
@@ -63,6 +64,12 @@ static int send_run(int fd, int argc, char **argv)
 int nest_forward(int argc, char **argv)
 {
 	int fd = open(NEST_CHANNEL_PATH, O_RDWR | O_CLOEXEC);
+	if (fd < 0 && errno == EAGAIN) {
+		/* the jail runs as many of these tools as its supervisor allows */
+		const char *tool = strrchr(argv[0], '/');
+		fprintf(stderr, "%s: %s: %s\n", tool ? tool + 1 : argv[0], NEST_CHANNEL_PATH, strerror(EAGAIN));
+		return 1;
+	}
 	if (fd < 0)
 		return -1;
 	int rc = send_run(fd, argc, argv);

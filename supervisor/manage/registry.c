@@ -414,13 +414,16 @@ int registry_create(struct registry *r, struct jail *j, struct reg_handle *h, ch
 		snprintf(err, errlen, "\"%d\" already exists", jid);
 		goto fail;
 	}
+	/* a child made inside its parent is named as the parent names it
+	 * ("c", not "p.c": the parent's own name is not its to see) */
+	const char *shown = scope_jid && strrchr(j->name, '.') ? strrchr(j->name, '.') + 1 : j->name;
 	for (int i = 0; j->name[0] && i < n; i++)
 		if (strcmp(list[i].name, j->name) == 0) {
 			/* by jid: the kernel's words; by name: jail(8)'s */
 			if (jid)
-				snprintf(err, errlen, "jail \"%s\" already exists", j->name);
+				snprintf(err, errlen, "jail \"%s\" already exists", shown);
 			else
-				snprintf(err, errlen, "\"%s\" already exists", j->name);
+				snprintf(err, errlen, "\"%s\" already exists", shown);
 			goto fail;
 		}
 	if (jid > REGISTRY_MAX_JID) {

@@ -24,6 +24,7 @@
 #include "../manage/registry.h"
 #include "jail_conf_run.h"
 #include "jail_one.h"
+#include "nest_create.h"
 
 int jail_lookup(const char *key, char *name, size_t size)
 {
@@ -303,6 +304,9 @@ int jail_start(struct jail_cmdline *j)
 		fprintf(stderr, "jail: \"%s\" already exists\n", j->jail.jid ? key : j->jail.name);
 		return 1;
 	}
+	/* name=p.x on the host: child x of p (FreeBSD), made as p would make it */
+	if (nest_prepare_host_child(j))
+		return 1;
 	if (nstart == 1 && !j->command) {
 		argv[0] = "/bin/sh";
 		argv[1] = "-c";

@@ -68,11 +68,12 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (scope && cl.op != JAIL_OP_REMOVE) {
-		if (cl.op != JAIL_OP_CREATE || cl.from_conf || cl.old_syntax || !priv) {
+		bool modify = cl.op == JAIL_OP_MODIFY; /* a child, within its parent's limits */
+		if ((cl.op != JAIL_OP_CREATE && !modify) || cl.from_conf || cl.old_syntax || !priv) {
 			fprintf(stderr, "jail: jail_set: %s\n", strerror(EPERM));
 			return 1;
 		}
-		if (nest_prepare_create(&cl, scope, guest_path))
+		if (!modify && nest_prepare_create(&cl, scope, guest_path, false))
 			return 1;
 	}
 	if (cl.op != JAIL_OP_EXHIBIT && jailed) {
@@ -140,6 +141,8 @@ int main(int argc, char **argv)
 			return 1;
 		if (cl.exec_clean)
 			jail_clean_environment();
+		if (nest_prepare_host_child(&cl))
+			return 1;
 		return jail_create(&cl, -1, jail_run_host_hooks);
 	}
 	return jail_start(&cl);

@@ -14,6 +14,7 @@
 #include "../../policy/jail_modify.h"
 #include "../manage/control.h"
 #include "../manage/registry.h"
+#include "nest_create.h"
 
 /* The key jail -m finds the jail by: its jid if given, else its name. */
 static const char *jail_key(const struct jail_cmdline *cl, char *buf, size_t size)
@@ -85,6 +86,10 @@ int jail_modify(const struct jail_cmdline *cl)
 		if (strncmp(word, "command", 7) == 0 && (word[7] == '=' || !word[7]))
 			break;
 		snprintf(name, sizeof(name), "%.*s", (int)(len < sizeof(name) ? len : sizeof(name) - 1), word);
+		/* the key the jail was found by: inside a jail the child's name
+		 * as its parent names it ("c"), its registry name being "p.c" */
+		if (eq && (strcmp(name, "name") == 0 || strcmp(name, "jid") == 0) && strcmp(eq + 1, k) == 0)
+			continue;
 		if (strcmp(name, "ip4.addr") == 0 && !cleared4) {
 			next.jail.ip4_count = 0;
 			cleared4 = true;
@@ -101,6 +106,11 @@ int jail_modify(const struct jail_cmdline *cl)
 	}
 	if (jail_modify_check(&info.jail, &next.jail, info.nproc > 0, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s: %s\n", e.name, err);
+		close(fd);
+		return 1;
+	}
+	/* a jailed caller changes a child within the child's parent's limits */
+	if (registry_scope() && nest_check_modify(e.parent ? e.parent : registry_scope(), &info.jail, &next.jail)) {
 		close(fd);
 		return 1;
 	}

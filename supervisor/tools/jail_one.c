@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "../../policy/cmdline.h"
+#include "../../policy/devfs_rules.h"
 #include "../confine/spawn.h"
 #include "../engine/notify.h"
 #include "../engine/supervisor.h"
@@ -33,6 +34,7 @@
 #include "../manage/control.h"
 #include "../manage/registry.h"
 #include "../report/report.h"
+#include "jail_ifaddr.h"
 #include "jail_one.h"
 #include "signal_relay.h"
 
@@ -100,14 +102,24 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	/* orphans of the jail are reparented to us, not to the host's init */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 	if (jail_has_root(&cl->jail)) {
-		int err = fs_root_open(cl->jail.path, &sv.root);
-		if (!err && !root_is_expected(sv.root))
+		char msg[PATH_MAX + 128];
+		int err = fs_root_open_jail(&cl->jail, &sv.root, msg, sizeof(msg));
+		if (!err && !root_is_expected(sv.root)) {
 			err = -EPERM; /* moved since it was checked */
+			snprintf(msg, sizeof(msg), "path %s: %s", cl->jail.path, strerror(-err));
+		}
 		if (err) {
-			fprintf(stderr, "jail: path %s: %s\n", cl->jail.path, strerror(-err));
+			fprintf(stderr, "jail: %s\n", msg);
 			registry_remove(reg, h);
 			_exit(1);
 		}
+	}
+	/* the addresses meant for an interface, for the jail's life */
+	char ifa_err[256];
+	if (jail_ifaddr_add(&cl->jail, ifa_err, sizeof(ifa_err))) {
+		fprintf(stderr, "jail: %s\n", ifa_err);
+		registry_remove(reg, h);
+		_exit(1);
 	}
 	notify_set_ops(&ops, cl->verbose);
 	/* the terminal the jail starts on is its own (fs/dev_view.h) */
@@ -124,12 +136,14 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 		fprintf(stderr, "jail: control socket: %s\n", strerror(-rc));
 		registry_remove(reg, h);
 		dev_shm_remove();
+		jail_ifaddr_remove();
 		_exit(1);
 	}
 	if (cl->command) {
 		if (supervisor_spawn(&sv, cl->command) < 0) {
 			registry_remove(reg, h);
 			dev_shm_remove();
+			jail_ifaddr_remove();
 			_exit(1);
 		}
 		/* jail(8) relays the signals it gets to the command (signal_relay.h) */
@@ -154,6 +168,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	control_finish(&sv);
 	unix_link_cleanup();
 	dev_shm_remove();
+	jail_ifaddr_remove();
 	_exit(0);
 }
 
@@ -329,6 +344,21 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 		snprintf(cl.jail.osrelease, sizeof(cl.jail.osrelease), "%.31s", host.release);
 	if (!cl.jail.hostuuid[0])
 		default_hostuuid(&cl.jail);
+	/* mount.devfs: a ruleset that shows the jail no more than its /dev
+	 * needs, checked before anything is made (policy/devfs_rules.h) */
+	bool devfs;
+	unsigned devfs_mask;
+	if (jail_devfs(&cl.jail, &devfs, &devfs_mask, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	if (devfs && !cl.jail.devfs_ruleset_set)
+		cl.jail.devfs_ruleset = DEVFS_JAIL_RULESET; /* jls shows the one in effect */
+	/* interface=, "if|addr/mask": root only, interfaces that exist */
+	if (jail_ifaddr_check(&cl.jail, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
 	if (registry_open(&reg, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;

@@ -177,8 +177,9 @@ static void attach_and_exec(const struct opts *o, const char *sock_path, int jid
 	if (chdir(root) < 0)
 		die("chdir(): /: %s", strerror(errno));
 	struct fs_root *root_fs = NULL;
-	if (jail_has_root(&info.jail) && (rc = fs_root_open(root, &root_fs)))
-		die("jail_attach(%d): %s: %s", jid, root, strerror(-rc));
+	char msg[PATH_MAX + 128];
+	if (jail_has_root(&info.jail) && (rc = fs_root_open_jail(&info.jail, &root_fs, msg, sizeof(msg))))
+		die("jail_attach(%d): %s", jid, msg);
 	/* the jail's private /dev/shm, for our Landlock layer (fs/dev_shm.h);
 	 * one that is not a directory of ours is refused */
 	if (root_fs && root_fs->host_dev && info.shm_dir[0] && (rc = dev_shm_adopt(info.shm_dir)))

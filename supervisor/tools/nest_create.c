@@ -132,7 +132,26 @@ static bool name_ok(const char *name)
 	return true;
 }
 
-int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_path)
+/* A host path given for a child made on the host (name=p.x): the path
+ * beneath the parent's root it names, in guest (NULL: the parent's root,
+ * for "/" or no path). 0, or -EPERM if it lies outside that root. */
+static int host_to_guest_path(const char *root, const char *host, char *guest, size_t size, const char **out)
+{
+	*out = NULL;
+	if (!host || strcmp(host, "/") == 0)
+		return 0;
+	char real[PATH_MAX];
+	if (!realpath(host, real))
+		return -errno;
+	size_t rl = strcmp(root, "/") == 0 ? 0 : strlen(root);
+	if (strncmp(real, root, rl) != 0 || (real[rl] != '\0' && real[rl] != '/'))
+		return -EPERM;
+	snprintf(guest, size, "%s", real[rl] ? real + rl : "/");
+	*out = guest;
+	return 0;
+}
+
+int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_path, bool host_path)
 {
 	static struct ctl_info info;
 	struct registry reg;
@@ -166,12 +185,17 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 		return fail(EINVAL, NULL);
 	if (!addresses_allowed(p, c))
 		return fail(EPERM, NULL);
+	/* "if|addr": an address on a host interface is the host's to add */
+	if (c->ifaddr_count && !host_path)
+		return fail(EPERM, NULL);
 	char full[JAIL_NAME_MAX];
 	if (registry_full_name(&reg, c->name, full, sizeof(full)))
 		return fail(ENAMETOOLONG, "name");
-	char host[PATH_MAX];
-	int rootfd = -1;
-	int rc = resolve_root(p->path, guest_path, host, sizeof(host), &rootfd);
+	char host[PATH_MAX], given[PATH_MAX];
+	int rootfd = -1, rc = 0;
+	if (host_path && (rc = host_to_guest_path(p->path, guest_path, given, sizeof(given), &guest_path)) != 0)
+		return fail(-rc, "path");
+	rc = resolve_root(p->path, guest_path, host, sizeof(host), &rootfd);
 	if (rc)
 		return fail(-rc, guest_path ? guest_path : "path");
 	snprintf(c->path, sizeof(c->path), "%s", host);
@@ -202,4 +226,55 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 	if (!c->hostid)
 		c->hostid = p->hostid;
 	return 0;
+}
+
+int nest_prepare_host_child(struct jail_cmdline *cl)
+{
+	char *dot = strrchr(cl->jail.name, '.');
+	if (!dot || cl->jail.parent || registry_scope())
+		return 0; /* one level, or made inside a jail already */
+	struct registry reg;
+	struct reg_entry parent;
+	char err[PATH_MAX + 128];
+	if (registry_open(&reg, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	*dot = '\0';
+	int rc = registry_lock(&reg) ? -EAGAIN : registry_find(&reg, cl->jail.name, &parent);
+	registry_unlock(&reg);
+	if (rc) { /* the kernel's words (FreeBSD kern_jail.c) */
+		fprintf(stderr, "jail: jail \"%s\" not found\n", cl->jail.name);
+		return 1;
+	}
+	memmove(cl->jail.name, dot + 1, strlen(dot + 1) + 1);
+	/* checked and named as p would make it, then shown as the host names it */
+	registry_set_scope(parent.jid);
+	rc = nest_prepare_create(cl, parent.jid, jail_has_root(&cl->jail) ? cl->jail.path : NULL, true);
+	registry_set_scope(0);
+	return rc;
+}
+
+int nest_check_modify(int parent_jid, const struct jail *from, const struct jail *to)
+{
+	static struct ctl_info info;
+	struct registry reg;
+	char err[PATH_MAX + 128];
+	const struct jail *p = &info.jail;
+	if (registry_open(&reg, err, sizeof(err)) || parent_info(&reg, parent_jid, &info))
+		return fail(EPERM, NULL);
+	/* FreeBSD (kern_jail.c): what a parent sets in its child stays within
+	 * its own; a value beyond it is EPERM, never silently lowered */
+	bool beyond = (to->securelevel != from->securelevel && to->securelevel < p->securelevel) ||
+		      (to->enforce_statfs != from->enforce_statfs && to->enforce_statfs < p->enforce_statfs) ||
+		      (to->children_max != from->children_max && to->children_max >= p->children_max);
+	for (int a = 0; a < JAIL_ALLOW_COUNT; a++)
+		beyond |= to->allow[a] && !from->allow[a] && !jail_allowed(p, (enum jail_allow)a);
+	int ts[] = {to->sysvmsg, to->sysvsem, to->sysvshm}, fs[] = {from->sysvmsg, from->sysvsem, from->sysvshm};
+	int ps[] = {p->sysvmsg, p->sysvsem, p->sysvshm};
+	for (int i = 0; i < 3; i++)
+		beyond |= jail_sysv(to, ts[i]) != jail_sysv(from, fs[i]) && jail_sysv(p, ps[i]) == JAIL_SYS_DISABLE &&
+			  jail_sysv(to, ts[i]) != JAIL_SYS_DISABLE;
+	beyond |= !addresses_allowed(p, to) || to->ifaddr_count != from->ifaddr_count;
+	return beyond ? fail(EPERM, NULL) : 0;
 }

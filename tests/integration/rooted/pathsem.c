@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/openat2.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -703,6 +704,110 @@ static void dotdot(void)
 		printf("chdir: %s\n", strerror(errno));
 }
 
+/* openat2(2) with resolve flags, from a directory descriptor of /t: the
+ * result and, when it opened something, which object (as the kernel names
+ * it, BASE left out). At the host's / the supervisor walks these itself
+ * (fs/proc_hide.c), in a jail with its own root the kernel does (confined
+ * to the root): either must match the kernel's own answers. */
+static void resolve_flags(void)
+{
+	static const struct {
+		const char *path;
+		unsigned long long resolve;
+		int nofollow;
+	} cases[] = {
+		{"file", RESOLVE_BENEATH, 0},
+		{"dir/sub/f", RESOLVE_BENEATH, 0},
+		{"dir/../file", RESOLVE_BENEATH, 0},
+		{"../t/file", RESOLVE_BENEATH, 0},
+		{"..", RESOLVE_BENEATH, 0},
+		{"dir/sub/../../..", RESOLVE_BENEATH, 0},
+		{"/", RESOLVE_BENEATH, 0},
+		{"ldir/sub", RESOLVE_BENEATH, 0},
+		{"aldir", RESOLVE_BENEATH, 0},
+		{"aldir", RESOLVE_BENEATH, 1},
+		{"weird", RESOLVE_BENEATH, 0},
+		{"..", RESOLVE_IN_ROOT, 0},
+		{"../../..", RESOLVE_IN_ROOT, 0},
+		{"/file", RESOLVE_IN_ROOT, 0},
+		{"/../dir/sub/f", RESOLVE_IN_ROOT, 0},
+		{"weird", RESOLVE_IN_ROOT, 0},
+		{"lfile", RESOLVE_NO_SYMLINKS, 0},
+		{"lfile", RESOLVE_NO_SYMLINKS, 1},
+		{"rel/f", RESOLVE_NO_SYMLINKS, 0},
+		{"dir/sub/f", RESOLVE_NO_SYMLINKS, 0},
+		{"dir/../file", RESOLVE_NO_SYMLINKS, 0},
+		{"/proc/self/cwd", RESOLVE_NO_MAGICLINKS, 0},
+		{"/proc/self/cwd", RESOLVE_NO_MAGICLINKS, 1},
+		{"/proc/self/cwd", RESOLVE_NO_SYMLINKS, 0},
+		{"/proc/self/fd/0", RESOLVE_NO_MAGICLINKS, 0},
+		{"c40", 0, 0},
+		{"c41", 0, 0},
+		{"loop1", RESOLVE_BENEATH, 0},
+		{"file", RESOLVE_NO_XDEV, 0},
+		{"dir/sub", RESOLVE_NO_XDEV | RESOLVE_BENEATH, 0},
+		{"file", RESOLVE_CACHED, 0},
+	};
+	int dfd = open(P("/t"), O_PATH | O_DIRECTORY);
+	if (chdir(P("/t")) < 0)
+		printf("chdir: %s\n", strerror(errno));
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct {
+			unsigned long long flags, mode, resolve;
+		} how = {O_RDONLY | (cases[i].nofollow ? O_NOFOLLOW : 0), 0, cases[i].resolve};
+		char label[128], link[64], target[PATH_MAX];
+		snprintf(label, sizeof(label), "openat2(t, %s, resolve %#llx%s)", cases[i].path, cases[i].resolve,
+			 cases[i].nofollow ? ", O_NOFOLLOW" : "");
+		long fd = syscall(SYS_openat2, dfd, cases[i].path, &how, sizeof(how));
+		if (fd < 0 && errno == EAGAIN && cases[i].resolve == RESOLVE_CACHED)
+			fd = syscall(SYS_openat2, dfd, cases[i].path, &how, sizeof(how)); /* cold cache: once more */
+		if (fd < 0) {
+			line(label, "%s", res(fd));
+			continue;
+		}
+		snprintf(link, sizeof(link), "/proc/self/fd/%ld", fd);
+		ssize_t n = readlink(link, target, sizeof(target) - 1);
+		target[n > 0 ? n : 0] = '\0';
+		/* the object's name without BASE; /proc objects by kind */
+		const char *shown = strncmp(target, base, strlen(base)) == 0 ? target + strlen(base) : "(elsewhere)";
+		line(label, "ok %s", shown);
+		close((int)fd);
+	}
+	close(dfd);
+	if (chdir(P("/")) < 0)
+		printf("chdir: %s\n", strerror(errno));
+}
+
+/* A chroot'ed process (root only; a user gets EPERM in both runs): ".."
+ * stays at its new root, however the path climbs. */
+static void chroot_dotdot(void)
+{
+	pid_t c = fork();
+	if (c == 0) {
+		if (chroot(P("/t/dir")) != 0 || chdir("/") != 0) {
+			line("chroot(t/dir)", "%s", res(-1));
+			_exit(0);
+		}
+		line("chroot(t/dir)", "ok");
+		static const char *const paths[] = {"/../file", "../../file", "/sub/../../file", "/../../t/file",
+						    "sub/../../t/dir/sub/f", "sub/f"};
+		for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+			struct stat st;
+			char label[96];
+			snprintf(label, sizeof(label), "chroot'ed: stat(%s)", paths[i]);
+			line(label, "%s", res(stat(paths[i], &st)));
+			snprintf(label, sizeof(label), "chroot'ed: open(%s)", paths[i]);
+			int fd = open(paths[i], O_RDONLY);
+			line(label, "%s", res(fd));
+			if (fd >= 0)
+				close(fd);
+		}
+		_exit(0);
+	}
+	if (c > 0)
+		waitpid(c, NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--exit") == 0)
@@ -725,6 +830,8 @@ int main(int argc, char **argv)
 	links();
 	loops();
 	dotdot();
+	resolve_flags();
+	chroot_dotdot();
 	attrs();
 	creds();
 	creds_interleaved();

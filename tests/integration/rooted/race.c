@@ -11,7 +11,9 @@
  * bind openat2 (jail with a root; chdirfd wants descriptor 3 open on TARGET;
  * TARGET is the host directory holding the test's file f and socket s,
  * DEV:INO identifies f, DIRINO the directory), or opath chdir openat2
- * procsig at the host's / (TARGET is /proc, PID the hidden sleep). Prints "MODE: N escapes in M
+ * procsig dotdot at the host's / (TARGET is /proc, PID the hidden sleep;
+ * dotdot: openat2 with resolve flags of "race/d/PID/../version", which
+ * reaches /proc/version only through the hidden /proc/PID/..). Prints "MODE: N escapes in M
  * tries (K processes killed)" and exits 1 if N > 0. "race listen DIR
  * x 0:0 0" serves the test's host sockets DIR/s and DIR/g (outside the
  * jail); a datagram reaching DIR/g is noted in DIR.got. */
@@ -253,6 +255,16 @@ static bool one_try(const char *base, int dfd)
 			close(fd);
 		return h;
 	}
+	if (is("dotdot")) {
+		snprintf(name, sizeof(name), "race/d/%s/../version", inner);
+		struct open_how how = {.flags = O_RDONLY, .resolve = RESOLVE_NO_MAGICLINKS};
+		int fd = (int)syscall(SYS_openat2, AT_FDCWD, name, &how, sizeof(how));
+		char text[8] = "";
+		bool h = fd >= 0 && read(fd, text, 5) == 5 && strncmp(text, "Linux", 5) == 0;
+		if (fd >= 0)
+			close(fd);
+		return h;
+	}
 	if (is("procsig")) {
 		snprintf(name, sizeof(name), "race/d/%s", inner);
 		int fd = open(name, O_RDONLY | O_DIRECTORY);
@@ -351,9 +363,13 @@ int main(int argc, char **argv)
 	mkdir("race", 0755);
 	mkdir("race/d", 0755);
 	snprintf(name, sizeof(name), "race/d/%s", inner);
-	if (at_proc)
+	if (at_proc) {
 		mkdir(name, 0755);
-	else
+		int v = open("race/d/version", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+		if (v < 0 || write(v, "benign\n", 7) != 7)
+			return 2;
+		close(v);
+	} else
 		close(open(name, O_CREAT | O_WRONLY, 0644));
 	unlink("race/l");
 	if (symlink(target, "race/l") < 0)

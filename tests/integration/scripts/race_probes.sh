@@ -3,7 +3,7 @@
 # Race probes (issue 13, docs/engine.md): a sibling thread swaps a
 # directory inside the jail with a symlink that leads out (a jail with its
 # own root) or into /proc (a jail at the host's /) while the probe makes
-# one call through it, RACE_TRIES times each (default 25000; 15 classes). Targets are
+# one call through it, RACE_TRIES times each (default 25000; 16 classes). Targets are
 # the test's own: a file, a directory and a socket outside the root, and
 # a sleep it started. A lost race may fail the call or kill the racing
 # process; it must never reach the target.
@@ -23,7 +23,7 @@ D=$(stat -c %i "$WORK/host")
 # not reach them; bind must not replace them
 "$ROOTED/race" listen "$WORK/host" x 0:0 0 &
 LISTENER=$!
-sleep 300 &
+sleep 3600 &
 SLEEPER=$!
 trap 'kill $SLEEPER $LISTENER 2>/dev/null; cleanup' EXIT
 for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$WORK/host/g" ] && break; sleep 0.2; done
@@ -58,7 +58,7 @@ expect_eq "own root: no xattr was set on the host file" \
 expect_eq "own root: no name was made, renamed or bound in the host directory" "$(ls "$WORK/host")" "$(printf 'f\ng\ns')"
 expect_eq "own root: no datagram reached the host's socket" "$(cat "$WORK/host.got" 2>/dev/null)" ""
 
-for mode in opath chdir openat2 procsig; do
+for mode in opath chdir openat2 procsig dotdot; do
 	out=$(cd "$WORK/at" && "$JAIL" / h "" "$ROOTED/race" $mode /proc "$TRIES" 0:0 $SLEEPER 2>/dev/null)
 	rc=$?
 	echo "$out"
