@@ -84,8 +84,11 @@ static int dump(int type, enum reader how, char out[][INET6_ADDRSTRLEN], int max
 			fail("%s reports the source family %d, port %u, length %u", reader_name[how], from.nl_family,
 			     from.nl_pid, named);
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
-			if (h->nlmsg_type != NLMSG_NOOP && h->nlmsg_pid != me.nl_pid)
-				fail("a reply for port %u, the socket's is %u", h->nlmsg_pid, me.nl_pid);
+			/* every message is addressed to the socket, hidden ones
+			 * taken out (Go's NetlinkRIB fails on any other) */
+			if (h->nlmsg_type == NLMSG_NOOP || h->nlmsg_pid != me.nl_pid || h->nlmsg_seq != 1)
+				fail("%s: a message of type %d for port %u, seq %u (the socket's port is %u)",
+				     reader_name[how], h->nlmsg_type, h->nlmsg_pid, h->nlmsg_seq, me.nl_pid);
 			if (h->nlmsg_type == NLMSG_DONE) {
 				close(fd);
 				return n;
