@@ -234,6 +234,9 @@ const struct handler handlers[SC_COUNT] = {
 	/* sockets (handle_net.c; register-only decisions are in filter_net.c) */
 	[SC_socket] = {.enter = handle_net_socket, .notify = true},
 	[SC_setsockopt] = {.enter = handle_net_setsockopt},
+	/* what a netlink proxy's end is (handle_netlink.c) */
+	[SC_getsockopt] = {.enter = handle_net_getsockopt,
+			   .trap_if = {DC_EQ32(2, SO_TYPE), DC_EQ32(2, SO_PROTOCOL), DC_EQ32(2, SO_DOMAIN)}},
 	[SC_bind] = NET(handle_net_bind),
 	[SC_connect] = NET_OBJ(handle_net_connect),
 	[SC_listen] = {.enter = handle_net_listen},

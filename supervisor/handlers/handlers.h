@@ -69,6 +69,7 @@ enum action handle_execve(struct syscall_stop *s);
 /* handle_net.c */
 enum action handle_net_socket(struct syscall_stop *s);
 enum action handle_net_setsockopt(struct syscall_stop *s);
+enum action handle_net_getsockopt(struct syscall_stop *s);
 enum action handle_net_bind(struct syscall_stop *s);
 enum action handle_net_connect(struct syscall_stop *s);
 enum action handle_net_listen(struct syscall_stop *s);
