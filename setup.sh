@@ -10,7 +10,7 @@ SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 
 PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check libjansson-dev libxml2-dev
-libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian
+libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian strace gdb
 libpython3.11-testsuite clang libclang-rt-dev"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	$SUDO apt-get update -qq

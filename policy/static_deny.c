@@ -28,9 +28,8 @@ const struct static_deny static_denies[] = {
 	DENY(io_uring_setup, EPERM, NO_ALLOW, "io_uring operations bypass syscall interposition"),
 	DENY(io_uring_enter, EPERM, NO_ALLOW, "io_uring operations bypass syscall interposition"),
 	DENY(io_uring_register, EPERM, NO_ALLOW, "io_uring operations bypass syscall interposition"),
-	/* Every jailed process is already traced by the supervisor; tracing
-	 * anything else (the supervisor, host processes) is outside the jail. */
-	DENY(ptrace, EPERM, NO_ALLOW, "debugging another process could reach outside the jail"),
+	/* ptrace is emulated by the supervisor (handlers/handle_ptrace.c,
+	 * docs/ptrace-emulation.md): a jailed tracer reaches only its jail. */
 	/* userfaultfd lets a process stall the kernel inside copy_from_user
 	 * at will: the classic tool to win a race against the supervisor. */
 	DENY(userfaultfd, EPERM, NO_ALLOW, "page-fault handling in user space widens check/use races at will"),

@@ -16,6 +16,7 @@
 #include "../../policy/jail.h"
 #include "../../policy/priv_caps.h"
 #include "../engine/notify.h"
+#include "../engine/ptrace_virtual.h"
 #include "../engine/scratch.h"
 #include "../engine/supervisor.h"
 #include "../engine/tracee.h"
@@ -24,9 +25,8 @@
 #include "filter.h"
 #include "spawn.h"
 
-#define SEIZE_OPTIONS                                                                      \
-	(PTRACE_O_EXITKILL | PTRACE_O_TRACESECCOMP | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | \
-	 PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESYSGOOD)
+/* the engine's: ptrace_virtual.c resets a tracee's options to them */
+#define SEIZE_OPTIONS ENGINE_TRACE_OPTIONS
 
 const int supervisor_ignored_signals[] = {SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP, SIGPIPE, 0};
 

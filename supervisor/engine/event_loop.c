@@ -15,11 +15,13 @@
 #include "deferred.h"
 #include "exec_image.h"
 #include "procfs.h"
+#include "ptrace_virtual.h"
 #include "root_ref.h"
 #include "scratch.h"
 #include "stop.h"
 #include "supervisor.h"
 #include "tracee.h"
+#include "wait_trap.h"
 
 enum event_kind {
 	EV_EXITED,       /* the thread is gone (exit or fatal signal) */
@@ -94,8 +96,10 @@ static void mirror_to_front(const struct supervisor *sv, int sig)
 static void on_exited(struct supervisor *sv, const struct event *ev)
 {
 	struct tracee *t = tracee_find(ev->tid);
-	if (t)
+	if (t) {
+		vt_on_exited(t, ev->status);
 		tracee_remove(t);
+	}
 	if (ev->tid == sv->main_pid && !sv->main_done) {
 		sv->main_done = true;
 		sv->main_status = ev->status;
@@ -124,10 +128,11 @@ static void restore_regs(struct tracee *t, bool only_if_set)
 
 static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 {
+	t->reissued = false; /* set again if this call is rewound */
 	struct __ptrace_syscall_info info;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
-		resume(t->tid, 0);
+		vt_resume(t, 0);
 		return;
 	}
 	struct syscall_stop s = {.t = t, .abi = abi_from_audit(info.arch)};
@@ -153,7 +158,17 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 		if (sv->report_denials)
 			sv->ops->report_denial(&s, d);
 		abi_skip_syscall(t->tid, s.abi, -d->err);
-		resume(t->tid, 0);
+		vt_resume(t, 0);
+		return;
+	}
+	if (t->wait_trap_wanted) {
+		/* a tracer-to-be (its child asked to be traced): its wait
+		 * filter first, then this call again */
+		int err = wait_trap_install(t, s.abi);
+		t->wait_trap_wanted = false;
+		t->wait_trap_entry = false;
+		if (err != -ESRCH)
+			vt_resume(t, 0);
 		return;
 	}
 	const struct handler *h = &sv->ops->handlers[s.id];
@@ -165,7 +180,7 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 		if (err) {
 			abi_skip_syscall(t->tid, s.abi, -ENOMEM);
 		}
-		resume(t->tid, 0);
+		vt_resume(t, 0);
 		return;
 	}
 	enum action (*enter)(struct syscall_stop *) = sv->ops->handler_enter(s.id, t->jail);
@@ -177,7 +192,7 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 			sv->ops->report_denial(&s, &rule);
 		}
 		abi_skip_syscall(t->tid, s.abi, s.retval);
-		resume(t->tid, 0);
+		vt_resume(t, 0);
 		break;
 	case ACT_EXIT_STOP:
 		t->exit_handler = s.id;
@@ -188,17 +203,48 @@ static void on_seccomp(const struct supervisor *sv, struct tracee *t)
 	case ACT_FD: /* notified calls only */
 		close(s.fd);
 		abi_skip_syscall(t->tid, s.abi, -ENOSYS);
-		resume(t->tid, 0);
+		vt_resume(t, 0);
 		break;
 	case ACT_CONTINUE:
 	default:
-		resume(t->tid, 0);
+		vt_resume(t, 0);
 		break;
 	}
 }
 
 static void on_syscall_exit(struct supervisor *sv, struct tracee *t)
 {
+	if (t->wait_trap_entry) {
+		/* a tracer-to-be at a syscall entry: its wait filter now */
+		struct __ptrace_syscall_info info;
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) > 0 &&
+		    info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+			t->wait_trap_entry = false;
+			const struct abi *abi = abi_from_audit(info.arch);
+			int err = abi ? wait_trap_install(t, abi) : -ENOSYS;
+			if (err == -ESRCH)
+				return;
+			t->wait_trap_wanted = false;
+			vt_resume(t, 0);
+			return;
+		}
+		if (!vt_syscall_traced(t)) {
+			ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
+			return;
+		}
+	}
+	if (vt_syscall_traced(t)) {
+		/* resumed with PTRACE_SYSCALL for a virtual tracer: an entry is its */
+		struct __ptrace_syscall_info info;
+		if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) > 0 &&
+		    info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+			bool again = t->reissued;
+			t->reissued = false;
+			if (again || !vt_on_syscall_stop(t))
+				vt_resume(t, 0);
+			return;
+		}
+	}
 	enum sc_id id = t->exit_handler;
 	t->exit_handler = SC_NONE;
 	restore_regs(t, false);
@@ -212,7 +258,8 @@ static void on_syscall_exit(struct supervisor *sv, struct tracee *t)
 				abi_set_result(t->tid, s.abi, ret);
 		}
 	}
-	resume(t->tid, 0);
+	if (!vt_on_syscall_stop(t))
+		vt_resume(t, 0);
 }
 
 static void on_new_child(struct supervisor *sv, struct tracee *parent, const struct event *ev)
@@ -244,9 +291,15 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 			if (!ran)
 				scratch_inherit(c, parent, same == 0);
 			tracee_inherit_fs(c, parent);
+			c->wait_trapped = parent->wait_trapped; /* filters are inherited */
+			if (vt_on_new_child(parent, c, ev->status >> 16))
+				return;
 		}
 	}
-	resume(ev->tid, 0);
+	if (parent)
+		vt_resume(parent, 0);
+	else
+		resume(ev->tid, 0);
 }
 
 static void on_exec(struct tracee *t)
@@ -271,33 +324,50 @@ static void on_exec(struct tracee *t)
 	/* started by the root's loader: the program's name and command line */
 	int err = comm ? exec_image_fixup(t, comm) : 0;
 	free(comm);
-	if (err != -ESRCH)
-		resume(t->tid, 0);
+	if (err != -ESRCH && !vt_on_exec(t, (pid_t)former))
+		vt_resume(t, 0);
 }
 
 static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct event *ev)
 {
 	if (!t->attached) {
 		t->attached = true;
-		resume(t->tid, 0);
+		if (!vt_on_event_stop(t, ev->sig, true))
+			vt_resume(t, 0);
 		return;
 	}
+	if (vt_take_parked(t)) {
+		/* a parked wait woken: its call restarts as the wait it was */
+		restore_regs(t, true);
+		vt_resume(t, 0);
+		return;
+	}
+	if (t->wait_trap_wanted && !t->wait_trap_entry && !is_stop_signal(ev->sig)) {
+		/* interrupted for its wait filter: loaded at its next syscall */
+		t->wait_trap_entry = true;
+		ptrace(PTRACE_SYSCALL, t->tid, 0, 0);
+		return;
+	}
+	if (t->tid == sv->main_pid && is_stop_signal(ev->sig))
+		mirror_to_front(sv, SIGSTOP);
+	if (vt_on_event_stop(t, ev->sig, false))
+		return;
 	if (is_stop_signal(ev->sig)) {
 		/* group-stop: stay stopped, but let SIGCONT wake it */
 		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
-		if (t->tid == sv->main_pid)
-			mirror_to_front(sv, SIGSTOP);
 		return;
 	}
-	resume(t->tid, 0);
+	vt_resume(t, 0);
 }
 
 static void on_signal(struct supervisor *sv, struct tracee *t, const struct event *ev)
 {
 	restore_regs(t, true);
+	vt_take_parked(t);
 	if (ev->sig == SIGCONT && t->tgid == sv->main_pid)
 		mirror_to_front(sv, SIGCONT);
-	resume(t->tid, ev->sig);
+	if (!vt_on_signal(t, ev->sig))
+		vt_resume(t, ev->sig);
 }
 
 static void dispatch(struct supervisor *sv, const struct event *ev)
@@ -335,9 +405,13 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 		on_signal(sv, t, ev);
 		break;
 	case EV_OTHER:
+		if ((ev->status >> 16) == PTRACE_EVENT_EXIT && vt_on_exit_event(t))
+			break;
+		vt_resume(t, 0);
+		break;
 	case EV_EXITED:
 	default:
-		resume(t->tid, 0);
+		vt_resume(t, 0);
 		break;
 	}
 }

@@ -18,7 +18,7 @@
 /* Resumes tid to its next syscall stop (enter or exit) and waits for it.
  * A signal that arrives first is taken off and sent again afterwards (in
  * *resend). 0, or -ESRCH if the tracee died (its exit goes to the loop). */
-static int next_syscall_stop(pid_t tid, int *resend)
+static int next_syscall_stop(pid_t tid, int *resend, bool *interrupted)
 {
 	int sig = 0;
 	for (;;) {
@@ -42,6 +42,8 @@ static int next_syscall_stop(pid_t tid, int *resend)
 			continue; /* the injected call is trapped too: it is ours, run it */
 		if ((status >> 16) == 0 && WSTOPSIG(status) != SIGTRAP)
 			*resend = WSTOPSIG(status); /* signal-delivery stop: hold it */
+		if ((status >> 16) == PTRACE_EVENT_STOP && WSTOPSIG(status) == SIGTRAP)
+			*interrupted = true; /* a PTRACE_INTERRUPT: asked again at the end */
 		/* other event stops: resume */
 	}
 }
@@ -59,12 +61,12 @@ static int run_call(struct injection *inj, long nr, const uint64_t args[6], long
 		if ((err = abi_regs_set(tid, &r)))
 			return err;
 		/* to the enter stop, then the exit stop */
-		if ((err = next_syscall_stop(tid, &inj->resend)))
+		if ((err = next_syscall_stop(tid, &inj->resend, &inj->interrupted)))
 			return err;
 	} else if ((err = abi_set_syscall(tid, inj->abi, nr, args))) {
 		return err;
 	}
-	if ((err = next_syscall_stop(tid, &inj->resend)))
+	if ((err = next_syscall_stop(tid, &inj->resend, &inj->interrupted)))
 		return err;
 	inj->at_exit = true;
 	struct abi_regs r;
@@ -74,12 +76,22 @@ static int run_call(struct injection *inj, long nr, const uint64_t args[6], long
 	return 0;
 }
 
+/* What arrived meanwhile, asked again: a held signal, an interrupt. */
+static void resend(const struct injection *inj)
+{
+	if (inj->resend)
+		syscall(SYS_tgkill, inj->t->tgid, inj->t->tid, inj->resend);
+	if (inj->interrupted)
+		ptrace(PTRACE_INTERRUPT, inj->t->tid, 0, 0);
+}
+
 int inject_begin(struct injection *inj, struct tracee *t, const struct abi *abi)
 {
 	inj->t = t;
 	inj->abi = abi;
 	inj->at_exit = false;
 	inj->resend = 0;
+	inj->interrupted = false;
 	return abi_regs_get(t->tid, &inj->saved);
 }
 
@@ -93,16 +105,15 @@ int inject_end(struct injection *inj)
 	struct abi_regs r = inj->saved;
 	abi_regs_rewind(inj->abi, &r);
 	int err = abi_regs_set(inj->t->tid, &r);
-	if (inj->resend)
-		syscall(SYS_tgkill, inj->t->tgid, inj->t->tid, inj->resend);
+	inj->t->reissued = true;
+	resend(inj);
 	return err;
 }
 
 int inject_finish(struct injection *inj)
 {
 	int err = abi_regs_set(inj->t->tid, &inj->saved);
-	if (inj->resend)
-		syscall(SYS_tgkill, inj->t->tgid, inj->t->tid, inj->resend);
+	resend(inj);
 	return err;
 }
 
@@ -117,7 +128,8 @@ int inject_begin_after_exec(struct injection *inj, struct tracee *t)
 {
 	inj->t = t;
 	inj->resend = 0;
-	int err = next_syscall_stop(t->tid, &inj->resend);
+	inj->interrupted = false;
+	int err = next_syscall_stop(t->tid, &inj->resend, &inj->interrupted);
 	if (err)
 		return err;
 	if ((err = abi_regs_get(t->tid, &inj->saved)))

@@ -29,6 +29,7 @@ struct injection {
 	struct abi_regs saved;
 	bool at_exit;   /* the tracee is at the exit stop of an injected call */
 	int resend;     /* a signal held back meanwhile, sent again at the end */
+	bool interrupted; /* a PTRACE_INTERRUPT taken meanwhile: asked again */
 };
 
 int inject_begin(struct injection *inj, struct tracee *t, const struct abi *abi);

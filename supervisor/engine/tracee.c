@@ -58,6 +58,7 @@ bool tracee_snapshot(pid_t tid, struct tracee *out)
 		out->root = fs_root_ref(t->root);
 		out->exe = out->pending_exe = out->pending_comm = NULL;
 		out->as = NULL;
+		out->vt = NULL;
 		out->slot = -1;
 		out->proc = NULL;
 		out->proc_prev = out->proc_next = NULL;

@@ -65,6 +65,24 @@ struct tracee {
 	 * exec (close-on-exec). */
 	int placed_fd;
 	struct abi_call placed_call;
+	/* Virtual tracing (ptrace_virtual.h): its record if a jailed tracer
+	 * traces it; as a tracer, parked in a wait (its call rewritten to a
+	 * ppoll that an interrupt ends) and the event generation its last
+	 * real wait saw; held at its first stop until its parent's fork event
+	 * says whether it is traced. */
+	struct vtrace *vt;
+	bool vparked;
+	bool vwait_checked;
+	uint64_t vwait_gen;
+	bool vnewborn;
+	/* Its process has the wait filter (wait_trap.h); it is wanted at the
+	 * next syscall entry (interrupted for it: wait_trap_entry). */
+	bool wait_trapped;
+	bool wait_trap_wanted;
+	bool wait_trap_entry;
+	/* The supervisor rewound its current call (injection, scratch area):
+	 * the entry stop of the call issued again is not a new one. */
+	bool reissued;
 	UT_hash_handle hh; /* by tid */
 };
 

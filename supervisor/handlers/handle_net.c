@@ -284,6 +284,13 @@ enum action handle_net_setsockopt(struct syscall_stop *s)
 	return fail(s, err);
 }
 
+/* getsockopt: stops only for SO_DOMAIN, SO_PROTOCOL and SO_TYPE (the
+ * filter's conditions: the option name alone), for a netlink proxy's end */
+enum action handle_net_getsockopt(struct syscall_stop *s)
+{
+	return netlink_getsockopt(s) ? ACT_RETURN : ACT_CONTINUE;
+}
+
 /* bind(fd, addr, len) */
 enum action handle_net_bind(struct syscall_stop *s)
 {

@@ -372,3 +372,25 @@ bool netlink_getsockname(struct syscall_stop *s)
 		s->retval = 0;
 	return true;
 }
+
+/* getsockopt(SO_DOMAIN, SO_PROTOCOL, SO_TYPE) of a proxy's end: the route
+ * socket's answers, not the AF_UNIX pair's. */
+bool netlink_getsockopt(struct syscall_stop *s)
+{
+	int level = (int)s->args[1], name = (int)s->args[2];
+	if (level != SOL_SOCKET || (name != SO_DOMAIN && name != SO_PROTOCOL && name != SO_TYPE) ||
+	    !netlink_proxy_is(s->t, (int)s->args[0]))
+		return false;
+	int value = name == SO_DOMAIN ? AF_NETLINK : name == SO_PROTOCOL ? NETLINK_ROUTE : SOCK_RAW;
+	uint32_t have = 0, full = sizeof(value);
+	if (mem_read(s->t->tid, s->args[4], &have, sizeof(have)))
+		s->retval = -EFAULT;
+	else if ((int32_t)have < 0)
+		s->retval = -EINVAL;
+	else if (mem_write(s->t->tid, s->args[3], &value, have < full ? have : full) ||
+		 mem_write(s->t->tid, s->args[4], have < full ? &have : &full, sizeof(full)))
+		s->retval = -EFAULT;
+	else
+		s->retval = 0;
+	return true;
+}

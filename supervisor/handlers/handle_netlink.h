@@ -20,6 +20,7 @@ bool netlink_setsockopt(struct syscall_stop *s);
 bool netlink_sendto(struct syscall_stop *s);
 bool netlink_sendmsg(struct syscall_stop *s);
 bool netlink_getsockname(struct syscall_stop *s);
+bool netlink_getsockopt(struct syscall_stop *s);
 /* recvmsg, recvfrom: true when the exit stop must write the name
  * (netlink_recv_exit). */
 bool netlink_recv_enter(struct syscall_stop *s);

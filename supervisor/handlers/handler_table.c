@@ -11,6 +11,14 @@
 
 /* Path handlers translate only in a jail whose root is not the host's /;
  * at the host's / the /proc guard (handle_proc.c) checks them instead. */
+/* Not in the jail's filter: trapped only by a filter of the process's own
+ * (the waits of a virtual tracer: engine/wait_trap.c). */
+static bool own_filter_only(const struct jail *j)
+{
+	(void)j;
+	return false;
+}
+
 #define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
 /* Served from user notification, everywhere (handle_open.c) */
@@ -165,6 +173,13 @@ const struct handler handlers[SC_COUNT] = {
 
 	/* process visibility (visibility.c): pids outside the jail are ESRCH */
 	[SC_kill] = {.enter = handle_kill},
+	/* debugging inside the jail (docs/ptrace-emulation.md): every request
+	 * is emulated; a tracer's waits see the stops it holds, and only a
+	 * tracer's waits stop */
+	[SC_ptrace] = {.enter = handle_ptrace},
+	[SC_wait4] = {.enter = handle_wait, .wanted = own_filter_only},
+	[SC_waitpid] = {.enter = handle_wait, .wanted = own_filter_only},
+	[SC_waitid] = {.enter = handle_wait, .wanted = own_filter_only},
 	[SC_tkill] = {.enter = handle_pid_arg0},
 	[SC_tgkill] = {.enter = handle_tgkill},
 	[SC_rt_sigqueueinfo] = {.enter = handle_pid_arg0},
@@ -219,6 +234,9 @@ const struct handler handlers[SC_COUNT] = {
 	/* sockets (handle_net.c; register-only decisions are in filter_net.c) */
 	[SC_socket] = {.enter = handle_net_socket, .notify = true},
 	[SC_setsockopt] = {.enter = handle_net_setsockopt},
+	/* what a netlink proxy's end is (handle_netlink.c) */
+	[SC_getsockopt] = {.enter = handle_net_getsockopt,
+			   .trap_if = {DC_EQ32(2, SO_TYPE), DC_EQ32(2, SO_PROTOCOL), DC_EQ32(2, SO_DOMAIN)}},
 	[SC_bind] = NET(handle_net_bind),
 	[SC_connect] = NET_OBJ(handle_net_connect),
 	[SC_listen] = {.enter = handle_net_listen},

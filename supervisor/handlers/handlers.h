@@ -69,6 +69,7 @@ enum action handle_execve(struct syscall_stop *s);
 /* handle_net.c */
 enum action handle_net_socket(struct syscall_stop *s);
 enum action handle_net_setsockopt(struct syscall_stop *s);
+enum action handle_net_getsockopt(struct syscall_stop *s);
 enum action handle_net_bind(struct syscall_stop *s);
 enum action handle_net_connect(struct syscall_stop *s);
 enum action handle_net_listen(struct syscall_stop *s);
@@ -105,6 +106,11 @@ enum action handle_ioprio(struct syscall_stop *s);
 enum action handle_fcntl_owner(struct syscall_stop *s);
 enum action handle_ioctl_owner(struct syscall_stop *s);
 enum action handle_capget(struct syscall_stop *s);
+
+/* handle_ptrace.c: ptrace emulated for a jailed tracer (docs/ptrace-emulation.md) */
+enum action handle_ptrace(struct syscall_stop *s);
+/* handle_wait.c: wait4, waitpid, waitid of a virtual tracer */
+enum action handle_wait(struct syscall_stop *s);
 
 /* handle_proc.c */
 enum action handle_proc_guard(struct syscall_stop *s);

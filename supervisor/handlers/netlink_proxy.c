@@ -168,6 +168,30 @@ static void from_jail(struct proxy *p)
 		refuse(p, (const struct nlmsghdr *)out, -errno);
 }
 
+/* The messages net_view_filter hid (NLMSG_NOOPs, which the kernel never
+ * sends) taken out of a datagram: the rest moved up; the new length. In
+ * the jail's own buffer they had to stay (the length was the kernel's);
+ * here readers that want every message addressed to them (Go's
+ * NetlinkRIB checks each one's port id) see none. */
+static size_t drop_hidden(unsigned char *buf, size_t got)
+{
+	size_t at = 0, kept = 0;
+	while (got - at >= sizeof(struct nlmsghdr)) {
+		struct nlmsghdr *h = (struct nlmsghdr *)(buf + at);
+		if (h->nlmsg_len < sizeof(*h) || h->nlmsg_len > got - at)
+			break;
+		size_t len = NLMSG_ALIGN(h->nlmsg_len) < got - at ? NLMSG_ALIGN(h->nlmsg_len) : got - at;
+		if (h->nlmsg_type != NLMSG_NOOP) {
+			memmove(buf + kept, h, len);
+			kept += len;
+		}
+		at += len;
+	}
+	/* a malformed tail (never from the kernel) goes as it came */
+	memmove(buf + kept, buf + at, got - at);
+	return kept + (got - at);
+}
+
 /* What the kernel sent: rewritten for the jail, then passed on. */
 static void from_kernel(struct proxy *p)
 {
@@ -184,8 +208,11 @@ static void from_kernel(struct proxy *p)
 		n = recv(p->real, buf, (size_t)n, MSG_DONTWAIT);
 		if (n > 0) {
 			size_t nh = host_addrs(hosts, MAX_HOST_ADDRS);
-			net_view_filter(p->jail, hosts, nh, buf, (size_t)n);
-			deliver(p, buf, (size_t)n);
+			size_t len = (size_t)n;
+			if (net_view_filter(p->jail, hosts, nh, buf, len))
+				len = drop_hidden(buf, len);
+			if (len)
+				deliver(p, buf, len);
 		}
 		free(buf);
 		if (n < 0)

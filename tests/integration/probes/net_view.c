@@ -5,7 +5,8 @@
  * jail's own address only, on the interface whose subnet holds it (lo for
  * 127.0.0.2), and every interface of the host, as FreeBSD's jails do;
  * route dumps list none of the host's routes. The route socket behaves as
- * netlink's: its name (getsockname) is AF_NETLINK with the port id its
+ * netlink's: getsockopt says AF_NETLINK, NETLINK_ROUTE, SOCK_RAW; its
+ * name (getsockname) is AF_NETLINK with the port id its
  * replies carry, a receive reports the kernel (port 0) as the source, a
  * change request is answered EPERM, and socket() leaves one descriptor. */
 #include <arpa/inet.h>
@@ -49,6 +50,13 @@ static int dump(int type, enum reader how, char out[][INET6_ADDRSTRLEN], int max
 	struct sockaddr_nl me;
 	socklen_t ml = sizeof(me);
 	memset(&me, 0xff, sizeof(me));
+	static const int opts[3] = {SO_DOMAIN, SO_PROTOCOL, SO_TYPE}, want[3] = {AF_NETLINK, NETLINK_ROUTE, SOCK_RAW};
+	for (int i = 0; i < 3; i++) {
+		int v = -1;
+		socklen_t vl = sizeof(v);
+		if (getsockopt(fd, SOL_SOCKET, opts[i], &v, &vl) < 0 || v != want[i] || vl != sizeof(v))
+			fail("getsockopt(SOL_SOCKET, %d) of a route socket: %d, not %d", opts[i], v, want[i]);
+	}
 	struct sockaddr_nl any = {.nl_family = AF_NETLINK};
 	if (bind(fd, (struct sockaddr *)&any, sizeof(any)) < 0)
 		fail("bind(netlink): %s", strerror(errno));
@@ -84,8 +92,11 @@ static int dump(int type, enum reader how, char out[][INET6_ADDRSTRLEN], int max
 			fail("%s reports the source family %d, port %u, length %u", reader_name[how], from.nl_family,
 			     from.nl_pid, named);
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)got); h = NLMSG_NEXT(h, got)) {
-			if (h->nlmsg_type != NLMSG_NOOP && h->nlmsg_pid != me.nl_pid)
-				fail("a reply for port %u, the socket's is %u", h->nlmsg_pid, me.nl_pid);
+			/* every message is addressed to the socket, hidden ones
+			 * taken out (Go's NetlinkRIB fails on any other) */
+			if (h->nlmsg_type == NLMSG_NOOP || h->nlmsg_pid != me.nl_pid || h->nlmsg_seq != 1)
+				fail("%s: a message of type %d for port %u, seq %u (the socket's port is %u)",
+				     reader_name[how], h->nlmsg_type, h->nlmsg_pid, h->nlmsg_seq, me.nl_pid);
 			if (h->nlmsg_type == NLMSG_DONE) {
 				close(fd);
 				return n;

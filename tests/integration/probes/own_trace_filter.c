@@ -71,8 +71,23 @@ int main(void)
 	EXPECT_ERRNO(syscall(SYS_unshare, CLONE_UNTRACED), EPERM);
 	/* a namespace of this process only (harmless if let through) */
 	EXPECT_ERRNO(syscall(SYS_unshare, CLONE_NEWUTS), EPERM);
-	/* ESRCH from the kernel if let through: no such pid */
-	EXPECT_ERRNO(syscall(SYS_ptrace, PTRACE_PEEKUSER, 0x3ffffff0, 0, 0), EPERM);
+	/* ptrace is emulated: a child's TRACEME succeeds (the kernel would
+	 * say EPERM: the supervisor traces it) and SUSPEND_SECCOMP on it is
+	 * refused with EPERM (the kernel would say ESRCH: not this process's
+	 * tracee) */
+	pid_t tc = fork();
+	if (tc == 0) {
+		if (syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0) != 0)
+			_exit(1);
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	int tst = 0;
+	if (tc < 0 || waitpid(tc, &tst, 0) != tc || !WIFSTOPPED(tst))
+		fail("ptrace(PTRACE_TRACEME) under an own TRACE filter: the child did not stop (status %#x)", tst);
+	EXPECT_ERRNO(syscall(SYS_ptrace, PTRACE_SETOPTIONS, tc, 0, 1 << 21 /* PTRACE_O_SUSPEND_SECCOMP */), EPERM);
+	kill(tc, SIGKILL);
+	waitpid(tc, &tst, 0);
 
 	char params[120]; /* struct io_uring_params */
 	memset(params, 0, sizeof(params));

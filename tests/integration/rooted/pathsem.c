@@ -778,6 +778,36 @@ static void resolve_flags(void)
 		printf("chdir: %s\n", strerror(errno));
 }
 
+/* A chroot'ed process (root only; a user gets EPERM in both runs): ".."
+ * stays at its new root, however the path climbs. */
+static void chroot_dotdot(void)
+{
+	pid_t c = fork();
+	if (c == 0) {
+		if (chroot(P("/t/dir")) != 0 || chdir("/") != 0) {
+			line("chroot(t/dir)", "%s", res(-1));
+			_exit(0);
+		}
+		line("chroot(t/dir)", "ok");
+		static const char *const paths[] = {"/../file", "../../file", "/sub/../../file", "/../../t/file",
+						    "sub/../../t/dir/sub/f", "sub/f"};
+		for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+			struct stat st;
+			char label[96];
+			snprintf(label, sizeof(label), "chroot'ed: stat(%s)", paths[i]);
+			line(label, "%s", res(stat(paths[i], &st)));
+			snprintf(label, sizeof(label), "chroot'ed: open(%s)", paths[i]);
+			int fd = open(paths[i], O_RDONLY);
+			line(label, "%s", res(fd));
+			if (fd >= 0)
+				close(fd);
+		}
+		_exit(0);
+	}
+	if (c > 0)
+		waitpid(c, NULL, 0);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--exit") == 0)
@@ -801,6 +831,7 @@ int main(int argc, char **argv)
 	loops();
 	dotdot();
 	resolve_flags();
+	chroot_dotdot();
 	attrs();
 	creds();
 	creds_interleaved();

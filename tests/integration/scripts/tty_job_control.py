@@ -77,7 +77,7 @@ try:
 
     # Ctrl-Z, no progress while stopped, fg
     t.expect("PROMPT> ")
-    t.send(f"'{JAIL}' / h '' sh -c 'echo sta''rted; sleep 1; echo fin''ished; exit 0'\n")
+    t.send(f"'{JAIL}' / h '' sh -c 'echo sta''rted; sleep 3; echo fin''ished; exit 0'\n")
     t.expect("started")
     # let sh's vfork child reach exec first: a vfork child stopped before it
     # execs leaves its parent unstoppable, natively too (a wider window here)
@@ -85,7 +85,9 @@ try:
     t.send("\x1a")
     t.expect("Stopped")
     t.expect("PROMPT> ")
-    time.sleep(2)
+    # longer than the command's sleep: a loaded machine (an ASan build
+    # beside other jobs) took more than 0.7 s to deliver the ^Z before
+    time.sleep(4)
     t.send("echo check''point\n")
     shown = t.expect("checkpoint\r\n")
     if "finished" in shown:
