@@ -36,35 +36,6 @@ echo "$out" | grep -q '^\$1 = 6' || fail "gdb: print a*b: $out"
 echo "$out" | grep -q 'exited normally' || fail "gdb: the program did not finish: $out"
 pass "gdb: breakpoint, backtrace, print, continue to the end"
 
-# threads (gdb writes every new thread's debug registers) and a hardware
-# watchpoint
-cat >"$WORK/thr.c" <<'C'
-#include <pthread.h>
-#include <stdio.h>
-int g;
-static void *f(void *a) { g += 1; return a; }
-int main(void)
-{
-	pthread_t t[2];
-	for (int i = 0; i < 2; i++)
-		pthread_create(&t[i], NULL, f, NULL);
-	for (int i = 0; i < 2; i++)
-		pthread_join(t[i], NULL);
-	g += 40;
-	printf("g=%d\n", g);
-	return 0;
-}
-C
-"$CC" -g -O0 -pthread -o "$WORK/thr" "$WORK/thr.c" || fail "cc"
-out=$("$JAIL" / h 127.0.0.2 "$GDB" -nx -batch -ex 'break f' -ex run -ex bt -ex 'delete' -ex 'watch g' -ex cont \
-	-ex 'delete' -ex cont "$WORK/thr" 2>&1)
-expect_eq "gdb with threads exits 0" $? 0
-echo "$out" | grep -q '^#0  f (a=0x0)' || fail "gdb: no stop in a thread: $out"
-echo "$out" | grep -q '^Hardware watchpoint 2: g' || fail "gdb: no hardware watchpoint: $out"
-echo "$out" | grep -q '^New value = [1-9]' || fail "gdb: the watchpoint did not see g change: $out"
-echo "$out" | grep -q 'exited normally' || fail "gdb: the threaded program did not finish: $out"
-pass "gdb: a breakpoint in a thread, a hardware watchpoint"
-
 # gdb attaching to a running jailed process of the same jail
 out=$("$JAIL" / h 127.0.0.2 sh -c "sleep 30 & p=\$!; \"$GDB\" -nx -batch -p \$p -ex 'info inferiors' 2>&1; kill \$p" 2>&1)
 echo "$out" | grep -q 'process [0-9]*' || fail "gdb -p of a jailed process: $out"
