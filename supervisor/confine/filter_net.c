@@ -53,12 +53,12 @@ int filter_net_syscall_rules(scmp_filter_ctx ctx, const struct abi *abi, bool na
 	if (!native)
 		return 0;
 	/* a NETLINK_ROUTE socket is a proxy's end (handle_netlink.c), handed
-	 * over from user notification; its SOL_NETLINK options are set on
-	 * the supervisor's socket */
+	 * over from user notification: in this filter, the one with the
+	 * listener (a NOTIFY of the deny filter would find none: ENOSYS) */
 	if (id == SC_socket)
 		return stop_if_low32(ctx, nr, 0, AF_NETLINK, SCMP_ACT_NOTIFY) ?: 1;
-	if (id == SC_setsockopt)
-		return stop_if_low32(ctx, nr, 1, SOL_NETLINK, SCMP_ACT_TRACE((uint32_t)id)) ?: 1;
+	if (id == SC_setsockopt) /* SOL_NETLINK stops: filter_net_deny_rules */
+		return rule(ctx, SCMP_ACT_ALLOW, nr, 0, NULL) ?: 1;
 	if (id == SC_sendto)
 		return trace_if_pointer(ctx, nr, id, 4) ?: 1;
 	if (id == SC_recvfrom) {
@@ -125,6 +125,13 @@ int filter_net_deny_rules(scmp_filter_ctx ctx, const struct abi *abi, bool nativ
 		 * half is refused, never let through) */
 		struct scmp_arg_cmp c[2] = {{0, SCMP_CMP_MASKED_EQ, LOW32, AF_NETLINK}, {2, SCMP_CMP_NE, 0, 0}};
 		rc = rule(ctx, SCMP_ACT_ERRNO(EPROTONOSUPPORT), nr_socket, 2, c);
+	}
+	if (!rc) {
+		/* a netlink proxy's SOL_NETLINK options are set on the
+		 * supervisor's socket (handle_netlink.c): one TRACE rule here,
+		 * where the default is ALLOW, not 33 in the syscall filter */
+		struct scmp_arg_cmp c = {1, SCMP_CMP_MASKED_EQ, LOW32, SOL_NETLINK};
+		rc = rule(ctx, SCMP_ACT_TRACE(SC_setsockopt), nr_sso, 1, &c);
 	}
 	for (unsigned i = 0; !rc && i < net_sockopt_deny_count; i++) {
 		struct scmp_arg_cmp c[2] = {

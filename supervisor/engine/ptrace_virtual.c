@@ -337,6 +337,43 @@ void vt_wait_consume(struct vtrace *v)
 		v->reported = true;
 }
 
+static struct vtrace *append_notice(pid_t tid, pid_t tgid, pid_t tracer_tgid, int status)
+{
+	struct vtrace *v = calloc(1, sizeof(*v));
+	if (!v)
+		return NULL;
+	v->tid = tid;
+	v->tgid = tgid;
+	v->tracer_tid = v->tracer_tgid = tracer_tgid;
+	v->exited = v->stopped = true;
+	v->status = status;
+	v->pgid = -1;
+	struct vtrace **p = &records;
+	while (*p)
+		p = &(*p)->next; /* after every other notice: reported last */
+	*p = v;
+	return v;
+}
+
+bool vt_defer_group_exit(pid_t tracer_tgid, pid_t tgid, int status)
+{
+	bool threads = false;
+	for (struct vtrace *v = records; v; v = v->next)
+		if (v->tgid == tgid && v->tid != tgid && v->tracer_tgid == tracer_tgid && !v->exited) {
+			struct tracee *t = tracee_of(v);
+			if (t)
+				t->vt = NULL; /* its own exit, when seen, is not reported again */
+			v->exited = v->stopped = true;
+			v->reported = false;
+			v->status = status;
+			threads = true;
+		}
+	if (!threads)
+		return false;
+	append_notice(tgid, tgid, tracer_tgid, status);
+	return true;
+}
+
 /* --- the event loop's side --- */
 
 bool vt_syscall_traced(const struct tracee *t)

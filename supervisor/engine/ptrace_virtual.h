@@ -80,6 +80,13 @@ bool vt_wait_selects(pid_t tracer_tgid, pid_t pid, pid_t caller_pgid);
 struct vtrace *vt_wait_next(pid_t tracer_tgid, pid_t pid, pid_t caller_pgid, bool want_exits);
 /* The wait reported v (not with WNOWAIT): an exit notice is dropped. */
 void vt_wait_consume(struct vtrace *v);
+/* The real wait of tracer_tgid reported the end of process tgid (status)
+ * while threads of it traced by that tracer have not been reported gone
+ * yet (the kernel made the leader's zombie reapable before the supervisor
+ * saw their exits): their exits, then the process's, become exit notices
+ * in that order, as the kernel reports a group to its tracer. True if it
+ * did so (the caller then reports the first notice instead). */
+bool vt_defer_group_exit(pid_t tracer_tgid, pid_t tgid, int status);
 /* Changes with every event that may satisfy a tracer's wait. */
 uint64_t vt_generation(void);
 /* t (a tracer thread) blocks in its rewritten wait until woken. */

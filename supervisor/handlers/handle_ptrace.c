@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -194,6 +195,23 @@ static int peekuser(const struct request *r, const struct vtrace *v)
 	return put_word(r, r->data, (uint64_t)value);
 }
 
+/* POKEUSER: x86's debug registers only (gdb writes them for every new
+ * thread). A hardware breakpoint or watchpoint traps the tracee's own
+ * user-mode accesses, never a syscall's checks; the kernel refuses kernel
+ * addresses. The rest of the user area: EIO. */
+static int pokeuser(const struct request *r, const struct vtrace *v)
+{
+#ifdef __x86_64__
+	uint64_t first = offsetof(struct user, u_debugreg);
+	if (r->ws == 8 && r->addr >= first && r->addr < first + 8 * sizeof(long) && r->addr % sizeof(long) == 0)
+		return ptrace(PTRACE_POKEUSER, v->tid, r->addr, r->data) < 0 ? -errno : 0;
+#else
+	(void)v;
+#endif
+	(void)r;
+	return -EIO;
+}
+
 /* GETREGS, SETREGS, GETFPREGS, SETFPREGS: the native layout only. */
 static int regs_block(const struct request *r, const struct vtrace *v)
 {
@@ -307,6 +325,8 @@ static long on_tracee(const struct request *r)
 		return poke(r, v);
 	case RQ_PEEKUSER:
 		return peekuser(r, v);
+	case RQ_POKEUSER:
+		return pokeuser(r, v);
 	case RQ_GETREGS:
 	case RQ_SETREGS:
 	case RQ_GETFPREGS:
@@ -339,7 +359,7 @@ static long on_tracee(const struct request *r)
 			return err;
 		return vt_detach(v, (int)r->data);
 	default:
-		return -EIO; /* POKEUSER (debug registers) and anything else */
+		return -EIO; /* anything else */
 	}
 }
 

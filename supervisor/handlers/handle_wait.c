@@ -173,6 +173,14 @@ enum action handle_wait(struct syscall_stop *s)
 	if (real_found(s, &w, r) || (r < 0 && r != -ECHILD) || (w.options & WNOHANG)) {
 		if (inject_finish(&inj))
 			return ACT_CONTINUE;
+		if (!w.is_waitid && r > 0 && w.status) {
+			/* a process's end before its traced threads' ends: theirs first */
+			int status = 0;
+			if (mem_read(t->tid, w.status, &status, sizeof(status)) == 0 &&
+			    vt_defer_group_exit(t->tgid, (pid_t)r, status) &&
+			    (v = vt_wait_next(t->tgid, w.pid, my_pgid, exits)))
+				return report(s, &w, v);
+		}
 		s->retval = r == -ECHILD ? 0 : r;
 		return ACT_RETURN;
 	}

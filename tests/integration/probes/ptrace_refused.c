@@ -4,7 +4,7 @@
  * exist for ATTACH, SEIZE or any other request (ESRCH, as FreeBSD's
  * prison_check), nor does pid 1 of the host; and nothing a tracer asks
  * changes what the supervisor enforces: PTRACE_O_SUSPEND_SECCOMP is
- * refused (EPERM), POKEUSER (debug registers) and unknown requests get
+ * refused (EPERM), POKEUSER outside the debug registers and unknown requests get
  * EIO without reaching the kernel, and POKEDATA/POKETEXT into the
  * supervisor's scratch area (docs/scratch-area.md) is EIO. With no jail,
  * the parent can be seized
@@ -44,8 +44,9 @@ int main(void)
 		fail("the traced child did not stop: status %#x", st);
 	EXPECT_ERRNO(ptrace(PTRACE_SETOPTIONS, child, 0, O_SUSPEND_SECCOMP), EPERM);
 	EXPECT_ERRNO(ptrace(PTRACE_SEIZE, outside, 0, O_SUSPEND_SECCOMP), ESRCH);
-	/* dr7 in x86's user area; any offset elsewhere: refused before the kernel */
-	EXPECT_ERRNO(ptrace(PTRACE_POKEUSER, child, (void *)(848 + 7 * sizeof(long)), 0), EIO);
+	/* the user area outside x86's debug registers (here the first
+	 * general register): refused before the kernel */
+	EXPECT_ERRNO(ptrace(PTRACE_POKEUSER, child, (void *)0, 0), EIO);
 	EXPECT_ERRNO(ptrace((enum __ptrace_request)0x4209 /* PTRACE_GETSIGMASK */, child, 8, &st), EIO);
 	/* the supervisor's scratch area (64 MiB, read-only, anonymous):
 	 * readable like any memory of the tracee, never written */
