@@ -139,8 +139,10 @@ struct dirent64_hdr {
 };
 
 
-/* Keeps the records of buf (len bytes) the jail may see; the new length. */
-static size_t filter_proc_root(const struct tracee *t, char *buf, size_t len)
+/* Keeps the records of buf (len bytes) that keep(t, name, length) wants;
+ * the new length. */
+static size_t filter_records(const struct tracee *t, char *buf, size_t len,
+			     bool (*keep)(const struct tracee *t, const char *name, size_t nl))
 {
 	size_t in = 0, out = 0;
 	while (in < len) {
@@ -148,10 +150,7 @@ static size_t filter_proc_root(const struct tracee *t, char *buf, size_t len)
 		unsigned short rl = d->d_reclen;
 		if (rl == 0 || in + rl > len)
 			break;
-		size_t nl = strlen(d->d_name);
-		bool keep = (!proc_all_digits(d->d_name, nl) || nl >= 12 || vis_pid(t, (pid_t)atol(d->d_name))) &&
-			    !proc_hide_lists_pids(d->d_name, nl);
-		if (keep) {
+		if (keep(t, d->d_name, strlen(d->d_name))) {
 			if (out != in)
 				memmove(buf + out, buf + in, rl);
 			out += rl;
@@ -159,6 +158,14 @@ static size_t filter_proc_root(const struct tracee *t, char *buf, size_t len)
 		in += rl;
 	}
 	return out;
+}
+
+/* A procfs root's entry the jail may see: no other process's pid, no file
+ * that lists pids. */
+static bool proc_root_shows(const struct tracee *t, const char *name, size_t nl)
+{
+	return (!proc_all_digits(name, nl) || nl >= 12 || vis_pid(t, (pid_t)atol(name))) &&
+	       !proc_hide_lists_pids(name, nl);
 }
 
 #define DEVPTS_MAGIC 0x1cd1
@@ -209,27 +216,12 @@ static bool dev_root_of_jail(const struct tracee *t, int g)
 	       st.st_dev == dev.st_dev && st.st_ino == dev.st_ino;
 }
 
-/* Keeps the records of a /dev listing that name what the jail's ruleset
- * shows (fs_dev_shows), its own /dev/shm, "." and ".."; the new length. */
-static size_t filter_dev_root(const struct tracee *t, char *buf, size_t len)
+/* A /dev entry the jail's ruleset shows (fs_dev_shows), its own /dev/shm,
+ * "." and "..". */
+static bool dev_root_shows(const struct tracee *t, const char *name, size_t nl)
 {
-	size_t in = 0, out = 0;
-	while (in < len) {
-		struct dirent64_hdr *d = (struct dirent64_hdr *)(buf + in);
-		unsigned short rl = d->d_reclen;
-		if (rl == 0 || in + rl > len)
-			break;
-		size_t nl = strlen(d->d_name);
-		bool keep = strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0 ||
-			    fs_dev_shows(t->root, d->d_name, nl) || (strcmp(d->d_name, "shm") == 0 && dev_shm_root());
-		if (keep) {
-			if (out != in)
-				memmove(buf + out, buf + in, rl);
-			out += rl;
-		}
-		in += rl;
-	}
-	return out;
+	return strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || fs_dev_shows(t->root, name, nl) ||
+	       (strcmp(name, "shm") == 0 && dev_shm_root());
 }
 
 /* Converts dirent64 records to the old linux_dirent layout of an ABI with
@@ -346,11 +338,11 @@ enum action handle_getdents(struct syscall_stop *s)
 			break;
 		size_t got = (size_t)ret;
 		if (proc_root)
-			ret = (long)filter_proc_root(s->t, buf, got);
+			ret = (long)filter_records(s->t, buf, got, proc_root_shows);
 		else if (pts_root)
 			ret = (long)filter_pts_root(own, nown, buf, got);
 		else if (dev_root)
-			ret = (long)filter_dev_root(s->t, buf, got);
+			ret = (long)filter_records(s->t, buf, got, dev_root_shows);
 		if (ret > 0)
 			break;
 	}

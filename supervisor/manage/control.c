@@ -153,17 +153,9 @@ static void remove_children(void)
 		if (fd >= 0) {
 			struct timeval tv = {.tv_sec = 40};
 			setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-			char buf[64];
-			while (recv(fd, buf, sizeof(buf), 0) > 0)
-				;
-			close(fd);
 		}
-		if (pidfd >= 0) {
-			/* and its supervisor has finished (as jail -r waits) */
-			struct pollfd p = {.fd = pidfd, .events = POLLIN};
-			poll(&p, 1, 5000);
-			close(pidfd);
-		}
+		/* and its supervisor has finished (as jail -r waits) */
+		ctl_wait_gone(fd, pidfd);
 	}
 	free(fds);
 	free(list);

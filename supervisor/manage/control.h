@@ -87,6 +87,10 @@ int ctl_send_listener(int fd, int lfd);
  * -ECONNRESET when the supervisor closed the socket). */
 int ctl_recv_reply(int fd, struct ctl_reply *r);
 int ctl_recv_info(int fd, struct ctl_info *info);
+/* After CTL_REMOVE: waits until the supervisor at the other end of fd has
+ * closed it (it closes it when it exits), then, with a pidfd of it (or
+ * -1), until it is gone (at most 5 s); closes both (-1: not open). */
+void ctl_wait_gone(int fd, int pidfd);
 /* MODIFY: sends the new parameters; 0 or -errno. */
 int ctl_send_modify(int fd, const struct jail *j);
 struct filter_progs;

@@ -181,3 +181,18 @@ int ctl_get_filters(int fd, struct filter_progs *p)
 	}
 	return 0;
 }
+
+void ctl_wait_gone(int fd, int pidfd)
+{
+	char buf[64];
+	if (fd >= 0) {
+		while (recv(fd, buf, sizeof(buf), 0) > 0)
+			;
+		close(fd);
+	}
+	if (pidfd >= 0) {
+		struct pollfd p = {.fd = pidfd, .events = POLLIN};
+		poll(&p, 1, 5000);
+		close(pidfd);
+	}
+}

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/socket.h>
@@ -191,7 +190,6 @@ static int remove_one(struct registry *reg, const struct reg_entry *e, const cha
 	struct sockaddr_un addr;
 	struct ctl_info info;
 	struct ctl_reply r;
-	char buf[64];
 
 	if (registry_sock_addr(reg, e->jid, &addr))
 		return 1;
@@ -218,14 +216,7 @@ static int remove_one(struct registry *reg, const struct reg_entry *e, const cha
 		return 1;
 	}
 	/* the supervisor has unregistered the jail; wait for it to exit */
-	while (recv(fd, buf, sizeof(buf), 0) > 0)
-		;
-	close(fd);
-	if (pidfd >= 0) {
-		struct pollfd p = {.fd = pidfd, .events = POLLIN};
-		poll(&p, 1, 5000);
-		close(pidfd);
-	}
+	ctl_wait_gone(fd, pidfd);
 gone:
 	if (label && !quiet)
 		printf("%s: removed\n", label);
