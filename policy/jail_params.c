@@ -201,11 +201,6 @@ static int set_field(struct jail *j, const struct jail_param_def *p, const char 
 		if (n[0] == 'h')
 			j->hostuuid_set = true;
 	} else if (strncmp(n, "sysv", 4) == 0) {
-		if (sys == JAIL_SYS_NEW) {
-			snprintf(err, errlen, "%s: new: not supported: a private SysV key space is not available "
-					      "(use inherit or disable)", n);
-			return -1;
-		}
 		int *dst = n[4] == 'm' ? &j->sysvmsg : n[5] == 'e' ? &j->sysvsem : &j->sysvshm;
 		*dst = (int)sys;
 	} else if (strcmp(n, "ip4") == 0) {

@@ -15,7 +15,8 @@ bool nest_param_allowed(const char *param)
 {
 	static const char *const ok[] = {
 		"name", "path", "host.hostname", "host.domainname", "ip4.addr", "ip6.addr", "persist",
-		"children.max", "securelevel", "enforce_statfs", "stop.timeout", "command", NULL,
+		"children.max", "securelevel", "enforce_statfs", "stop.timeout", "command", "sysvmsg", "sysvsem",
+		"sysvshm", NULL,
 	};
 	char key[128];
 	size_t len = strcspn(param, "=");

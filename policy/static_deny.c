@@ -65,7 +65,9 @@ unsigned static_deny_index(const struct static_deny *d)
 }
 
 /* The SysV rows (allow.sysvipc) follow sysvmsg, sysvsem and sysvshm, one
- * family each; i386's ipc(2) multiplexer needs all three. */
+ * family each; i386's ipc(2) multiplexer only when all three are disabled
+ * (otherwise its handler refuses the disabled families' calls:
+ * supervisor/handlers/handle_sysv.c). */
 static bool sysv_denied(const struct static_deny *d, const struct jail *j)
 {
 	bool msg = jail_sysv(j, j->sysvmsg) == JAIL_SYS_DISABLE, sem = jail_sysv(j, j->sysvsem) == JAIL_SYS_DISABLE,
@@ -77,7 +79,7 @@ static bool sysv_denied(const struct static_deny *d, const struct jail *j)
 		return sem;
 	if (id == SC_shmget || id == SC_shmat || id == SC_shmdt || id == SC_shmctl)
 		return shm;
-	return msg || sem || shm;
+	return msg && sem && shm;
 }
 
 bool static_deny_applies(const struct static_deny *d, const struct jail *j)

@@ -266,16 +266,30 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_mmap] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
 	[SC_mmap2] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
 	[SC_remap_file_pages] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
-	[SC_shmat] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
-	[SC_ipc] = {.enter = handle_vm_guard, .unsealed_abis_only = true},
+	/* ... and SysV IPC in a jail's own key space (handle_sysv.c), which
+	 * runs that guard first: trapped where unsealed, or when wanted */
+	[SC_shmat] = {.enter = handle_sysv, .unsealed_abis_only = true, .wanted = sysv_wanted_shm},
+	[SC_ipc] = {.enter = handle_sysv, .exit = handle_sysv_exit, .unsealed_abis_only = true,
+		    .wanted = sysv_wanted_ipc},
+	[SC_shmget] = {.enter = handle_sysv, .wanted = sysv_wanted_shm},
+	[SC_shmctl] = {.enter = handle_sysv, .exit = handle_sysv_exit, .wanted = sysv_wanted_shm},
+	[SC_semget] = {.enter = handle_sysv, .wanted = sysv_wanted_sem},
+	[SC_semop] = {.enter = handle_sysv, .wanted = sysv_wanted_sem},
+	[SC_semtimedop] = {.enter = handle_sysv, .wanted = sysv_wanted_sem},
+	[SC_semtimedop_time64] = {.enter = handle_sysv, .wanted = sysv_wanted_sem},
+	[SC_semctl] = {.enter = handle_sysv, .exit = handle_sysv_exit, .wanted = sysv_wanted_sem},
+	[SC_msgget] = {.enter = handle_sysv, .wanted = sysv_wanted_msg},
+	[SC_msgsnd] = {.enter = handle_sysv, .wanted = sysv_wanted_msg},
+	[SC_msgrcv] = {.enter = handle_sysv, .wanted = sysv_wanted_msg},
+	[SC_msgctl] = {.enter = handle_sysv, .exit = handle_sysv_exit, .wanted = sysv_wanted_msg},
 };
 
 bool handler_wanted(enum sc_id id, const struct jail *j, bool sealed)
 {
 	if ((int)id <= 0 || id >= SC_COUNT || !handlers[id].enter)
 		return false;
-	if (handlers[id].unsealed_abis_only && sealed)
-		return false;
+	if (handlers[id].unsealed_abis_only) /* wanted(): also where sealed, when it says so */
+		return !sealed || (handlers[id].wanted && handlers[id].wanted(j));
 	if (handlers[id].enter_at_host_root && !jail_has_root(j))
 		return true;
 	return !handlers[id].wanted || handlers[id].wanted(j);

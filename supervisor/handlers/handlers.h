@@ -112,6 +112,14 @@ enum action handle_ptrace(struct syscall_stop *s);
 /* handle_wait.c: wait4, waitpid, waitid of a virtual tracer */
 enum action handle_wait(struct syscall_stop *s);
 
+/* handle_sysv.c: SysV IPC in the jail's own key space (docs/sysvipc.md) */
+enum action handle_sysv(struct syscall_stop *s);
+long handle_sysv_exit(struct syscall_stop *s);
+bool sysv_wanted_msg(const struct jail *j);
+bool sysv_wanted_sem(const struct jail *j);
+bool sysv_wanted_shm(const struct jail *j);
+bool sysv_wanted_ipc(const struct jail *j);
+
 /* handle_proc.c */
 enum action handle_proc_guard(struct syscall_stop *s);
 enum action handle_getdents(struct syscall_stop *s);

@@ -31,6 +31,7 @@
 #include "registry.h"
 #include "../fs/dev_shm.h"
 #include "../fs/fs_root.h"
+#include "../handlers/sysv_space.h"
 #include "../../policy/jail_modify.h"
 
 #ifndef SO_PEERPIDFD
@@ -320,6 +321,12 @@ static bool modify(struct client *c, const struct jail *to)
 		return reply(c->fd, -ESRCH, 0);
 	if (jail_modify_check(ctl.sv->jail, to, n > 0, err, sizeof(err)))
 		return reply(c->fd, -EBUSY, 0);
+	/* a family no longer new: its objects go (FreeBSD's jail -m too) */
+	const struct jail *j = ctl.sv->jail;
+	const int from[] = {j->sysvmsg, j->sysvsem, j->sysvshm}, now[] = {to->sysvmsg, to->sysvsem, to->sysvshm};
+	for (int f = 0; f < SYSV_FAMILIES; f++)
+		if (jail_sysv(j, from[f]) == JAIL_SYS_NEW && jail_sysv(to, now[f]) != JAIL_SYS_NEW)
+			sysv_space_remove((enum sysv_family)f);
 	jail_modify_apply(ctl.sv->jail, to);
 	return reply(c->fd, 0, 0);
 }

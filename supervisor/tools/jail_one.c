@@ -30,6 +30,7 @@
 #include "../fs/fs_root.h"
 #include "../handlers/handlers.h"
 #include "../handlers/unix_link.h"
+#include "../handlers/sysv_space.h"
 #include "../manage/control.h"
 #include "../manage/registry.h"
 #include "../report/report.h"
@@ -163,6 +164,8 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	 * non-dumpable process cannot be seized by a normal user) */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	supervisor_run(&sv);
+	/* the jail's own SysV objects go with it (docs/sysvipc.md) */
+	sysv_space_remove_all();
 	registry_remove(reg, h);
 	control_finish(&sv);
 	unix_link_cleanup();

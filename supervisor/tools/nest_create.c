@@ -219,9 +219,18 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 		c->allow[a] = c->allow[a] && jail_allowed(p, (enum jail_allow)a);
 	int *cs[] = {&c->sysvmsg, &c->sysvsem, &c->sysvshm};
 	const int ps[] = {p->sysvmsg, p->sysvsem, p->sysvshm};
-	for (int i = 0; i < 3; i++)
+	static const char *const sysv_names[] = {"sysvmsg", "sysvsem", "sysvshm"};
+	for (int i = 0; i < 3; i++) {
 		if (jail_sysv(p, ps[i]) == JAIL_SYS_DISABLE)
 			*cs[i] = JAIL_SYS_DISABLE;
+		/* the parent's own key space is its supervisor's table, which
+		 * the child's supervisor cannot share (docs/sysvipc.md) */
+		if (jail_sysv(p, ps[i]) == JAIL_SYS_NEW && jail_sysv(c, *cs[i]) == JAIL_SYS_INHERIT) {
+			fprintf(stderr, "jail: %s=inherit: the parent's %s is new, a key space its children cannot share\n",
+				sysv_names[i], sysv_names[i]);
+			return 1;
+		}
+	}
 	/* FreeBSD: a new jail's names are its parent's, not the host's */
 	if (!c->hostname[0])
 		memcpy(c->hostname, p->hostname, sizeof(c->hostname));
@@ -281,8 +290,10 @@ int nest_check_modify(int parent_jid, const struct jail *from, const struct jail
 	int ts[] = {to->sysvmsg, to->sysvsem, to->sysvshm}, fs[] = {from->sysvmsg, from->sysvsem, from->sysvshm};
 	int ps[] = {p->sysvmsg, p->sysvsem, p->sysvshm};
 	for (int i = 0; i < 3; i++)
-		beyond |= jail_sysv(to, ts[i]) != jail_sysv(from, fs[i]) && jail_sysv(p, ps[i]) == JAIL_SYS_DISABLE &&
-			  jail_sysv(to, ts[i]) != JAIL_SYS_DISABLE;
+		beyond |= jail_sysv(to, ts[i]) != jail_sysv(from, fs[i]) &&
+			  ((jail_sysv(p, ps[i]) == JAIL_SYS_DISABLE && jail_sysv(to, ts[i]) != JAIL_SYS_DISABLE) ||
+			   /* a parent's own key space cannot be shared (as at creation) */
+			   (jail_sysv(p, ps[i]) == JAIL_SYS_NEW && jail_sysv(to, ts[i]) == JAIL_SYS_INHERIT));
 	beyond |= !addresses_allowed(p, to) || to->ifaddr_count != from->ifaddr_count;
 	return beyond ? fail(EPERM, NULL) : 0;
 }

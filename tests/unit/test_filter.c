@@ -407,6 +407,23 @@ START_TEST(i386_multiplexers_and_old_mmap)
 	build(&j);
 	ck_assert_uint_ne(decide(AUDIT_ARCH_I386, nr_of(i386, "ipc"), 23, 0) & SECCOMP_RET_ACTION_FULL,
 			  SECCOMP_RET_ERRNO);
+	/* one family of its own (or one disabled next to others): the
+	 * multiplexer stops for its handler (handle_sysv.c), which sorts the
+	 * calls by family; the direct calls of a disabled family stay ENOSYS */
+	j.allow[JAIL_ALLOW_sysvipc] = false;
+	j.sysvshm = JAIL_SYS_NEW;
+	build(&j);
+	ck_assert_uint_eq(decide(AUDIT_ARCH_I386, nr_of(i386, "ipc"), 23, 0) & SECCOMP_RET_ACTION_FULL,
+			  SECCOMP_RET_TRACE);
+	ck_assert_uint_eq(decide(AUDIT_ARCH_I386, nr_of(i386, "msgget"), 0, 0), SECCOMP_RET_ERRNO | ENOSYS);
+	ck_assert_uint_eq(decide(AUDIT_ARCH_I386, nr_of(i386, "shmget"), 0, 0) & SECCOMP_RET_ACTION_FULL,
+			  SECCOMP_RET_TRACE);
+	j.sysvshm = JAIL_SYS_INHERIT;
+	j.sysvmsg = JAIL_SYS_DISABLE;
+	j.sysvsem = JAIL_SYS_INHERIT;
+	build(&j);
+	ck_assert_uint_eq(decide(AUDIT_ARCH_I386, nr_of(i386, "ipc"), 13, 0) & SECCOMP_RET_ACTION_FULL,
+			  SECCOMP_RET_TRACE);
 }
 END_TEST
 #endif

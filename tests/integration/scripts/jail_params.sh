@@ -13,7 +13,7 @@ PY=/usr/bin/python3
 
 # accepted, and shown as set
 for pv in securelevel=1 enforce_statfs=1 children.max=3 devfs_ruleset=4 osrelease=13.2-RELEASE osreldate=1302001 \
-	host.hostuuid=00000000-1111-2222-3333-444444444444 host.hostid=1234 sysvmsg=inherit sysvsem=disable \
+	host.hostuuid=00000000-1111-2222-3333-444444444444 host.hostid=1234 sysvmsg=inherit sysvsem=disable sysvshm=new \
 	sysvshm=inherit ip4=inherit ip6=disable host=new vnet=inherit ip4.saddrsel=false ip6.saddrsel=true \
 	allow.mount.tmpfs=false allow.mount.nullfs=false allow.mount.devfs=false allow.mount.fdescfs=false \
 	allow.mount.procfs=false allow.mount.fusefs=false allow.mount.linprocfs=false allow.mount.linsysfs=false \
@@ -43,7 +43,7 @@ expect_eq "default osrelease: the host's" "$("$JLS" -j $n osrelease)" "$(uname -
 # no Linux meaning: one line, exit 1, nothing registered
 for pv in vnet=new vnet.interface=eth0 exec.fib=1 linux=new linux.osname=Linux linux.osrelease=5.0 \
 	linux.oss_version=1 zfs.mount_snapshot=1 mac.label=x mount.fstab=/etc/fstab "mount=/a /b nullfs ro" \
-	sysvshm=new children.cur=1 allow.mount allow.mount=true allow.mount.tmpfs allow.mount.nullfs=1 \
+	children.cur=1 allow.mount allow.mount=true allow.mount.tmpfs allow.mount.nullfs=1 \
 	allow.mount.devfs=true; do
 	"$JAIL" -c name=$n persist "$pv" >"$WORK/out" 2>"$WORK/err"
 	rc=$?
