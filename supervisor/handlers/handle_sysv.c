@@ -280,8 +280,10 @@ static enum action get(struct syscall_stop *s, const struct sysv_call *c)
 		return (flg & IPC_CREAT) ? create(s, c, key) : fail(s, -ENOENT);
 	if ((flg & IPC_CREAT) && (flg & IPC_EXCL))
 		return fail(s, -EEXIST);
-	if (c->size >= 0 && arg(s, c->size) > in.size && c->fam != SYSV_MSG)
-		return fail(s, -EINVAL); /* shm: size; sem: nsems (an int) */
+	if (c->fam == SYSV_SHM && arg(s, c->size) > in.size)
+		return fail(s, -EINVAL); /* a size_t */
+	if (c->fam == SYSV_SEM && ((int)s->args[c->size] < 0 || (uint64_t)(int)s->args[c->size] > in.size))
+		return fail(s, -EINVAL); /* an int */
 	int err = caller_may(s->t->tid, &in.perm, flg);
 	return fail(s, err ? err : id);
 }

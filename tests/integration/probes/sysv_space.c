@@ -17,6 +17,7 @@
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
+#include <sys/wait.h>
 
 #include "probe.h"
 
@@ -127,6 +128,26 @@ static int jail_mode(key_t key, const char *tag, int hshm, int hsem, int hmsg)
 	} m = {1, "hello"}, r;
 	expect_ok("msgsnd to the jail's queue", msgsnd(msg, &m, sizeof(m.text), IPC_NOWAIT));
 	expect("msgrcv from it", msgrcv(msg, &r, sizeof(r.text), 0, IPC_NOWAIT), sizeof(r.text));
+	/* eight processes create one new key at once: one segment */
+	int pipefd[2];
+	if (pipe(pipefd))
+		fail("pipe: %s", strerror(errno));
+	for (int i = 0; i < 8; i++)
+		if (fork() == 0) {
+			int got = shmget(key + 1, 4096, IPC_CREAT | 0600);
+			_exit(write(pipefd[1], &got, sizeof(got)) == sizeof(got) ? 0 : 1);
+		}
+	int first = -2, same = 1;
+	for (int i = 0; i < 8; i++) {
+		int got = -3;
+		if (read(pipefd[0], &got, sizeof(got)) != sizeof(got) || got < 0 || (first != -2 && got != first))
+			same = 0;
+		first = got;
+	}
+	while (wait(NULL) > 0) {
+	}
+	expect("eight creators of one key: one segment", same, 1);
+	expect_ok("IPC_RMID of it", shmctl(first, IPC_RMID, NULL));
 	/* IPC_PRIVATE, removed: its id is no longer the jail's */
 	int priv = shmget(IPC_PRIVATE, 4096, 0600);
 	expect_ok("IPC_PRIVATE segment", priv);
