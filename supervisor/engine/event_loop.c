@@ -322,9 +322,20 @@ static void on_exec(struct tracee *t)
 	t->placed_fd = -1;        /* close-on-exec: gone with the old image */
 	scratch_new_space(t); /* a new image: no area until one is needed */
 	/* started by the root's loader: the program's name and command line */
+	t->exec_exit_passed = false;
 	int err = comm ? exec_image_fixup(t, comm) : 0;
 	free(comm);
-	if (err != -ESRCH && !vt_on_exec(t, (pid_t)former))
+	if (err == -ESRCH)
+		return;
+	/* the fix-up ran the thread past its execve's exit stop: a virtual
+	 * tracer tracing syscalls still gets that stop (it stands at an exit
+	 * stop with the execve's result), else its entries and exits swap */
+	if (vt_on_exec(t, (pid_t)former)) {
+		if (t->exec_exit_passed)
+			vt_exit_stop_due(t);
+		return;
+	}
+	if (!(t->exec_exit_passed && vt_on_syscall_stop(t)))
 		vt_resume(t, 0);
 }
 
