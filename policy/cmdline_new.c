@@ -237,10 +237,6 @@ int jail_cmdline_set_param(struct jail_cmdline *out, const char *name, const cha
 			rc = bool_param(base, name, value, &b, err, errlen);
 			if (rc < 0)
 				return -1;
-			if (rc > 0 && b && a == JAIL_ALLOW_mount) {
-				snprintf(err, errlen, "allow.mount: not supported on Linux: " JAIL_NO_MOUNT_WHY);
-				return -1;
-			}
 			if (rc > 0) {
 				j->allow[a] = b;
 				return 0;

@@ -237,7 +237,8 @@ int jail_param_set(struct jail *j, const char *name, const char *value, char *er
 		bool b;
 		if (parse_boolean(p, value, negate, &b, err, errlen))
 			return -1;
-		if (b && strncmp(p->name, "allow.mount.", 12) == 0) {
+		if (b && strncmp(p->name, "allow.mount.", 12) == 0 && strcmp(p->name, "allow.mount.tmpfs") != 0 &&
+		    strcmp(p->name, "allow.mount.nullfs") != 0) {
 			snprintf(err, errlen, "%s: not supported on Linux: " JAIL_NO_MOUNT_WHY, p->name);
 			return -1;
 		}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "handlers.h"
 #include "caller_open.h"
+#include "handle_mount.h"
 
 #include <fcntl.h>
 #include <stddef.h>
@@ -17,6 +18,11 @@ static bool own_filter_only(const struct jail *j)
 {
 	(void)j;
 	return false;
+}
+
+static bool jail_allows_mount(const struct jail *j)
+{
+	return j->allow[JAIL_ALLOW_mount];
 }
 
 #define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
@@ -156,9 +162,10 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_getcwd] = PATH_NOSCRATCH(handle_getcwd),
 	[SC_chroot] = PATH(handle_chroot),
 	/* mounts, handles and fanotify would reach the host by path or id */
-	[SC_mount] = PATH_NOSCRATCH(handle_path_denied),
-	[SC_umount] = PATH_NOSCRATCH(handle_path_denied),
-	[SC_umount2] = PATH_NOSCRATCH(handle_path_denied),
+	/* allow.mount (handle_mount.c); without it the deny table's EPERM */
+	[SC_mount] = {.enter = handle_mount, .notify = true, .wanted = jail_allows_mount},
+	[SC_umount] = {.enter = handle_umount, .notify = true, .wanted = jail_allows_mount},
+	[SC_umount2] = {.enter = handle_umount, .notify = true, .wanted = jail_allows_mount},
 	[SC_pivot_root] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_fsopen] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_fspick] = PATH_NOSCRATCH(handle_path_denied),

@@ -28,6 +28,7 @@
 #include "../fs/dev_shm.h"
 #include "../fs/dev_view.h"
 #include "../fs/fs_root.h"
+#include "../handlers/handle_mount.h"
 #include "../handlers/handlers.h"
 #include "../handlers/unix_link.h"
 #include "../manage/control.h"
@@ -175,13 +176,16 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	 * non-dumpable process cannot be seized by a normal user) */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	supervisor_run(&sv);
-	/* FreeBSD unmounts before the jail's removal is reported done */
+	/* FreeBSD unmounts before the jail's removal is reported done: the
+	 * jail's own mounts (allow.mount), then mount's and mount.fstab's */
+	jail_made_mounts_unmount();
 	jail_mounts_unmount();
 	registry_remove(reg, h);
 	control_finish(&sv);
 	unix_link_cleanup();
 	dev_shm_remove();
 	jail_ifaddr_remove();
+	supervisor_report(&sv);
 	_exit(0);
 }
 

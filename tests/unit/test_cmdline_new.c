@@ -167,10 +167,12 @@ START_TEST(create_from_jail_conf)
 			      "(Linux has no FIBs; policy routing is the host's)");
 	ck_assert_int_eq(PARSE("-c", "persist", "securelevel=x"), -1);
 	ck_assert_str_eq(err, "securelevel: non-integer value \"x\"");
-	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount"), -1);
-	ck_assert_str_eq(err, "allow.mount: not supported on Linux: " JAIL_NO_MOUNT_WHY);
-	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount.tmpfs=true"), -1);
-	ck_assert_str_eq(err, "allow.mount.tmpfs: not supported on Linux: " JAIL_NO_MOUNT_WHY);
+	/* allow.mount with tmpfs and nullfs (handlers/handle_mount.c); the
+	 * other types are refused */
+	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount", "allow.mount.tmpfs=true", "allow.mount.nullfs"), 0);
+	ck_assert(cl.jail.allow[JAIL_ALLOW_mount]);
+	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount.procfs=true"), -1);
+	ck_assert_str_eq(err, "allow.mount.procfs: not supported on Linux: " JAIL_NO_MOUNT_WHY);
 	ck_assert_int_eq(PARSE("-c", "persist", "allow.nomount", "allow.mount.nullfs=false"), 0);
 	ck_assert_int_eq(PARSE("-c", "persist", "enforce_statfs=3"), -1);
 	ck_assert_str_eq(err, "jail_set: Invalid argument");
