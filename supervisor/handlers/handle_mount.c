@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "../../policy/jail.h"
@@ -37,6 +38,10 @@
 static struct made {
 	int fd;
 	uint64_t mnt_id;
+	/* what a bind keeps of its source's mount (read-only, nosuid, ...):
+	 * never cleared by a remount, as FreeBSD's nullfs stays as
+	 * read-only as the file system under it */
+	unsigned long long locked;
 } made[MADE_MAX];
 static int nmade;
 static pthread_mutex_t made_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -182,7 +187,7 @@ static int new_tmpfs(struct syscall_stop *s)
 /* The root of a mount the jail made that path names (the caller's view):
  * its descriptor, or -errno (EINVAL: not a mount point; EPERM: not the
  * jail's). */
-static int made_mount_at(struct syscall_stop *s, uint64_t path, bool follow)
+static int made_mount_at(struct syscall_stop *s, uint64_t path, bool follow, unsigned long long *locked)
 {
 	int fd = jail_object(s, path, follow, true);
 	if (fd < 0)
@@ -194,8 +199,11 @@ static int made_mount_at(struct syscall_stop *s, uint64_t path, bool follow)
 		err = -EINVAL;
 	if (!err) {
 		pthread_mutex_lock(&made_lock);
-		if (find_made(id) < 0)
+		int i = find_made(id);
+		if (i < 0)
 			err = -EPERM;
+		else
+			*locked = made[i].locked;
 		pthread_mutex_unlock(&made_lock);
 		if (err)
 			refused(s, "mount: a mount the jail did not make");
@@ -214,13 +222,14 @@ static int remount(struct syscall_stop *s, unsigned long flags)
 	int err = may_mount(s, NULL);
 	if (err)
 		return err;
-	int fd = made_mount_at(s, s->args[1], true);
+	unsigned long long locked = 0;
+	int fd = made_mount_at(s, s->args[1], true, &locked);
 	if (fd < 0)
 		return fd;
 	const unsigned long long all = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NOEXEC | MOUNT_ATTR_NOATIME |
 				       MOUNT_ATTR_NOSYMFOLLOW;
 	struct mount_attr attr = {.attr_set = attr_of(flags)};
-	attr.attr_clr = all & ~attr.attr_set;
+	attr.attr_clr = all & ~attr.attr_set & ~locked;
 	if (attr.attr_clr & MOUNT_ATTR_NOATIME)
 		attr.attr_clr |= MOUNT_ATTR__ATIME; /* the access-time mode is one field */
 	if (!(flags & MS_BIND) && s->args[4]) {
@@ -258,10 +267,19 @@ static int do_mount(struct syscall_stop *s)
 	if (err)
 		return err;
 	int mnt;
+	unsigned long long locked = 0;
 	if (bind) {
 		int src = jail_object(s, s->args[0], true, false);
 		if (src < 0)
 			return src;
+		struct statvfs sv;
+		if (fstatvfs(src, &sv) < 0) {
+			close(src);
+			return -EPERM;
+		}
+		locked |= sv.f_flag & ST_RDONLY ? MOUNT_ATTR_RDONLY : 0;
+		locked |= sv.f_flag & ST_NOSUID ? MOUNT_ATTR_NOSUID : 0;
+		locked |= sv.f_flag & ST_NOEXEC ? MOUNT_ATTR_NOEXEC : 0;
 		mnt = open_tree(src, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH |
 						 (flags & MS_REC ? AT_RECURSIVE : 0));
 		mnt = mnt < 0 ? -errno : mnt;
@@ -272,7 +290,7 @@ static int do_mount(struct syscall_stop *s)
 	if (mnt < 0)
 		return mnt;
 	int dir = jail_object(s, s->args[1], true, true);
-	struct mount_attr attr = {.attr_set = attr_of(flags)};
+	struct mount_attr attr = {.attr_set = attr_of(flags) | locked};
 	uint64_t id = 0;
 	bool is_root;
 	if (dir < 0) {
@@ -283,7 +301,7 @@ static int do_mount(struct syscall_stop *s)
 	} else if ((err = mount_id(mnt, &id, &is_root)) == 0) {
 		pthread_mutex_lock(&made_lock);
 		if (nmade < MADE_MAX) {
-			made[nmade++] = (struct made){.fd = mnt, .mnt_id = id};
+			made[nmade++] = (struct made){.fd = mnt, .mnt_id = id, .locked = locked};
 			mnt = -1;
 		}
 		pthread_mutex_unlock(&made_lock);

@@ -71,6 +71,9 @@ refused() { # WHAT PARAMS... -- SCRIPT: the script's mount fails (its own output
 }
  refused "a bind of /proc (the host's, not the jail's)" $allow -- \
 		'mount --bind /proc /mnt 2>/dev/null && echo bound-proc || echo refused'
+refused "a bind of a read-only directory made writable by remount" $allow -- \
+	'mount --bind /etc /mnt && mount -o remount,bind,rw /mnt && (: >/mnt/amnt-escape) 2>/dev/null && echo written || echo refused'
+rm -f "$base/etc/amnt-escape" # had it been written, the host's Debian root would keep it
 refused "unmounting the jail's root (a mount it did not make)" $allow -- 'umount / 2>/dev/null && echo umounted || echo refused'
 refused "a file system type other than tmpfs" $allow -- 'mount -t proc proc /mnt 2>/dev/null && echo mounted || echo refused'
 refused "enforce_statfs=2" allow.mount allow.mount.tmpfs -- \
