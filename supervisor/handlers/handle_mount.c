@@ -192,8 +192,8 @@ static int made_mount_at(struct syscall_stop *s, uint64_t path, bool follow, uns
 	int fd = jail_object(s, path, follow, true);
 	if (fd < 0)
 		return fd;
-	uint64_t id;
-	bool is_root;
+	uint64_t id = 0;
+	bool is_root = false;
 	int err = mount_id(fd, &id, &is_root);
 	if (!err && !is_root)
 		err = -EINVAL;
@@ -337,8 +337,8 @@ static int do_umount(struct syscall_stop *s)
 	int fd = jail_object(s, s->args[0], !(flags & UMOUNT_NOFOLLOW), true);
 	if (fd < 0)
 		return fd;
-	uint64_t id;
-	bool is_root;
+	uint64_t id = 0;
+	bool is_root = false;
 	err = mount_id(fd, &id, &is_root);
 	close(fd);
 	if (err)

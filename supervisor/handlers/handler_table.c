@@ -20,11 +20,6 @@ static bool own_filter_only(const struct jail *j)
 	return false;
 }
 
-static bool jail_allows_mount(const struct jail *j)
-{
-	return j->allow[JAIL_ALLOW_mount];
-}
-
 #define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
 /* Served from user notification, everywhere (handle_open.c) */
@@ -162,10 +157,11 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_getcwd] = PATH_NOSCRATCH(handle_getcwd),
 	[SC_chroot] = PATH(handle_chroot),
 	/* mounts, handles and fanotify would reach the host by path or id */
-	/* allow.mount (handle_mount.c); without it the deny table's EPERM */
-	[SC_mount] = {.enter = handle_mount, .notify = true, .wanted = jail_allows_mount},
-	[SC_umount] = {.enter = handle_umount, .notify = true, .wanted = jail_allows_mount},
-	[SC_umount2] = {.enter = handle_umount, .notify = true, .wanted = jail_allows_mount},
+	/* allow.mount (handle_mount.c, which checks it); without it the deny
+	 * table's EPERM comes first */
+	[SC_mount] = {.enter = handle_mount, .notify = true},
+	[SC_umount] = {.enter = handle_umount, .notify = true},
+	[SC_umount2] = {.enter = handle_umount, .notify = true},
 	[SC_pivot_root] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_fsopen] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_fspick] = PATH_NOSCRATCH(handle_path_denied),
