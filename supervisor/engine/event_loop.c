@@ -93,6 +93,18 @@ static void mirror_to_front(const struct supervisor *sv, int sig)
 		kill(sv->front_pid, sig);
 }
 
+void supervisor_report(struct supervisor *sv)
+{
+	sv->report_deferred = false;
+	if (sv->report_fd < 0 || !sv->main_done)
+		return;
+	if (write(sv->report_fd, &sv->main_status, sizeof(sv->main_status)) < 0) {
+		/* nobody is waiting any more */
+	}
+	close(sv->report_fd);
+	sv->report_fd = -1;
+}
+
 static void on_exited(struct supervisor *sv, const struct event *ev)
 {
 	struct tracee *t = tracee_find(ev->tid);
@@ -103,13 +115,12 @@ static void on_exited(struct supervisor *sv, const struct event *ev)
 	if (ev->tid == sv->main_pid && !sv->main_done) {
 		sv->main_done = true;
 		sv->main_status = ev->status;
-		if (sv->report_fd >= 0) {
-			if (write(sv->report_fd, &ev->status, sizeof(ev->status)) < 0) {
-				/* nobody is waiting any more */
-			}
-			close(sv->report_fd);
-			sv->report_fd = -1;
-		}
+		/* the last process: the jail ends now; jail(8) hears of it
+		 * once the end is done (the caller of supervisor_run) */
+		if (tracee_count() == 0 && sv->ops->may_exit(sv))
+			sv->report_deferred = true;
+		else
+			supervisor_report(sv);
 	}
 }
 
@@ -455,6 +466,10 @@ void supervisor_run(struct supervisor *sv)
 	for (;;) {
 		int status;
 		pid_t tid;
+		/* a process joined (jexec) after the command ended: the jail
+		 * goes on, jail(8) returns now */
+		if (sv->report_deferred && tracee_count() > 0)
+			supervisor_report(sv);
 		/* first what was consumed outside the loop (deferred.h) */
 		if (!supervisor_next_deferred(&tid, &status)) {
 			tid = waitpid(-1, &status, __WALL | WNOHANG);
