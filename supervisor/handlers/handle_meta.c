@@ -181,6 +181,8 @@ static long do_stat64(int fd, struct syscall_stop *s, void *p)
 /* i386's stat64, lstat64, fstatat64: run on the object like stat. */
 enum action handle_meta_stat64(struct syscall_stop *s)
 {
+	if (!s->notified)
+		return handle_path_ptrace(s); /* a stop of ptrace's */
 	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = s->id == SC_stat64};
 	uint64_t buf = s->args[1];
 	if (s->id == SC_fstatat64) {
@@ -329,6 +331,8 @@ enum action handle_meta_utimens(struct syscall_stop *s)
  * utimensat on the object (NULL: now). */
 enum action handle_meta_utime(struct syscall_stop *s)
 {
+	if (!s->notified)
+		return handle_path_ptrace(s); /* a stop of ptrace's */
 	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true, .change = true};
 	uint64_t times = s->args[1];
 	if (s->id == SC_futimesat) {
@@ -388,6 +392,8 @@ static long do_add_watch(int fd, struct syscall_stop *s, void *p)
 
 enum action handle_meta_inotify(struct syscall_stop *s)
 {
+	if (!s->notified)
+		return handle_path_ptrace(s); /* a stop of ptrace's */
 	struct watch_arg w = {.mask = (uint32_t)s->args[2]};
 	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[1], .follow = !(w.mask & IN_DONT_FOLLOW)};
 	if (!(w.mask & IN_ALL_EVENTS) || ((w.mask & IN_MASK_ADD) && (w.mask & IN_MASK_CREATE)))
