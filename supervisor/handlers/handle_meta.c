@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/vfs.h>
 #include <sys/xattr.h>
@@ -178,12 +179,45 @@ static long do_stat64(int fd, struct syscall_stop *s, void *p)
 	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
 }
 
-/* i386's stat64, lstat64, fstatat64: run on the object like stat. */
+/* i386's struct __old_kernel_stat as cp_old_stat fills it */
+struct old_stat_i386 {
+	uint16_t dev, ino, mode, nlink, uid, gid, rdev, pad;
+	uint32_t size, atime, mtime, ctime;
+};
+_Static_assert(sizeof(struct old_stat_i386) == 32, "i386 __old_kernel_stat");
+
+static long do_oldstat(int fd, struct syscall_stop *s, void *p)
+{
+	uint64_t buf = *(uint64_t *)p;
+	struct stat st;
+	if (fstatat(fd, "", &st, AT_EMPTY_PATH) < 0)
+		return -errno;
+	act_as_done();
+	if (st.st_ino > 0xffff || st.st_nlink > 0xffff || st.st_size > 0x7fffffff)
+		return -EOVERFLOW;
+	struct old_stat_i386 o = {
+		.dev = (uint16_t)((major(st.st_dev) << 8) | minor(st.st_dev)),
+		.ino = (uint16_t)st.st_ino,
+		.mode = (uint16_t)st.st_mode,
+		.nlink = (uint16_t)st.st_nlink,
+		.uid = (uint16_t)(st.st_uid > 0xffff ? 65534 : st.st_uid), /* the overflow id */
+		.gid = (uint16_t)(st.st_gid > 0xffff ? 65534 : st.st_gid),
+		.rdev = (uint16_t)((major(st.st_rdev) << 8) | minor(st.st_rdev)),
+		.size = (uint32_t)st.st_size,
+		.atime = (uint32_t)st.st_atim.tv_sec,
+		.mtime = (uint32_t)st.st_mtim.tv_sec,
+		.ctime = (uint32_t)st.st_ctim.tv_sec,
+	};
+	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
+}
+
+/* i386's stat64, lstat64, fstatat64, oldstat, oldlstat: run on the object
+ * like stat. */
 enum action handle_meta_stat64(struct syscall_stop *s)
 {
 	if (!s->notified)
 		return handle_path_ptrace(s); /* a stop of ptrace's */
-	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = s->id == SC_stat64};
+	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = s->id == SC_stat64 || s->id == SC_oldstat};
 	uint64_t buf = s->args[1];
 	if (s->id == SC_fstatat64) {
 		c.dirfd = (int)s->args[0], c.path = s->args[1], buf = s->args[2], c.at_flags = (int)s->args[3];
@@ -193,7 +227,8 @@ enum action handle_meta_stat64(struct syscall_stop *s)
 		c.follow = !(c.at_flags & AT_SYMLINK_NOFOLLOW);
 	}
 	long ret = 0;
-	int err = with_object(s, &c, do_stat64, &buf, &ret);
+	bool old = s->id == SC_oldstat || s->id == SC_oldlstat;
+	int err = with_object(s, &c, old ? do_oldstat : do_stat64, &buf, &ret);
 	return done(s, err, ret);
 }
 
@@ -280,6 +315,9 @@ enum action handle_meta_chown(struct syscall_stop *s)
 	} else {
 		c.path = s->args[0], ids[0] = (uint32_t)s->args[1], ids[1] = (uint32_t)s->args[2];
 		c.follow = s->id == SC_chown || s->id == SC_chown32;
+		if (s->abi->word_size == 4 && (s->id == SC_chown || s->id == SC_lchown))
+			for (int i = 0; i < 2; i++) /* i386's 16-bit ids: 0xffff is -1 */
+				ids[i] = (uint16_t)ids[i] == 0xffff ? (uint32_t)-1 : (uint16_t)ids[i];
 	}
 	if (c.at_flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return done(s, -EINVAL, 0);
@@ -449,6 +487,10 @@ enum action handle_meta_truncate(struct syscall_stop *s)
 		return handle_path_ptrace(s); /* another ABI's layout */
 	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true, .change = true};
 	off_t len = (off_t)s->args[1];
+	if (s->id == SC_truncate64) /* i386: the length in two words */
+		len = (off_t)((uint32_t)s->args[1] | ((uint64_t)(uint32_t)s->args[2] << 32));
+	else if (s->abi->word_size == 4)
+		len = (off_t)(int32_t)s->args[1];
 	if (len < 0)
 		return done(s, -EINVAL, 0);
 	long ret = 0;
@@ -456,23 +498,73 @@ enum action handle_meta_truncate(struct syscall_stop *s)
 	return done(s, err, ret);
 }
 
+/* i386's struct statfs and struct statfs64 as the kernel fills them
+ * (put_compat_statfs, put_compat_statfs64) */
+struct statfs_i386 {
+	uint32_t type, bsize, blocks, bfree, bavail, files, ffree, fsid[2], namelen, frsize, flags, spare[4];
+};
+struct statfs64_i386 {
+	uint32_t type, bsize;
+	uint64_t blocks, bfree, bavail, files, ffree;
+	uint32_t fsid[2], namelen, frsize, flags, spare[4];
+} __attribute__((packed));
+_Static_assert(sizeof(struct statfs_i386) == 64 && sizeof(struct statfs64_i386) == 84, "i386 statfs");
+
+struct statfs_arg {
+	uint64_t buf;
+	enum { STATFS_NATIVE, STATFS_I386, STATFS64_I386 } layout;
+};
+
 static long do_statfs(int fd, struct syscall_stop *s, void *p)
 {
+	struct statfs_arg *a = p;
 	struct statfs sf;
 	if (fstatfs(fd, &sf) < 0)
 		return -errno;
 	act_as_done();
-	return mem_write(s->t->tid, *(uint64_t *)p, &sf, sizeof(sf)) ? -EFAULT : 0;
+	const uint64_t high = 0xffffffff00000000ULL;
+	uint32_t fsid[2];
+	memcpy(fsid, &sf.f_fsid, sizeof(fsid));
+	if (a->layout == STATFS_I386) {
+		if (((uint64_t)sf.f_blocks | sf.f_bfree | sf.f_bavail | (uint64_t)sf.f_bsize | (uint64_t)sf.f_frsize) & high ||
+		    ((uint64_t)sf.f_files != ~0ULL && ((uint64_t)sf.f_files & high)) ||
+		    ((uint64_t)sf.f_ffree != ~0ULL && ((uint64_t)sf.f_ffree & high)))
+			return -EOVERFLOW;
+		struct statfs_i386 o = {.type = (uint32_t)sf.f_type, .bsize = (uint32_t)sf.f_bsize,
+					.blocks = (uint32_t)sf.f_blocks, .bfree = (uint32_t)sf.f_bfree,
+					.bavail = (uint32_t)sf.f_bavail, .files = (uint32_t)sf.f_files,
+					.ffree = (uint32_t)sf.f_ffree, .fsid = {fsid[0], fsid[1]},
+					.namelen = (uint32_t)sf.f_namelen, .frsize = (uint32_t)sf.f_frsize,
+					.flags = (uint32_t)sf.f_flags};
+		return mem_write(s->t->tid, a->buf, &o, sizeof(o)) ? -EFAULT : 0;
+	}
+	if (a->layout == STATFS64_I386) {
+		if (((uint64_t)sf.f_bsize | (uint64_t)sf.f_frsize) & high)
+			return -EOVERFLOW;
+		struct statfs64_i386 o = {.type = (uint32_t)sf.f_type, .bsize = (uint32_t)sf.f_bsize,
+					  .blocks = sf.f_blocks, .bfree = sf.f_bfree, .bavail = sf.f_bavail,
+					  .files = sf.f_files, .ffree = sf.f_ffree, .fsid = {fsid[0], fsid[1]},
+					  .namelen = (uint32_t)sf.f_namelen, .frsize = (uint32_t)sf.f_frsize,
+					  .flags = (uint32_t)sf.f_flags};
+		return mem_write(s->t->tid, a->buf, &o, sizeof(o)) ? -EFAULT : 0;
+	}
+	return mem_write(s->t->tid, a->buf, &sf, sizeof(sf)) ? -EFAULT : 0;
 }
 
+/* statfs, and i386's statfs (32-bit fields) and statfs64(path, size, buf). */
 enum action handle_meta_statfs(struct syscall_stop *s)
 {
 	if (!s->notified)
-		return handle_path_ptrace(s); /* another ABI's layout */
+		return handle_path_ptrace(s); /* a stop of ptrace's */
 	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true};
-	uint64_t buf = s->args[1];
+	struct statfs_arg a = {.buf = s->args[1], .layout = s->abi->word_size == 4 ? STATFS_I386 : STATFS_NATIVE};
+	if (s->id == SC_statfs64) {
+		if ((uint32_t)s->args[1] != sizeof(struct statfs64_i386))
+			return done(s, -EINVAL, 0);
+		a.buf = s->args[2], a.layout = STATFS64_I386;
+	}
 	long ret = 0;
-	int err = with_object(s, &c, do_statfs, &buf, &ret);
+	int err = with_object(s, &c, do_statfs, &a, &ret);
 	return done(s, err, ret);
 }
 

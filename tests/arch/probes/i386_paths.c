@@ -29,6 +29,13 @@
 #define I386_futimesat 299
 #define I386_inotify_init1 332
 #define I386_inotify_add_watch 292
+#define I386_oldlstat 84
+#define I386_statfs 99
+#define I386_statfs64 268
+#define I386_fstatfs64 269
+#define I386_truncate 92
+#define I386_lchown16 16
+#define I386_chown16 182
 
 struct old_kernel_stat { /* the kernel's __old_kernel_stat on i386 */
 	unsigned short st_dev, st_ino, st_mode, st_nlink, st_uid, st_gid, st_rdev;
@@ -138,6 +145,24 @@ int main(int argc, char **argv)
 	EXPECT_ERRNO(syscall(I386_inotify_add_watch, 0, "/inside", 0x2), EINVAL); /* not an inotify descriptor */
 	close((int)in);
 
+	/* statfs (32-bit fields), statfs64 (size 84), as fstatfs64 of the file */
+	unsigned char sf[84], sf2[84], sf32[64];
+	if (syscall(I386_statfs64, "/inside", 84, sf) != 0)
+		fail("statfs64(/inside): %s", strerror(errno));
+	fd = syscall(SYS_open, "/inside", O_RDONLY);
+	if (fd < 0 || syscall(I386_fstatfs64, (int)fd, 84, sf2) != 0 || memcmp(sf, sf2, 84) != 0)
+		fail("statfs64(/inside) is not fstatfs64 of it");
+	close((int)fd);
+	EXPECT_ERRNO(syscall(I386_statfs64, "/inside", 88, sf), EINVAL);
+	if (syscall(I386_statfs, "/inside", sf32) != 0 ? errno != EOVERFLOW : memcmp(sf32, sf, 8) != 0)
+		fail("statfs(/inside): %s", strerror(errno));
+	if (syscall(I386_truncate, "/inside", 7L) != 0)
+		fail("truncate(/inside): %s", strerror(errno));
+	if (syscall(I386_chown16, "/inside", 0xffff, 0xffff) != 0 || syscall(I386_lchown16, "/inside", 0xffff, 0xffff) != 0)
+		fail("chown16(/inside, -1, -1): %s", strerror(errno));
+	if (syscall(I386_oldlstat, "/inside", &old) != 0 ? errno != EOVERFLOW : old.st_size != 7)
+		fail("oldlstat(/inside): %s", strerror(errno));
+
 	/* the host's file is not there */
 	EXPECT_ERRNO(syscall(I386_stat64, secret, buf), ENOENT);
 	EXPECT_ERRNO(syscall(I386_fstatat64, AT_FDCWD, secret, buf, 0), ENOENT);
@@ -148,6 +173,12 @@ int main(int argc, char **argv)
 	EXPECT_ERRNO(syscall(I386_utime, secret, NULL), ENOENT);
 	EXPECT_ERRNO(syscall(I386_utimes, secret, NULL), ENOENT);
 	EXPECT_ERRNO(syscall(I386_futimesat, AT_FDCWD, secret, NULL), ENOENT);
-	pass("i386 stat, stat64 (every field), fstatat64, oldstat, statx, open, openat, utimensat_time64, utime, "
-	     "utimes, futimesat, inotify_add_watch, truncate64 resolve in the root");
+	EXPECT_ERRNO(syscall(I386_statfs64, secret, 84, sf), ENOENT);
+	EXPECT_ERRNO(syscall(I386_statfs, secret, sf32), ENOENT);
+	EXPECT_ERRNO(syscall(I386_truncate, secret, 7L), ENOENT);
+	EXPECT_ERRNO(syscall(I386_chown16, secret, 0xffff, 0xffff), ENOENT);
+	EXPECT_ERRNO(syscall(I386_oldlstat, secret, &old), ENOENT);
+	pass("i386 stat, stat64 (every field), fstatat64, oldstat, oldlstat, statx, statfs, statfs64, open, openat, "
+	     "utimensat_time64, utime, utimes, futimesat, inotify_add_watch, truncate, truncate64, chown16 resolve in "
+	     "the root");
 }
