@@ -11,7 +11,7 @@ SUDO=
 
 PACKAGES="build-essential cmake pkg-config libseccomp-dev libelf-dev uthash-dev check libjansson-dev libxml2-dev
 libunwind-dev gcc-multilib proot hyperfine python3 make util-linux debootstrap lintian strace gdb
-libpython3.11-testsuite clang libclang-rt-dev"
+libpython3.11-testsuite clang libclang-rt-dev dpkg-dev"
 if ! dpkg -s $PACKAGES >/dev/null 2>&1; then
 	$SUDO apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null
@@ -59,6 +59,48 @@ for pkg in $DEB_NEEDS; do
 	$SUDO mkdir -p "$DEBS"
 	(cd "$DEBS" && $SUDO apt-get download -q "$pkg:$DEB_ARCH" >/dev/null)
 done
+
+# For the fidelity suite's Debian root (tests/fidelity/debian_root.sh; the
+# test downloads nothing): a local repository of the packages it installs
+# there with apt-get (a compiler, make, git, strace, gdb, hello) and of what
+# they need beyond the minbase root above, with its Packages index; and the
+# source of a GNU package (Debian's hello) to configure, make and check.
+FIDELITY=/var/cache/jail-tests/fidelity
+FIDELITY_PACKAGES="make gcc libc6-dev git strace gdb hello"
+if [ "$(cat "$FIDELITY/ready" 2>/dev/null)" != "$FIDELITY_PACKAGES" ]; then
+	echo "setup: preparing $FIDELITY (about 100 MB to download)"
+	MIRROR=${MIRROR:-$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1)}
+	$SUDO rm -rf "$FIDELITY.tmp"
+	$SUDO mkdir -p "$FIDELITY.tmp/repo/partial" "$FIDELITY.tmp/src" "$FIDELITY.tmp/apt/lists/partial" \
+		"$FIDELITY.tmp/apt/parts" "$FIDELITY.tmp/apt/cache/archives/partial"
+	fetch_debs() {
+		$SUDO apt-get -q -y -o Dir::State::status="$ROOTFS/var/lib/dpkg/status" \
+			-o Dir::Cache::archives="$FIDELITY.tmp/repo" --download-only --no-install-recommends \
+			install $FIDELITY_PACKAGES >/dev/null
+	}
+	# the host's package lists may be older than the mirror: update once
+	fetch_debs || { $SUDO apt-get update -qq && fetch_debs; } ||
+		{ echo "setup: cannot download $FIDELITY_PACKAGES for $ROOTFS" >&2; exit 1; }
+	$SUDO rm -rf "$FIDELITY.tmp/repo/partial" "$FIDELITY.tmp/repo/lock"
+	(cd "$FIDELITY.tmp/repo" && dpkg-scanpackages . 2>/dev/null | $SUDO tee Packages >/dev/null)
+	grep -q '^Package: hello$' "$FIDELITY.tmp/repo/Packages" ||
+		{ echo "setup: no Packages index in $FIDELITY.tmp/repo" >&2; exit 1; }
+	# hello's source: a private apt configuration with only a deb-src entry
+	SUITE=$(. /etc/os-release && echo "$VERSION_CODENAME")
+	printf 'Types: deb-src\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
+		"${MIRROR:-http://deb.debian.org/debian}" "${SUITE:-bookworm}" /usr/share/keyrings/debian-archive-keyring.gpg |
+		$SUDO tee "$FIDELITY.tmp/apt/parts/src.sources" >/dev/null
+	SRC_APT="-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts=$FIDELITY.tmp/apt/parts
+		-o Dir::State::Lists=$FIDELITY.tmp/apt/lists -o Dir::Cache=$FIDELITY.tmp/apt/cache"
+	{ $SUDO apt-get -q $SRC_APT update >/dev/null &&
+		(cd "$FIDELITY.tmp/src" && $SUDO apt-get -q $SRC_APT source --download-only hello >/dev/null); } ||
+		{ echo "setup: cannot download the source of hello" >&2; exit 1; }
+	ls "$FIDELITY.tmp/src/"hello_*.orig.tar.* >/dev/null 2>&1 ||
+		{ echo "setup: no hello_*.orig.tar.* in $FIDELITY.tmp/src" >&2; exit 1; }
+	$SUDO rm -rf "$FIDELITY.tmp/apt" "$FIDELITY"
+	echo "$FIDELITY_PACKAGES" | $SUDO tee "$FIDELITY.tmp/ready" >/dev/null
+	$SUDO mv "$FIDELITY.tmp" "$FIDELITY"
+fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"

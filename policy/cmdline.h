@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "jail.h"
+#include "jail_mount.h"
 
 enum jail_op {
 	JAIL_OP_CREATE,  /* old syntax, or -c */
@@ -60,6 +61,10 @@ struct jail_cmdline {
 	bool exec_system_jail_user;   /* exec.system_jail_user: look exec.jail_user up on the host */
 	const char *exec_consolelog;  /* exec.consolelog: hooks' output appended here */
 	const char *depend;           /* depend: jails created first / removed after (comma list) */
+	/* mount: fstab(5) lines mounted before the jail starts (each mount=
+	 * or jail.conf value one line); mount.fstab: a file of such lines */
+	const char *mount[JAIL_MOUNT_MAX + 1];
+	const char *mount_fstab;
 	const char *label; /* how "created"/"removed" name the jail (a jail.conf block's name);
 			    * NULL: its name, else its jid */
 	bool no_hooks;     /* -R: remove without the file's stop hooks */
@@ -106,6 +111,9 @@ int jail_cmdline_set_param(struct jail_cmdline *out, const char *name, const cha
  * is a hook (the command added, "" skipped), 0 if it is not, -1 when the
  * hook is full (message in err). */
 int jail_cmdline_add_exec(struct jail_cmdline *out, const char *name, const char *value, char *err, size_t errlen);
+/* Adds one fstab line to the mount parameter (jail.conf's lists and +=,
+ * or each mount= given). 0, or -1 when there are too many. */
+int jail_cmdline_add_mount(struct jail_cmdline *out, const char *value, char *err, size_t errlen);
 
 /* Sets j->path from a path argument (absolute, existing directory; stored
  * canonical). 0, or -1 with FreeBSD's message ("path x: not an absolute

@@ -115,6 +115,22 @@ int jail_cmdline_add_exec(struct jail_cmdline *out, const char *name, const char
 	return 0;
 }
 
+int jail_cmdline_add_mount(struct jail_cmdline *out, const char *value, char *err, size_t errlen)
+{
+	int n = 0;
+	if (!value || !value[0])
+		return 0;
+	while (out->mount[n])
+		n++;
+	if (n == JAIL_MOUNT_MAX) {
+		snprintf(err, errlen, "mount: too many entries");
+		return -1;
+	}
+	out->mount[n] = value;
+	out->mount[n + 1] = NULL;
+	return 0;
+}
+
 static int set_other_param(struct jail_cmdline *out, const char *name, const char *value, char *err,
 			   size_t errlen)
 {
@@ -127,6 +143,14 @@ static int set_other_param(struct jail_cmdline *out, const char *name, const cha
 			out->exec[e][0] = NULL; /* name=value replaces the hook */
 			return jail_cmdline_add_exec(out, name, value, err, errlen) < 0 ? -1 : 0;
 		}
+	if (strcmp(name, "mount") == 0)
+		return need_value(name, value, err, errlen) ? -1 : jail_cmdline_add_mount(out, value, err, errlen);
+	if (strcmp(name, "mount.fstab") == 0) {
+		if (need_value(name, value, err, errlen))
+			return -1;
+		out->mount_fstab = value[0] ? value : NULL;
+		return 0;
+	}
 	rc = bool_param("exec.clean", name, value, &b, err, errlen);
 	if (rc)
 		return rc < 0 ? -1 : (out->exec_clean = b, 0);
@@ -213,10 +237,6 @@ int jail_cmdline_set_param(struct jail_cmdline *out, const char *name, const cha
 			rc = bool_param(base, name, value, &b, err, errlen);
 			if (rc < 0)
 				return -1;
-			if (rc > 0 && b && a == JAIL_ALLOW_mount) {
-				snprintf(err, errlen, "allow.mount: not supported on Linux: " JAIL_NO_MOUNT_WHY);
-				return -1;
-			}
 			if (rc > 0) {
 				j->allow[a] = b;
 				return 0;

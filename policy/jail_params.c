@@ -10,7 +10,6 @@
 
 #define NO_NET "the jail shares the host's network stack"
 #define NO_LINUX_ABI "jailed programs are Linux programs already (no Linux ABI layer)"
-#define NO_MOUNT "the jail shares the host's mount table; mount what it needs on the host"
 
 const struct jail_param_def jail_params[] = {
 	/* with an effect here */
@@ -67,8 +66,6 @@ const struct jail_param_def jail_params[] = {
 	{"linux.oss_version", JP_INT, JPK_NONE, true, NULL, NO_LINUX_ABI},
 	{"zfs.mount_snapshot", JP_INT, JPK_NONE, true, NULL, "no ZFS datasets are delegated to jails here"},
 	{"mac.label", JP_STRING, JPK_NONE, false, NULL, "Linux has no MAC framework labels for jails"},
-	{"mount", JP_STRING, JPK_NONE, false, NULL, NO_MOUNT},
-	{"mount.fstab", JP_STRING, JPK_NONE, false, NULL, NO_MOUNT},
 };
 const unsigned jail_param_count = sizeof(jail_params) / sizeof(jail_params[0]);
 
@@ -240,7 +237,8 @@ int jail_param_set(struct jail *j, const char *name, const char *value, char *er
 		bool b;
 		if (parse_boolean(p, value, negate, &b, err, errlen))
 			return -1;
-		if (b && strncmp(p->name, "allow.mount.", 12) == 0) {
+		if (b && strncmp(p->name, "allow.mount.", 12) == 0 && strcmp(p->name, "allow.mount.tmpfs") != 0 &&
+		    strcmp(p->name, "allow.mount.nullfs") != 0) {
 			snprintf(err, errlen, "%s: not supported on Linux: " JAIL_NO_MOUNT_WHY, p->name);
 			return -1;
 		}

@@ -12,14 +12,13 @@
 
 #include "jail.h"
 
-/* Why allow.mount and allow.mount.<fs> cannot be true here: FreeBSD lets
- * jailed root mount into the jail's own part of the mount table; Linux
- * has one mount table per mount namespace, and a jail here has none of its
- * own, so a mount made for it would be the host's (the supervisor, root or
- * not, cannot mount for the jail alone). */
-#define JAIL_NO_MOUNT_WHY                                                                            \
-	"the Linux kernel lets the supervisor mount nothing for the jail alone (the jail shares the " \
-	"host's mount table); mount what it needs on the host"
+/* Why allow.mount.<fs> cannot be true for a type other than tmpfs and
+ * nullfs: the supervisor makes a jailed root's mounts itself (when it runs
+ * as root), and only those two are of the jail alone; devfs, procfs and
+ * fdescfs the jail has already, the rest would expose host devices. */
+#define JAIL_NO_MOUNT_WHY                                                                 \
+	"only tmpfs and nullfs mounts are made for a jail here (its /dev, /proc and /dev/fd " \
+	"are there already)"
 
 enum jp_type { JP_BOOL, JP_INT, JP_STRING, JP_JAILSYS };
 

@@ -58,12 +58,13 @@
 #define HOSTKEY_WHY "the user keyrings of uid 0 are the host root's"
 
 const struct static_deny priv_denies[] = {
-	/* Mounts (PRIV_VFS_MOUNT, PRIV_VFS_UNMOUNT). FreeBSD's allow.mount
-	 * needs a per-jail mount table; here mounts would reach the host's,
-	 * so no flag lifts these. */
-	DENY(mount, EPERM, NO_ALLOW, MOUNT_WHY),
-	DENY(umount, EPERM, NO_ALLOW, MOUNT_WHY),
-	DENY(umount2, EPERM, NO_ALLOW, MOUNT_WHY),
+	/* Mounts (PRIV_VFS_MOUNT, PRIV_VFS_UNMOUNT). allow.mount lets mount
+	 * and umount2 reach the supervisor, which makes tmpfs and nullfs
+	 * mounts inside the jail's root as FreeBSD's rules allow
+	 * (handlers/handle_mount.c); the new mount API stays refused. */
+	DENY(mount, EPERM, ALLOW_FLAG(mount), MOUNT_WHY),
+	DENY(umount, EPERM, ALLOW_FLAG(mount), MOUNT_WHY),
+	DENY(umount2, EPERM, ALLOW_FLAG(mount), MOUNT_WHY),
 	DENY(pivot_root, EPERM, NO_ALLOW, MOUNT_WHY),
 	DENY(fsopen, EPERM, NO_ALLOW, MOUNT_WHY),
 	DENY(fsconfig, EPERM, NO_ALLOW, MOUNT_WHY),

@@ -93,6 +93,18 @@ static void mirror_to_front(const struct supervisor *sv, int sig)
 		kill(sv->front_pid, sig);
 }
 
+void supervisor_report(struct supervisor *sv)
+{
+	sv->report_deferred = false;
+	if (sv->report_fd < 0 || !sv->main_done)
+		return;
+	if (write(sv->report_fd, &sv->main_status, sizeof(sv->main_status)) < 0) {
+		/* nobody is waiting any more */
+	}
+	close(sv->report_fd);
+	sv->report_fd = -1;
+}
+
 static void on_exited(struct supervisor *sv, const struct event *ev)
 {
 	struct tracee *t = tracee_find(ev->tid);
@@ -103,13 +115,12 @@ static void on_exited(struct supervisor *sv, const struct event *ev)
 	if (ev->tid == sv->main_pid && !sv->main_done) {
 		sv->main_done = true;
 		sv->main_status = ev->status;
-		if (sv->report_fd >= 0) {
-			if (write(sv->report_fd, &ev->status, sizeof(ev->status)) < 0) {
-				/* nobody is waiting any more */
-			}
-			close(sv->report_fd);
-			sv->report_fd = -1;
-		}
+		/* the last process: the jail ends now; jail(8) hears of it
+		 * once the end is done (the caller of supervisor_run) */
+		if (tracee_count() == 0 && sv->ops->may_exit(sv))
+			sv->report_deferred = true;
+		else
+			supervisor_report(sv);
 	}
 }
 
@@ -322,10 +333,38 @@ static void on_exec(struct tracee *t)
 	t->placed_fd = -1;        /* close-on-exec: gone with the old image */
 	scratch_new_space(t); /* a new image: no area until one is needed */
 	/* started by the root's loader: the program's name and command line */
+	t->exec_exit_passed = false;
 	int err = comm ? exec_image_fixup(t, comm) : 0;
 	free(comm);
-	if (err != -ESRCH && !vt_on_exec(t, (pid_t)former))
+	if (err == -ESRCH)
+		return;
+	/* the fix-up ran the thread past its execve's exit stop: a virtual
+	 * tracer tracing syscalls still gets that stop (it stands at an exit
+	 * stop with the execve's result), else its entries and exits swap */
+	if (vt_on_exec(t, (pid_t)former)) {
+		if (t->exec_exit_passed)
+			vt_exit_stop_due(t);
+		return;
+	}
+	if (!(t->exec_exit_passed && vt_on_syscall_stop(t)))
 		vt_resume(t, 0);
+}
+
+/* The kernel's internal restart codes (include/linux/errno.h). */
+#define ERESTARTSYS_CODE 512
+#define ERESTARTNOHAND_CODE 514
+
+/* A wait parked as ppoll (handle_wait.c), woken at a stop (the interrupt
+ * that wakes it, or a signal), its registers put back: ppoll's
+ * -ERESTARTNOHAND would make it EINTR after any signal handler, where
+ * wait4 itself gives -ERESTARTSYS, restarted after a SA_RESTART handler.
+ * (gdb's SIGCHLD handler has SA_RESTART: the SIGCHLD of a virtual stop,
+ * which comes with the wake-up, must not make its waitpid fail.) */
+static void parked_wait_restarts(struct tracee *t)
+{
+	long rv;
+	if (t->abi && abi_get_result(t->tid, t->abi, &rv) == 0 && rv == -ERESTARTNOHAND_CODE)
+		abi_set_result(t->tid, t->abi, -ERESTARTSYS_CODE);
 }
 
 static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct event *ev)
@@ -339,6 +378,7 @@ static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct 
 	if (vt_take_parked(t)) {
 		/* a parked wait woken: its call restarts as the wait it was */
 		restore_regs(t, true);
+		parked_wait_restarts(t);
 		vt_resume(t, 0);
 		return;
 	}
@@ -363,7 +403,8 @@ static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct 
 static void on_signal(struct supervisor *sv, struct tracee *t, const struct event *ev)
 {
 	restore_regs(t, true);
-	vt_take_parked(t);
+	if (vt_take_parked(t))
+		parked_wait_restarts(t);
 	if (ev->sig == SIGCONT && t->tgid == sv->main_pid)
 		mirror_to_front(sv, SIGCONT);
 	if (!vt_on_signal(t, ev->sig))
@@ -425,6 +466,10 @@ void supervisor_run(struct supervisor *sv)
 	for (;;) {
 		int status;
 		pid_t tid;
+		/* a process joined (jexec) after the command ended: the jail
+		 * goes on, jail(8) returns now */
+		if (sv->report_deferred && tracee_count() > 0)
+			supervisor_report(sv);
 		/* first what was consumed outside the loop (deferred.h) */
 		if (!supervisor_next_deferred(&tid, &status)) {
 			tid = waitpid(-1, &status, __WALL | WNOHANG);

@@ -132,6 +132,7 @@ int inject_begin_after_exec(struct injection *inj, struct tracee *t)
 	int err = next_syscall_stop(t->tid, &inj->resend, &inj->interrupted);
 	if (err)
 		return err;
+	t->exec_exit_passed = true;
 	if ((err = abi_regs_get(t->tid, &inj->saved)))
 		return err;
 	inj->abi = abi_regs_abi(&inj->saved);

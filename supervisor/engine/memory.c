@@ -5,8 +5,32 @@
 #include <string.h>
 #include <sys/uio.h>
 
+#include "creds.h"
+
 #define PAGE 4096u
 #define FIRST_CHUNK 256u
+
+/* process_vm_readv/writev of tid. A supervisor thread acting as a tracee
+ * (creds.h) has that tracee's capabilities, and a tracee that changed its
+ * ids (seteuid and back, as apt does) is not dumpable: the kernel then
+ * wants CAP_SYS_PTRACE, which only the supervisor's own rights have. The
+ * memory is the tracer's to read whoever the thread acts as, so EPERM is
+ * tried again with those rights. */
+static ssize_t vm_rw(pid_t tid, struct iovec *local, struct iovec *remote, bool write)
+{
+	ssize_t n = write ? process_vm_writev(tid, local, 1, remote, 1, 0)
+			  : process_vm_readv(tid, local, 1, remote, 1, 0);
+	if (n >= 0 || errno != EPERM || !creds_acting())
+		return n;
+	struct creds_saved saved;
+	creds_suspend(&saved);
+	n = write ? process_vm_writev(tid, local, 1, remote, 1, 0) : process_vm_readv(tid, local, 1, remote, 1, 0);
+	int e = errno;
+	if (creds_resume(&saved))
+		return errno = EFAULT, -1; /* the call fails: not acting as the tracee now */
+	errno = e;
+	return n;
+}
 
 int mem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 {
@@ -14,7 +38,7 @@ int mem_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 	struct iovec remote = {(void *)(uintptr_t)addr, len};
 	if (len == 0)
 		return 0;
-	ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+	ssize_t n = vm_rw(tid, &local, &remote, false);
 	if (n < 0)
 		return errno == ESRCH ? -ESRCH : -EFAULT;
 	return (size_t)n == len ? 0 : -EFAULT;
@@ -49,7 +73,7 @@ int mem_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
 	struct iovec remote = {(void *)(uintptr_t)addr, len};
 	if (len == 0)
 		return 0;
-	ssize_t n = process_vm_writev(tid, &local, 1, &remote, 1, 0);
+	ssize_t n = vm_rw(tid, &local, &remote, true);
 	if (n < 0)
 		return errno == ESRCH ? -ESRCH : -EFAULT;
 	return (size_t)n == len ? 0 : -EFAULT;

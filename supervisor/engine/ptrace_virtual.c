@@ -226,9 +226,17 @@ int vt_resume_request(struct vtrace *v, enum vt_mode mode, int sig)
 {
 	if (!v->stopped || v->exited)
 		return -ESRCH;
+	bool exit_due = v->exit_due;
+	v->exit_due = false;
 	v->mode = mode;
 	v->stopped = false;
 	v->group_stop = false;
+	struct tracee *t = exit_due && mode == VT_SYSCALL && sig == 0 ? tracee_of(v) : NULL;
+	if (t) {
+		/* the exit stop it is at: reported, nothing runs */
+		hold(t, STOPPED(SIGTRAP | ((v->options & PTRACE_O_TRACESYSGOOD) ? 0x80 : 0)), 0);
+		return 0;
+	}
 	if (ptrace(real_request(mode), v->tid, 0, (long)sig) < 0)
 		return -errno;
 	return 0;
@@ -469,6 +477,12 @@ bool vt_on_exec(struct tracee *t, pid_t former)
 	if (!v->seized)
 		return hold(t, STOPPED(SIGTRAP), 0);
 	return false;
+}
+
+void vt_exit_stop_due(struct tracee *t)
+{
+	if (t->vt)
+		t->vt->exit_due = true;
 }
 
 static bool is_stop_signal(int sig)

@@ -42,6 +42,7 @@ struct vtrace {
 	bool interrupt;                 /* a virtual INTERRUPT is pending */
 	bool await_first;               /* auto-attached: report its first stop */
 	bool options_pending;           /* real options to set at its next stop */
+	bool exit_due;                  /* at an exit stop not reported yet (exec) */
 	int status;                     /* the wait status to report */
 	unsigned long msg;              /* PTRACE_GETEVENTMSG */
 	pid_t pgid;                     /* its process group, for wait(-pgrp) */
@@ -110,6 +111,9 @@ bool vt_on_signal(struct tracee *t, int sig);
  * (already in the table, maybe held at its first stop). */
 bool vt_on_new_child(struct tracee *parent, struct tracee *child, int event);
 bool vt_on_exec(struct tracee *t, pid_t former);
+/* t, held at its exec event, already stands at its execve's exit stop:
+ * the tracer's next PTRACE_SYSCALL reports that stop without running it. */
+void vt_exit_stop_due(struct tracee *t);
 /* A PTRACE_EVENT_STOP: first (the thread's attach stop), group (a stop
  * signal), else an interrupt. A parked waiter is woken here. */
 bool vt_on_event_stop(struct tracee *t, int sig, bool first);

@@ -40,6 +40,10 @@ struct supervisor {
 	bool main_done;
 	pid_t front_pid;     /* the `jail` process that waits for main_status (0: none) */
 	int report_fd;       /* where main_status is written (-1: nowhere) */
+	/* The command ended the jail: main_status is written once the jail's
+	 * end is done (supervisor_report), so that jail(8) returns after the
+	 * mounts and addresses are gone, as FreeBSD's does. */
+	bool report_deferred;
 	int stop_timeout;    /* jail -r: seconds between SIGTERM and SIGKILL */
 	bool report_denials; /* jail -v: report each static denial (report.c) */
 	const struct supervisor_ops *ops;
@@ -48,5 +52,7 @@ struct supervisor {
 
 /* Runs until every jailed process is gone. */
 void supervisor_run(struct supervisor *sv);
+/* Writes the command's status to jail(8) if it has not been yet. */
+void supervisor_report(struct supervisor *sv);
 
 #endif

@@ -83,6 +83,10 @@ struct tracee {
 	/* The supervisor rewound its current call (injection, scratch area):
 	 * the entry stop of the call issued again is not a new one. */
 	bool reissued;
+	/* The loader fix-up after its exec (exec_image.c) ran it on to its
+	 * execve's syscall-exit stop: the stop a virtual tracer resuming with
+	 * PTRACE_SYSCALL from the exec event expects next is already behind. */
+	bool exec_exit_passed;
 	UT_hash_handle hh; /* by tid */
 };
 

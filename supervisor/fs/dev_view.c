@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../policy/path.h"
+#include "../engine/creds.h"
 #include "../engine/procfs.h"
 #include "../engine/tracee.h"
 
@@ -60,7 +61,11 @@ static long master_index(pid_t pid, const char *name)
 }
 
 /* Calls found(index, arg) for the pty of every master a process of t's
- * jail holds, until it returns true: true then. */
+ * jail holds, until it returns true: true then. The descriptors are read
+ * with the supervisor's own rights: a thread acting as a tracee has that
+ * tracee's capabilities, and a process that changed its ids (apt, which
+ * opens its pty after seteuid and back) is not dumpable, so its
+ * /proc/<pid>/fd is closed to anyone without CAP_SYS_PTRACE. */
 static bool each_master(const struct tracee *t, bool (*found)(long, void *), void *arg)
 {
 	/* may run in a notification thread: tracee_tgids takes the table's
@@ -68,6 +73,8 @@ static bool each_master(const struct tracee *t, bool (*found)(long, void *), voi
 	pid_t *all = malloc(MAX_MEMBERS * sizeof(*all));
 	if (!all)
 		return false; /* cannot tell: absent */
+	struct creds_saved saved;
+	creds_suspend(&saved);
 	unsigned k = tracee_tgids(t->jail, all, MAX_MEMBERS);
 	bool done = false;
 	for (unsigned i = 0; i < k && !done; i++) {
@@ -83,6 +90,8 @@ static bool each_master(const struct tracee *t, bool (*found)(long, void *), voi
 		closedir(d);
 	}
 	free(all);
+	if (creds_resume(&saved))
+		return false; /* cannot act as the tracee again: absent */
 	return done;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "handlers.h"
 #include "caller_open.h"
+#include "handle_mount.h"
 
 #include <fcntl.h>
 #include <stddef.h>
@@ -159,9 +160,11 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_getcwd] = PATH_NOSCRATCH(handle_getcwd),
 	[SC_chroot] = PATH(handle_chroot),
 	/* mounts, handles and fanotify would reach the host by path or id */
-	[SC_mount] = PATH_NOSCRATCH(handle_path_denied),
-	[SC_umount] = PATH_NOSCRATCH(handle_path_denied),
-	[SC_umount2] = PATH_NOSCRATCH(handle_path_denied),
+	/* allow.mount (handle_mount.c, which checks it); without it the deny
+	 * table's EPERM comes first */
+	[SC_mount] = {.enter = handle_mount, .notify = true},
+	[SC_umount] = {.enter = handle_umount, .notify = true},
+	[SC_umount2] = {.enter = handle_umount, .notify = true},
 	[SC_pivot_root] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_fsopen] = PATH_NOSCRATCH(handle_path_denied),
 	[SC_fspick] = PATH_NOSCRATCH(handle_path_denied),

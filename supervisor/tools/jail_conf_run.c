@@ -58,6 +58,12 @@ static int settings_of(const struct jail_conf *conf, const char *name, const str
 				rc = jail_cmdline_add_exec(out, pname, s[i].values[k], err, sizeof(err)) < 0 ? -1 : 0;
 			continue;
 		}
+		if (strcmp(pname, "mount") == 0) { /* each value one fstab line */
+			out->mount[0] = NULL;
+			for (size_t k = 0; k < s[i].nvalues && rc == 0; k++)
+				rc = jail_cmdline_add_mount(out, s[i].values[k], err, sizeof(err));
+			continue;
+		}
 		rc = jail_cmdline_set_param(out, pname, s[i].value, err, sizeof(err));
 	}
 	/* options given to jail(8) apply over the file (-l is exec.clean) */

@@ -28,12 +28,14 @@
 #include "../fs/dev_shm.h"
 #include "../fs/dev_view.h"
 #include "../fs/fs_root.h"
+#include "../handlers/handle_mount.h"
 #include "../handlers/handlers.h"
 #include "../handlers/unix_link.h"
 #include "../manage/control.h"
 #include "../manage/registry.h"
 #include "../report/report.h"
 #include "jail_ifaddr.h"
+#include "jail_mounts.h"
 #include "jail_one.h"
 #include "signal_relay.h"
 
@@ -100,6 +102,13 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 		signal(supervisor_ignored_signals[i], SIG_IGN);
 	/* orphans of the jail are reparented to us, not to the host's init */
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	/* mount, mount.fstab: before the root is opened (a mount may cover it) */
+	char mnt_err[PATH_MAX + 512];
+	if (jail_mounts_mount(mnt_err, sizeof(mnt_err))) {
+		fprintf(stderr, "jail: %s\n", mnt_err);
+		registry_remove(reg, h);
+		_exit(1);
+	}
 	if (jail_has_root(&cl->jail)) {
 		char msg[PATH_MAX + 128];
 		int err = fs_root_open_jail(&cl->jail, &sv.root, msg, sizeof(msg));
@@ -110,6 +119,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 		if (err) {
 			fprintf(stderr, "jail: %s\n", msg);
 			registry_remove(reg, h);
+			jail_mounts_unmount();
 			_exit(1);
 		}
 	}
@@ -118,6 +128,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	if (jail_ifaddr_add(&cl->jail, ifa_err, sizeof(ifa_err))) {
 		fprintf(stderr, "jail: %s\n", ifa_err);
 		registry_remove(reg, h);
+		jail_mounts_unmount();
 		_exit(1);
 	}
 	notify_set_ops(&ops, cl->verbose);
@@ -136,6 +147,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 		registry_remove(reg, h);
 		dev_shm_remove();
 		jail_ifaddr_remove();
+		jail_mounts_unmount();
 		_exit(1);
 	}
 	if (cl->command) {
@@ -143,6 +155,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 			registry_remove(reg, h);
 			dev_shm_remove();
 			jail_ifaddr_remove();
+			jail_mounts_unmount();
 			_exit(1);
 		}
 		/* jail(8) relays the signals it gets to the command (signal_relay.h) */
@@ -163,11 +176,16 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	 * non-dumpable process cannot be seized by a normal user) */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	supervisor_run(&sv);
+	/* FreeBSD unmounts before the jail's removal is reported done: the
+	 * jail's own mounts (allow.mount), then mount's and mount.fstab's */
+	jail_made_mounts_unmount();
+	jail_mounts_unmount();
 	registry_remove(reg, h);
 	control_finish(&sv);
 	unix_link_cleanup();
 	dev_shm_remove();
 	jail_ifaddr_remove();
+	supervisor_report(&sv);
 	_exit(0);
 }
 
@@ -347,6 +365,11 @@ int jail_create(struct jail_cmdline *cl_in, int jid_fd, jail_created_fn created)
 		cl.jail.devfs_ruleset = DEVFS_JAIL_RULESET; /* jls shows the one in effect */
 	/* interface=, "if|addr/mask": root only, interfaces that exist */
 	if (jail_ifaddr_check(&cl.jail, err, sizeof(err))) {
+		fprintf(stderr, "jail: %s\n", err);
+		return 1;
+	}
+	/* mount, mount.fstab: root only, mount points as FreeBSD checks them */
+	if (jail_mounts_check(&cl, err, sizeof(err))) {
 		fprintf(stderr, "jail: %s\n", err);
 		return 1;
 	}

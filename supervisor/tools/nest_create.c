@@ -196,6 +196,10 @@ int nest_prepare_create(struct jail_cmdline *cl, int scope, const char *guest_pa
 	/* "if|addr": an address on a host interface is the host's to add */
 	if (c->ifaddr_count && !host_path)
 		return fail(EPERM, NULL);
+	/* mount, mount.fstab: a mount would be the host's (jailed root may
+	 * not mount, FreeBSD's allow.mount off) */
+	if ((cl->mount[0] || cl->mount_fstab) && !host_path)
+		return fail(EPERM, "mount");
 	char full[JAIL_NAME_MAX];
 	if (registry_full_name(&reg, c->name, full, sizeof(full)))
 		return fail(ENAMETOOLONG, "name");

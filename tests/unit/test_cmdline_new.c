@@ -5,8 +5,10 @@
 #include <check.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/mount.h>
 
 #include "../../policy/cmdline.h"
+#include "../../policy/jail_mount.h"
 #include "../../policy/jail_params.h"
 #include "run_suite.h"
 
@@ -165,10 +167,12 @@ START_TEST(create_from_jail_conf)
 			      "(Linux has no FIBs; policy routing is the host's)");
 	ck_assert_int_eq(PARSE("-c", "persist", "securelevel=x"), -1);
 	ck_assert_str_eq(err, "securelevel: non-integer value \"x\"");
-	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount"), -1);
-	ck_assert_str_eq(err, "allow.mount: not supported on Linux: " JAIL_NO_MOUNT_WHY);
-	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount.tmpfs=true"), -1);
-	ck_assert_str_eq(err, "allow.mount.tmpfs: not supported on Linux: " JAIL_NO_MOUNT_WHY);
+	/* allow.mount with tmpfs and nullfs (handlers/handle_mount.c); the
+	 * other types are refused */
+	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount", "allow.mount.tmpfs=true", "allow.mount.nullfs"), 0);
+	ck_assert(cl.jail.allow[JAIL_ALLOW_mount]);
+	ck_assert_int_eq(PARSE("-c", "persist", "allow.mount.procfs=true"), -1);
+	ck_assert_str_eq(err, "allow.mount.procfs: not supported on Linux: " JAIL_NO_MOUNT_WHY);
 	ck_assert_int_eq(PARSE("-c", "persist", "allow.nomount", "allow.mount.nullfs=false"), 0);
 	ck_assert_int_eq(PARSE("-c", "persist", "enforce_statfs=3"), -1);
 	ck_assert_str_eq(err, "jail_set: Invalid argument");
@@ -260,6 +264,45 @@ START_TEST(numeric_names)
 }
 END_TEST
 
+START_TEST(mount_lines)
+{
+	struct jail_cmdline cl;
+	char err[256];
+	struct jail_mount m;
+	char e[512];
+	ck_assert_int_eq(PARSE("-c", "persist", "mount=tmpfs /j/a tmpfs rw 0 0", "mount=/x /j/b nullfs ro 0 0",
+			       "mount.fstab=/etc/j.fstab"), 0);
+	ck_assert_str_eq(cl.mount[0], "tmpfs /j/a tmpfs rw 0 0");
+	ck_assert_str_eq(cl.mount[1], "/x /j/b nullfs ro 0 0");
+	ck_assert_ptr_null(cl.mount[2]);
+	ck_assert_str_eq(cl.mount_fstab, "/etc/j.fstab");
+	/* fstab(5)'s fields: vis-encoded names, options, comments */
+	ck_assert_int_eq(jail_mount_parse("mount", "/my\\040src /j/my\\040dir nullfs ro,nosuid 0 0", &m, e, sizeof(e)), 1);
+	ck_assert_str_eq(m.dev, "/my src");
+	ck_assert_str_eq(m.dir, "/j/my dir");
+	ck_assert_int_eq(m.kind, JAIL_MOUNT_BIND);
+	ck_assert_uint_eq(m.flags, MS_RDONLY | MS_NOSUID);
+	ck_assert_int_eq(jail_mount_parse("mount", "tmpfs /j/t tmpfs rw,size=1m,inodes=100,noexec # c", &m, e, sizeof(e)), 1);
+	ck_assert_int_eq(m.kind, JAIL_MOUNT_FS);
+	ck_assert_str_eq(m.linux_type, "tmpfs");
+	ck_assert_str_eq(m.data, "size=1m,nr_inodes=100");
+	ck_assert_uint_eq(m.flags, MS_NOEXEC);
+	ck_assert_int_eq(jail_mount_parse("mount", "proc /j/proc procfs rw 0 0", &m, e, sizeof(e)), 1);
+	ck_assert_int_eq(m.kind, JAIL_MOUNT_PROVIDED);
+	ck_assert_int_eq(jail_mount_parse("mount.fstab", "  # only a comment", &m, e, sizeof(e)), 0);
+	ck_assert_int_eq(jail_mount_parse("mount.fstab", "", &m, e, sizeof(e)), 0);
+	/* jail(8)'s errors */
+	ck_assert_int_eq(jail_mount_parse("mount", "tmpfs /j/t", &m, e, sizeof(e)), -1);
+	ck_assert_str_eq(e, "mount: tmpfs /j/t: missing information");
+	ck_assert_int_eq(jail_mount_parse("mount", "tmpfs t tmpfs", &m, e, sizeof(e)), -1);
+	ck_assert_str_eq(e, "mount: t: not an absolute pathname");
+	ck_assert_int_eq(jail_mount_parse("mount.fstab", "/a\\q /j/t nullfs", &m, e, sizeof(e)), -1);
+	ck_assert_str_eq(e, "mount.fstab: /a\\q /j/t nullfs: fstab parse error");
+	ck_assert_int_eq(jail_mount_parse("mount", "/a /j/t nullfs size=1", &m, e, sizeof(e)), -1);
+	ck_assert_str_eq(e, "mount: /a /j/t nullfs size=1: size=1: unknown option");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cmdline_new");
@@ -273,6 +316,7 @@ int main(void)
 	tcase_add_test(tc, every_option);
 	tcase_add_test(tc, old_syntax_still_parses);
 	tcase_add_test(tc, numeric_names);
+	tcase_add_test(tc, mount_lines);
 	suite_add_tcase(s, tc);
 	return run_suite(s, true);
 }

@@ -617,6 +617,41 @@ static void creds(void)
 	waitpid(pid, NULL, 0);
 }
 
+/* A process that takes other effective ids and comes back (apt drops to
+ * _apt with seteuid around a test file, then renames its caches as root)
+ * is no longer dumpable: the names it then makes, renames and removes are
+ * still served with its own rights, as the kernel does. */
+static void creds_there_and_back(void)
+{
+	if (mkdir(P("/t/pub"), 01777) < 0 || chmod(P("/t/pub"), 01777) < 0)
+		printf("setup pub: %s\n", strerror(errno));
+	pid_t pid = fork();
+	if (pid == 0) {
+		gid_t g = 65534, old[64];
+		int n = getgroups(64, old);
+		int rc = setgroups(1, &g) < 0 || setegid(65534) < 0 || seteuid(65534) < 0 ? -1 : 0;
+		line("seteuid(65534) and back", "%s", res(rc));
+		int fd = open(P("/t/pub/e"), O_RDWR | O_CREAT | O_EXCL, 0600);
+		line("  ... create as nobody", "%s", res(fd));
+		if (fd >= 0)
+			close(fd);
+		line("  ... unlink as nobody", "%s", res(unlink(P("/t/pub/e"))));
+		rc = rc < 0 ? 0 : seteuid(0) < 0 || setegid(0) < 0 || setgroups(n < 0 ? 0 : (size_t)n, old) < 0 ? -1 : 0;
+		line("  ... back to the ids before", "%s", res(rc));
+		mkfile("/t/pub/r");
+		line("  ... rename", "%s", res(rename(P("/t/pub/r"), P("/t/pub/r2"))));
+		line("  ... symlink", "%s", res(symlink("r2", P("/t/pub/l"))));
+		line("  ... link", "%s", res(link(P("/t/pub/r2"), P("/t/pub/h"))));
+		line("  ... mkdir", "%s", res(mkdir(P("/t/pub/d"), 0755)));
+		line("  ... rmdir", "%s", res(rmdir(P("/t/pub/d"))));
+		line("  ... unlink", "%s", res(unlink(P("/t/pub/r2")) < 0 || unlink(P("/t/pub/h")) < 0 ||
+						  unlink(P("/t/pub/l")) < 0 ? -1 : 0));
+		fflush(stdout);
+		_exit(0);
+	}
+	waitpid(pid, NULL, 0);
+}
+
 /* Callers with different credentials take turns on the same supervisor
  * threads: a root process, one that became nobody, one that became nobody
  * with a supplementary group, each stat a file in a directory open to root
@@ -835,6 +870,7 @@ int main(int argc, char **argv)
 	attrs();
 	creds();
 	creds_interleaved();
+	creds_there_and_back();
 	name_too_long();
 	return 0;
 }

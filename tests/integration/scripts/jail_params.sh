@@ -42,9 +42,8 @@ expect_eq "default osrelease: the host's" "$("$JLS" -j $n osrelease)" "$(uname -
 
 # no Linux meaning: one line, exit 1, nothing registered
 for pv in vnet=new vnet.interface=eth0 exec.fib=1 linux=new linux.osname=Linux linux.osrelease=5.0 \
-	linux.oss_version=1 zfs.mount_snapshot=1 mac.label=x mount.fstab=/etc/fstab "mount=/a /b nullfs ro" \
-	sysvshm=new children.cur=1 allow.mount allow.mount=true allow.mount.tmpfs allow.mount.nullfs=1 \
-	allow.mount.devfs=true; do
+	linux.oss_version=1 zfs.mount_snapshot=1 mac.label=x \
+	sysvshm=new children.cur=1 allow.mount.procfs allow.mount.fdescfs=1 allow.mount.devfs=true; do
 	"$JAIL" -c name=$n persist "$pv" >"$WORK/out" 2>"$WORK/err"
 	rc=$?
 	[ $rc = 1 ] && [ "$(wc -l <"$WORK/err")" = 1 ] && [ ! -s "$WORK/out" ] ||
