@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/vfs.h>
 #include <sys/xattr.h>
@@ -143,6 +145,93 @@ enum action handle_meta_stat(struct syscall_stop *s)
 	return done(s, err, ret);
 }
 
+/* i386's struct stat64 as the kernel fills it (cp_stat64): 96 bytes,
+ * 4-byte alignment; the padding is left as it was. */
+struct stat64_i386 {
+	uint64_t dev;
+	uint32_t pad0, ino32, mode, nlink, uid, gid;
+	uint64_t rdev;
+	uint32_t pad3;
+	int64_t size;
+	uint32_t blksize;
+	uint64_t blocks;
+	uint32_t atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
+	uint64_t ino;
+} __attribute__((packed));
+_Static_assert(sizeof(struct stat64_i386) == 96, "i386 struct stat64");
+
+static long do_stat64(int fd, struct syscall_stop *s, void *p)
+{
+	uint64_t buf = *(uint64_t *)p;
+	struct stat st;
+	if (fstatat(fd, "", &st, AT_EMPTY_PATH) < 0)
+		return -errno;
+	act_as_done(); /* memory is written with the supervisor's rights */
+	struct stat64_i386 o;
+	if (mem_read(s->t->tid, buf, &o, sizeof(o)))
+		return -EFAULT;
+	o.dev = st.st_dev, o.ino32 = (uint32_t)st.st_ino, o.ino = st.st_ino;
+	o.mode = st.st_mode, o.nlink = (uint32_t)st.st_nlink, o.uid = st.st_uid, o.gid = st.st_gid;
+	o.rdev = st.st_rdev, o.size = st.st_size, o.blksize = (uint32_t)st.st_blksize, o.blocks = (uint64_t)st.st_blocks;
+	o.atime = (uint32_t)st.st_atim.tv_sec, o.atime_nsec = (uint32_t)st.st_atim.tv_nsec;
+	o.mtime = (uint32_t)st.st_mtim.tv_sec, o.mtime_nsec = (uint32_t)st.st_mtim.tv_nsec;
+	o.ctime = (uint32_t)st.st_ctim.tv_sec, o.ctime_nsec = (uint32_t)st.st_ctim.tv_nsec;
+	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
+}
+
+/* i386's struct __old_kernel_stat as cp_old_stat fills it */
+struct old_stat_i386 {
+	uint16_t dev, ino, mode, nlink, uid, gid, rdev, pad;
+	uint32_t size, atime, mtime, ctime;
+};
+_Static_assert(sizeof(struct old_stat_i386) == 32, "i386 __old_kernel_stat");
+
+static long do_oldstat(int fd, struct syscall_stop *s, void *p)
+{
+	uint64_t buf = *(uint64_t *)p;
+	struct stat st;
+	if (fstatat(fd, "", &st, AT_EMPTY_PATH) < 0)
+		return -errno;
+	act_as_done();
+	if (st.st_ino > 0xffff || st.st_nlink > 0xffff || st.st_size > 0x7fffffff)
+		return -EOVERFLOW;
+	struct old_stat_i386 o = {
+		.dev = (uint16_t)((major(st.st_dev) << 8) | minor(st.st_dev)),
+		.ino = (uint16_t)st.st_ino,
+		.mode = (uint16_t)st.st_mode,
+		.nlink = (uint16_t)st.st_nlink,
+		.uid = (uint16_t)(st.st_uid > 0xffff ? 65534 : st.st_uid), /* the overflow id */
+		.gid = (uint16_t)(st.st_gid > 0xffff ? 65534 : st.st_gid),
+		.rdev = (uint16_t)((major(st.st_rdev) << 8) | minor(st.st_rdev)),
+		.size = (uint32_t)st.st_size,
+		.atime = (uint32_t)st.st_atim.tv_sec,
+		.mtime = (uint32_t)st.st_mtim.tv_sec,
+		.ctime = (uint32_t)st.st_ctim.tv_sec,
+	};
+	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
+}
+
+/* i386's stat64, lstat64, fstatat64, oldstat, oldlstat: run on the object
+ * like stat. */
+enum action handle_meta_stat64(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* a stop of ptrace's */
+	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = s->id == SC_stat64 || s->id == SC_oldstat};
+	uint64_t buf = s->args[1];
+	if (s->id == SC_fstatat64) {
+		c.dirfd = (int)s->args[0], c.path = s->args[1], buf = s->args[2], c.at_flags = (int)s->args[3];
+		c.null_is_empty = true;
+		if (c.at_flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+			return done(s, -EINVAL, 0);
+		c.follow = !(c.at_flags & AT_SYMLINK_NOFOLLOW);
+	}
+	long ret = 0;
+	bool old = s->id == SC_oldstat || s->id == SC_oldlstat;
+	int err = with_object(s, &c, old ? do_oldstat : do_stat64, &buf, &ret);
+	return done(s, err, ret);
+}
+
 /* ---- access ---- */
 
 static long do_access(int fd, struct syscall_stop *s, void *p)
@@ -226,6 +315,9 @@ enum action handle_meta_chown(struct syscall_stop *s)
 	} else {
 		c.path = s->args[0], ids[0] = (uint32_t)s->args[1], ids[1] = (uint32_t)s->args[2];
 		c.follow = s->id == SC_chown || s->id == SC_chown32;
+		if (s->abi->word_size == 4 && (s->id == SC_chown || s->id == SC_lchown))
+			for (int i = 0; i < 2; i++) /* i386's 16-bit ids: 0xffff is -1 */
+				ids[i] = (uint16_t)ids[i] == 0xffff ? (uint32_t)-1 : (uint16_t)ids[i];
 	}
 	if (c.at_flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return done(s, -EINVAL, 0);
@@ -272,6 +364,101 @@ enum action handle_meta_utimens(struct syscall_stop *s)
 	return done(s, err, ret);
 }
 
+/* utime(path, utimbuf), utimes(path, timeval[2]), futimesat(dirfd, path,
+ * timeval[2]): the older forms, in the caller's ABI's word size, run as
+ * utimensat on the object (NULL: now). */
+enum action handle_meta_utime(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* a stop of ptrace's */
+	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true, .change = true};
+	uint64_t times = s->args[1];
+	if (s->id == SC_futimesat) {
+		c.dirfd = (int)s->args[0], c.path = s->args[1];
+		times = s->args[2];
+	}
+	struct timespec ts[2], *tsp = NULL;
+	if (times) {
+		unsigned ws = s->abi->word_size;
+		unsigned char raw[32];
+		if (mem_read(s->t->tid, times, raw, 4 * ws))
+			return done(s, -EFAULT, 0);
+		int64_t w[4];
+		for (int i = 0; i < 4; i++) {
+			int32_t v32;
+			memcpy(ws == 4 ? (void *)&v32 : (void *)&w[i], raw + i * ws, ws);
+			if (ws == 4)
+				w[i] = v32;
+		}
+		if (s->id == SC_utime) { /* actime, modtime: whole seconds */
+			ts[0] = (struct timespec){.tv_sec = (time_t)w[0]};
+			ts[1] = (struct timespec){.tv_sec = (time_t)w[1]};
+		} else { /* {sec, usec} twice */
+			for (int i = 0; i < 2; i++) {
+				if (w[2 * i + 1] < 0 || w[2 * i + 1] >= 1000000)
+					return done(s, -EINVAL, 0);
+				ts[i] = (struct timespec){.tv_sec = (time_t)w[2 * i], .tv_nsec = (long)w[2 * i + 1] * 1000};
+			}
+		}
+		tsp = ts;
+	}
+	long ret = 0;
+	int err = with_object(s, &c, do_utimens, tsp, &ret);
+	return done(s, err, ret);
+}
+
+/* ---- inotify_add_watch: the watch is put on the object, through the
+ * supervisor's copy of the caller's inotify descriptor (one instance: the
+ * watch descriptor is the caller's) ---- */
+
+struct watch_arg {
+	int inotify;
+	uint32_t mask;
+};
+
+static long do_add_watch(int fd, struct syscall_stop *s, void *p)
+{
+	(void)s;
+	struct watch_arg *w = p;
+	char link[64];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+	/* the magic link leads to the object itself, a symbolic link too
+	 * (IN_DONT_FOLLOW was applied when it was resolved) */
+	int wd = inotify_add_watch(w->inotify, link, w->mask & ~(uint32_t)IN_DONT_FOLLOW);
+	return wd < 0 ? -errno : wd;
+}
+
+enum action handle_meta_inotify(struct syscall_stop *s)
+{
+	if (!s->notified)
+		return handle_path_ptrace(s); /* a stop of ptrace's */
+	struct watch_arg w = {.mask = (uint32_t)s->args[2]};
+	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[1], .follow = !(w.mask & IN_DONT_FOLLOW)};
+	if (!(w.mask & IN_ALL_EVENTS) || ((w.mask & IN_MASK_ADD) && (w.mask & IN_MASK_CREATE)))
+		return done(s, -EINVAL, 0);
+	w.inotify = tracee_dup_fd(s->t, (int)s->args[0]);
+	if (w.inotify < 0)
+		return done(s, w.inotify == -ESRCH ? -ESRCH : -EBADF, 0);
+	/* the kernel's order: a descriptor that is not an inotify one is
+	 * EINVAL before the path is looked at */
+	char link[64], what[32];
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", w.inotify);
+	ssize_t n = readlink(link, what, sizeof(what) - 1);
+	if (n <= 0 || (what[n] = '\0', strcmp(what, "anon_inode:inotify") != 0)) {
+		close(w.inotify);
+		return done(s, -EINVAL, 0);
+	}
+	long ret = 0;
+	int err = with_object(s, &c, do_add_watch, &w, &ret);
+	close(w.inotify);
+	return done(s, err, ret);
+}
+
+enum action handle_meta_absent(struct syscall_stop *s)
+{
+	return done(s, -ENOSYS, 0);
+}
+
 /* ---- truncate, statfs ---- */
 
 static long do_truncate(int fd, struct syscall_stop *s, void *p)
@@ -300,6 +487,10 @@ enum action handle_meta_truncate(struct syscall_stop *s)
 		return handle_path_ptrace(s); /* another ABI's layout */
 	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true, .change = true};
 	off_t len = (off_t)s->args[1];
+	if (s->id == SC_truncate64) /* i386: the length in two words */
+		len = (off_t)((uint32_t)s->args[1] | ((uint64_t)(uint32_t)s->args[2] << 32));
+	else if (s->abi->word_size == 4)
+		len = (off_t)(int32_t)s->args[1];
 	if (len < 0)
 		return done(s, -EINVAL, 0);
 	long ret = 0;
@@ -307,23 +498,73 @@ enum action handle_meta_truncate(struct syscall_stop *s)
 	return done(s, err, ret);
 }
 
+/* i386's struct statfs and struct statfs64 as the kernel fills them
+ * (put_compat_statfs, put_compat_statfs64) */
+struct statfs_i386 {
+	uint32_t type, bsize, blocks, bfree, bavail, files, ffree, fsid[2], namelen, frsize, flags, spare[4];
+};
+struct statfs64_i386 {
+	uint32_t type, bsize;
+	uint64_t blocks, bfree, bavail, files, ffree;
+	uint32_t fsid[2], namelen, frsize, flags, spare[4];
+} __attribute__((packed));
+_Static_assert(sizeof(struct statfs_i386) == 64 && sizeof(struct statfs64_i386) == 84, "i386 statfs");
+
+struct statfs_arg {
+	uint64_t buf;
+	enum { STATFS_NATIVE, STATFS_I386, STATFS64_I386 } layout;
+};
+
 static long do_statfs(int fd, struct syscall_stop *s, void *p)
 {
+	struct statfs_arg *a = p;
 	struct statfs sf;
 	if (fstatfs(fd, &sf) < 0)
 		return -errno;
 	act_as_done();
-	return mem_write(s->t->tid, *(uint64_t *)p, &sf, sizeof(sf)) ? -EFAULT : 0;
+	const uint64_t high = 0xffffffff00000000ULL;
+	uint32_t fsid[2];
+	memcpy(fsid, &sf.f_fsid, sizeof(fsid));
+	if (a->layout == STATFS_I386) {
+		if (((uint64_t)sf.f_blocks | sf.f_bfree | sf.f_bavail | (uint64_t)sf.f_bsize | (uint64_t)sf.f_frsize) & high ||
+		    ((uint64_t)sf.f_files != ~0ULL && ((uint64_t)sf.f_files & high)) ||
+		    ((uint64_t)sf.f_ffree != ~0ULL && ((uint64_t)sf.f_ffree & high)))
+			return -EOVERFLOW;
+		struct statfs_i386 o = {.type = (uint32_t)sf.f_type, .bsize = (uint32_t)sf.f_bsize,
+					.blocks = (uint32_t)sf.f_blocks, .bfree = (uint32_t)sf.f_bfree,
+					.bavail = (uint32_t)sf.f_bavail, .files = (uint32_t)sf.f_files,
+					.ffree = (uint32_t)sf.f_ffree, .fsid = {fsid[0], fsid[1]},
+					.namelen = (uint32_t)sf.f_namelen, .frsize = (uint32_t)sf.f_frsize,
+					.flags = (uint32_t)sf.f_flags};
+		return mem_write(s->t->tid, a->buf, &o, sizeof(o)) ? -EFAULT : 0;
+	}
+	if (a->layout == STATFS64_I386) {
+		if (((uint64_t)sf.f_bsize | (uint64_t)sf.f_frsize) & high)
+			return -EOVERFLOW;
+		struct statfs64_i386 o = {.type = (uint32_t)sf.f_type, .bsize = (uint32_t)sf.f_bsize,
+					  .blocks = sf.f_blocks, .bfree = sf.f_bfree, .bavail = sf.f_bavail,
+					  .files = sf.f_files, .ffree = sf.f_ffree, .fsid = {fsid[0], fsid[1]},
+					  .namelen = (uint32_t)sf.f_namelen, .frsize = (uint32_t)sf.f_frsize,
+					  .flags = (uint32_t)sf.f_flags};
+		return mem_write(s->t->tid, a->buf, &o, sizeof(o)) ? -EFAULT : 0;
+	}
+	return mem_write(s->t->tid, a->buf, &sf, sizeof(sf)) ? -EFAULT : 0;
 }
 
+/* statfs, and i386's statfs (32-bit fields) and statfs64(path, size, buf). */
 enum action handle_meta_statfs(struct syscall_stop *s)
 {
 	if (!s->notified)
-		return handle_path_ptrace(s); /* another ABI's layout */
+		return handle_path_ptrace(s); /* a stop of ptrace's */
 	struct meta_call c = {.dirfd = AT_FDCWD, .path = s->args[0], .follow = true};
-	uint64_t buf = s->args[1];
+	struct statfs_arg a = {.buf = s->args[1], .layout = s->abi->word_size == 4 ? STATFS_I386 : STATFS_NATIVE};
+	if (s->id == SC_statfs64) {
+		if ((uint32_t)s->args[1] != sizeof(struct statfs64_i386))
+			return done(s, -EINVAL, 0);
+		a.buf = s->args[2], a.layout = STATFS64_I386;
+	}
 	long ret = 0;
-	int err = with_object(s, &c, do_statfs, &buf, &ret);
+	int err = with_object(s, &c, do_statfs, &a, &ret);
 	return done(s, err, ret);
 }
 

@@ -26,13 +26,14 @@
 #include "../engine/scratch.h"
 #include "../engine/tracee.h"
 #include "../engine/wait_trap.h"
+#include "ptrace_i386.h"
 
 /* requests by number: some are not in every architecture's headers */
 enum {
 	RQ_TRACEME = 0, RQ_PEEKTEXT = 1, RQ_PEEKDATA = 2, RQ_PEEKUSER = 3, RQ_POKETEXT = 4,
 	RQ_POKEDATA = 5, RQ_POKEUSER = 6, RQ_CONT = 7, RQ_KILL = 8, RQ_SINGLESTEP = 9,
 	RQ_GETREGS = 12, RQ_SETREGS = 13, RQ_GETFPREGS = 14, RQ_SETFPREGS = 15, RQ_ATTACH = 16,
-	RQ_DETACH = 17, RQ_SYSCALL = 24, RQ_SETOPTIONS = 0x4200, RQ_GETEVENTMSG = 0x4201,
+	RQ_DETACH = 17, RQ_GETFPXREGS = 18, RQ_SETFPXREGS = 19, RQ_SYSCALL = 24, RQ_SETOPTIONS = 0x4200, RQ_GETEVENTMSG = 0x4201,
 	RQ_GETSIGINFO = 0x4202, RQ_GETREGSET = 0x4204, RQ_SETREGSET = 0x4205, RQ_SEIZE = 0x4206,
 	RQ_INTERRUPT = 0x4207, RQ_LISTEN = 0x4208, RQ_GET_SYSCALL_INFO = 0x420e,
 };
@@ -186,8 +187,11 @@ static int poke(const struct request *r, const struct vtrace *v)
 
 static int peekuser(const struct request *r, const struct vtrace *v)
 {
-	if (r->ws != 8)
-		return -EIO; /* a 32-bit tracer's user area: not emulated */
+	if (r->ws != 8) {
+		uint32_t value;
+		int err = ptrace_i386_peekuser(v->tid, r->addr, &value);
+		return err ? err : put_word(r, r->data, value);
+	}
 	errno = 0;
 	long value = ptrace(PTRACE_PEEKUSER, v->tid, r->addr, 0);
 	if (errno)
@@ -205,6 +209,8 @@ static int pokeuser(const struct request *r, const struct vtrace *v)
 	uint64_t first = offsetof(struct user, u_debugreg);
 	if (r->ws == 8 && r->addr >= first && r->addr < first + 8 * sizeof(long) && r->addr % sizeof(long) == 0)
 		return ptrace(PTRACE_POKEUSER, v->tid, r->addr, r->data) < 0 ? -errno : 0;
+	if (r->ws == 4)
+		return ptrace_i386_pokeuser(v->tid, r->addr, (uint32_t)r->data);
 #else
 	(void)v;
 #endif
@@ -224,7 +230,7 @@ static int regs_block(const struct request *r, const struct vtrace *v)
 	size_t len = fp ? sizeof(u.fp) : sizeof(u.regs);
 	bool set = r->req == RQ_SETREGS || r->req == RQ_SETFPREGS;
 	if (r->ws != 8)
-		return -EIO; /* a 32-bit tracer's layout: not emulated */
+		return ptrace_i386_regs(v->tid, r->t->tid, (int)r->req, r->data);
 	if (set && mem_read(r->t->tid, r->data, &u, len))
 		return -EFAULT;
 	if (ptrace((enum __ptrace_request)r->req, v->tid, 0, &u) < 0)
@@ -275,7 +281,7 @@ static int getsiginfo(const struct request *r, const struct vtrace *v)
 {
 	siginfo_t si;
 	if (r->ws != 8)
-		return -EIO; /* the 32-bit layout: not emulated */
+		return ptrace_i386_siginfo(v->tid, r->t->tid, r->data);
 	if (ptrace(PTRACE_GETSIGINFO, v->tid, 0, &si) < 0)
 		return -errno;
 	return mem_write(r->t->tid, r->data, &si, sizeof(si)) ? -EFAULT : 0;
@@ -332,6 +338,9 @@ static long on_tracee(const struct request *r)
 	case RQ_GETFPREGS:
 	case RQ_SETFPREGS:
 		return regs_block(r, v);
+	case RQ_GETFPXREGS: /* i386's */
+	case RQ_SETFPXREGS:
+		return r->ws == 4 ? ptrace_i386_regs(v->tid, r->t->tid, (int)r->req, r->data) : -EIO;
 	case RQ_GETREGSET:
 	case RQ_SETREGSET:
 		return regset(r, v);

@@ -42,10 +42,17 @@ enum action handle_creds_change(struct syscall_stop *s);
 
 /* handle_meta.c */
 enum action handle_meta_stat(struct syscall_stop *s);
+enum action handle_meta_stat64(struct syscall_stop *s);
 enum action handle_meta_access(struct syscall_stop *s);
 enum action handle_meta_chmod(struct syscall_stop *s);
 enum action handle_meta_chown(struct syscall_stop *s);
 enum action handle_meta_utimens(struct syscall_stop *s);
+enum action handle_meta_utime(struct syscall_stop *s);
+enum action handle_meta_inotify(struct syscall_stop *s);
+/* Path calls newer than the engine's object routes (getxattrat & co.,
+ * file_getattr, file_setattr): ENOSYS, as a kernel without them; the
+ * kernel never walks their path after a check. */
+enum action handle_meta_absent(struct syscall_stop *s);
 enum action handle_meta_truncate(struct syscall_stop *s);
 enum action handle_meta_statfs(struct syscall_stop *s);
 enum action handle_meta_xattr(struct syscall_stop *s);

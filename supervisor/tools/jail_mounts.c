@@ -124,8 +124,10 @@ int jail_mounts_check(const struct jail_cmdline *cl, char *err, size_t errlen)
 	return 0;
 }
 
-/* The mount point, opened once: beneath the jail's path without following
- * a symbolic link or leaving it, elsewhere as the host names it. */
+/* A mount point or a nullfs source, opened once: beneath the jail's path
+ * (where the jail's root may have put a symbolic link since it last ran)
+ * without following a symbolic link or leaving it, elsewhere as the host
+ * names it. */
 static int open_dir(const char *dir)
 {
 	const char *rest = beneath_jail(dir);
@@ -191,7 +193,7 @@ static int mount_one(const struct jail_mount *m)
 {
 	int mnt;
 	if (m->kind == JAIL_MOUNT_BIND) {
-		int src = open(m->dev, O_PATH | O_CLOEXEC);
+		int src = open_dir(m->dev);
 		if (src < 0)
 			return -1;
 		mnt = open_tree(src, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH);
@@ -234,7 +236,7 @@ int jail_mounts_mount(char *err, size_t errlen)
 			char what[2 * PATH_MAX + 320];
 			jail_mount_describe(&planned[i], what, sizeof(what));
 			snprintf(err, errlen, "%s%s: %s", label, what,
-				 errno == ELOOP   ? "a symbolic link in the mount point"
+				 errno == ELOOP   ? "a symbolic link beneath the jail's path"
 				 : errno == EXDEV ? "the mount point leaves the jail's path"
 						  : strerror(errno));
 			jail_mounts_unmount();

@@ -99,6 +99,7 @@ stopped" 'start-stop-daemon --start --background --make-pidfile --pidfile /run/f
 
 # --- apt-get from a mirror on the loopback: the jail (127.0.0.2) reaches
 # the host's server on 127.0.0.3, which sees it come from 127.0.0.2
+: >"$native/http.log"
 python3 -u -m http.server 0 --bind 127.0.0.3 --directory "$fid/repo" >"$native/http.log" 2>&1 &
 server=$!
 port=

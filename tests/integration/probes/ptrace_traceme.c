@@ -4,9 +4,13 @@
  * entry and exit with PTRACE_SYSCALL (TRACESYSGOOD), reads the call with
  * PTRACE_GET_SYSCALL_INFO and the registers with GETREGSET, reads and
  * writes the child's memory (PEEKDATA/POKEDATA), and gets its exit status
- * from waitpid. With the supervisor's former EPERM it fails at TRACEME. */
+ * from waitpid; on x86 also GETREGS, PEEKUSER and GETSIGINFO in the
+ * tracer's own layout (built -m32 too: the i386 layouts, which the
+ * supervisor converts). With the supervisor's former EPERM it fails at
+ * TRACEME; with the former EIO for a 32-bit tracer, at GETREGS. */
 #include <elf.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -33,6 +37,41 @@ static long regs_nr(const struct user_regs_struct *r)
 #endif
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+/* The stopped child's registers in the tracer's layout, a word of its
+ * user area, and the SIGSTOP's siginfo. */
+static void x86_layouts(pid_t child)
+{
+	struct user_regs_struct regs;
+	memset(&regs, 0, sizeof(regs));
+	if (ptrace(PTRACE_GETREGS, child, 0, &regs) != 0)
+		fail("GETREGS: %s", strerror(errno));
+#ifdef __x86_64__
+	unsigned long ip = regs.rip, ip_off = offsetof(struct user, regs.rip);
+#else
+	unsigned long ip = (unsigned long)regs.eip, ip_off = offsetof(struct user, regs.eip);
+#endif
+	errno = 0;
+	long word = ptrace(PTRACE_PEEKUSER, child, (void *)ip_off, 0);
+	if (errno || ip == 0 || (unsigned long)word != ip)
+		fail("PEEKUSER of the instruction pointer: %#lx (%s), GETREGS says %#lx", word, strerror(errno), ip);
+	errno = 0;
+	ptrace(PTRACE_PEEKUSER, child, (void *)(ip_off + 1), 0);
+	if (errno != EIO)
+		fail("PEEKUSER at a misaligned offset: %s, want EIO", strerror(errno));
+	struct user_fpregs_struct fp;
+	if (ptrace(PTRACE_GETFPREGS, child, 0, &fp) != 0)
+		fail("GETFPREGS: %s", strerror(errno));
+	siginfo_t si;
+	memset(&si, 0, sizeof(si));
+	if (ptrace(PTRACE_GETSIGINFO, child, 0, &si) != 0)
+		fail("GETSIGINFO: %s", strerror(errno));
+	if (si.si_signo != SIGSTOP || si.si_pid != child || si.si_uid != getuid())
+		fail("GETSIGINFO: signal %d from pid %d uid %u, want SIGSTOP from %d uid %u", si.si_signo,
+		     (int)si.si_pid, (unsigned)si.si_uid, (int)child, (unsigned)getuid());
+}
+#endif
+
 int main(void)
 {
 	pid_t child = fork();
@@ -52,6 +91,9 @@ int main(void)
 		fail("PTRACE_TRACEME failed in the child: errno %d", WEXITSTATUS(st) - 100);
 	if (!WIFSTOPPED(st) || WSTOPSIG(st) != SIGSTOP)
 		fail("first stop: status %#x, want SIGSTOP", st);
+#if defined(__x86_64__) || defined(__i386__)
+	x86_layouts(child);
+#endif
 	if (ptrace(PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD) != 0)
 		fail("SETOPTIONS: %s", strerror(errno));
 	errno = 0;

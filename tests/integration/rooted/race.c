@@ -7,8 +7,8 @@
  *
  *   race MODE TARGET TRIES DEV:INO DIRINO|PID
  *
- * MODE: opath chdir chdirfd chmod xattr connect sendto mkdir rename symlink
- * bind openat2 (jail with a root; chdirfd wants descriptor 3 open on TARGET;
+ * MODE: opath chdir chdirfd chmod utimes inotify xattr connect sendto mkdir
+ * rename symlink bind openat2 (jail with a root; chdirfd wants descriptor 3 open on TARGET;
  * TARGET is the host directory holding the test's file f and socket s,
  * DEV:INO identifies f, DIRINO the directory), or opath chdir openat2
  * procsig dotdot at the host's / (TARGET is /proc, PID the hidden sleep;
@@ -27,7 +27,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -36,6 +38,7 @@
 #include <sys/wait.h>
 #include <sys/xattr.h>
 #include <unistd.h>
+#include <utime.h>
 
 #define PROC_MAGIC 0x9fa0
 
@@ -183,6 +186,32 @@ static bool one_try(const char *base, int dfd)
 			close(fd);
 		}
 		return false; /* the test looks at the file */
+	}
+	if (is("utimes")) { /* the older time calls */
+		struct timeval tv[2] = {{12345, 0}, {12345, 0}};
+		struct utimbuf ub = {12345, 12345};
+		utimes("race/d/f", tv);
+		utime("race/d/f", &ub);
+		syscall(SYS_futimesat, AT_FDCWD, "race/d/f", tv);
+		return false; /* the test looks at the file */
+	}
+	if (is("inotify")) { /* a watch on the host's file: its inode in fdinfo */
+		int in = inotify_init1(IN_CLOEXEC);
+		bool h = false;
+		if (in >= 0 && inotify_add_watch(in, "race/d/f", IN_ATTRIB) >= 0) {
+			char info[64], line[256];
+			snprintf(info, sizeof(info), "/proc/self/fdinfo/%d", in);
+			FILE *f = fopen(info, "r");
+			unsigned long ino;
+			while (f && fgets(line, sizeof(line), f))
+				if (sscanf(line, "inotify wd:%*d ino:%lx", &ino) == 1 && ino == tino)
+					h = true;
+			if (f)
+				fclose(f);
+		}
+		if (in >= 0)
+			close(in);
+		return h;
 	}
 	if (is("xattr")) {
 		setxattr("race/d/f", "user.race", "1", 1, 0);

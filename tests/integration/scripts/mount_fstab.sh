@@ -91,6 +91,11 @@ err "a missing mount point after a good entry (which is unmounted again)" \
 	"jail: $j: mount: $R/nope: No such file or directory" "mount=tmpfs $R/a tmpfs rw 0 0" "mount=tmpfs $R/nope tmpfs rw 0 0"
 err "a symbolic link as the mount point" "jail: $j: mount: $R/lnk is a symbolic link" "mount=tmpfs $R/lnk tmpfs rw 0 0"
 err "a symbolic link on the way" "jail: $j: mount: $R/lnk is a symbolic link" "mount=tmpfs $R/lnk/x tmpfs rw 0 0"
+mkdir -p "$WORK/secretdir"
+ln -s "$WORK/secretdir" "$R/data"
+err "a nullfs source beneath the jail's path that is a symbolic link (one the jail's root may have made)" \
+	"jail: $j: /sbin/mount -t nullfs -o ro $R/data $R/a: a symbolic link beneath the jail's path" \
+	"mount=$R/data $R/a nullfs ro 0 0"
 err "a mount point that leaves the jail's path" \
 	"jail: $j: /sbin/mount -t tmpfs -o rw tmpfs $R/a/../../out: the mount point leaves the jail's path" \
 	"mount=tmpfs $R/a/../../out tmpfs rw 0 0"

@@ -3,7 +3,7 @@
 # Race probes (issue 13, docs/engine.md): a sibling thread swaps a
 # directory inside the jail with a symlink that leads out (a jail with its
 # own root) or into /proc (a jail at the host's /) while the probe makes
-# one call through it, RACE_TRIES times each (default 25000; 16 classes). Targets are
+# one call through it, RACE_TRIES times each (default 25000; 18 classes). Targets are
 # the test's own: a file, a directory and a socket outside the root, and
 # a sleep it started. A lost race may fail the call or kill the racing
 # process; it must never reach the target.
@@ -30,7 +30,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$WORK/host/g" ] && break; sleep 0.2; don
 
 # descriptor 3 is the host directory (a jail inherits what it is given):
 # chdirfd puts it at the number a chdir's own descriptor gets
-for mode in opath chdir chdirfd chmod xattr connect sendto mkdir rename symlink bind openat2; do
+for mode in opath chdir chdirfd chmod utimes inotify xattr connect sendto mkdir rename symlink bind openat2; do
 	out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" "$TRIES" "$F" "$D" 3<"$WORK/host" 2>/dev/null)
 	rc=$?
 	echo "$out"
