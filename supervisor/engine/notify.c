@@ -190,6 +190,7 @@ static void *worker(void *arg)
 		abort();
 	}
 	creds_thread_init();
+	creds_thread_may_keep();
 	cur_listener = l;
 	struct seccomp_notif *req = malloc(sizes.seccomp_notif);
 	if (!req)

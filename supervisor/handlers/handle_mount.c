@@ -29,6 +29,7 @@
 #include "../engine/procfs.h"
 #include "../engine/tracee.h"
 #include "../fs/fs_root.h"
+#include "../engine/creds.h"
 #include "act_as.h"
 #include "path_object.h"
 
@@ -97,7 +98,7 @@ static int jail_object(struct syscall_stop *s, uint64_t addr, bool follow, bool 
 	if ((err = act_as_tracee(s->t, false)) != 0)
 		return err;
 	int fd = path_object(s->t, AT_FDCWD, path, 0, follow, change);
-	act_as_done();
+	creds_leave(); /* mounting takes the supervisor's own privilege */
 	if (fd < 0)
 		return fd;
 	char link[64], host[PATH_MAX];
@@ -321,6 +322,7 @@ static int do_mount(struct syscall_stop *s)
 
 enum action handle_mount(struct syscall_stop *s)
 {
+	creds_leave(); /* a kept caller's capabilities (creds.h) cannot mount */
 	s->retval = s->notified ? do_mount(s) : -EPERM;
 	return ACT_RETURN;
 }
@@ -366,6 +368,7 @@ static int do_umount(struct syscall_stop *s)
 
 enum action handle_umount(struct syscall_stop *s)
 {
+	creds_leave();
 	s->retval = s->notified ? do_umount(s) : -EPERM;
 	return ACT_RETURN;
 }
