@@ -228,6 +228,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&l->mu);
 	}
 	free(req);
+	tracee_forget_pidfd();
 	pthread_mutex_lock(&l->mu);
 	l->idle--;
 	bool last = --l->threads == 0;
