@@ -23,13 +23,14 @@
 #include <unistd.h>
 
 #include "../../policy/jail.h"
+#include "../../policy/jail_mount.h"
 #include "../../policy/path.h"
+#include "../engine/creds.h"
 #include "../engine/memory.h"
 #include "../engine/notify.h"
 #include "../engine/procfs.h"
 #include "../engine/tracee.h"
 #include "../fs/fs_root.h"
-#include "../engine/creds.h"
 #include "act_as.h"
 #include "path_object.h"
 
@@ -137,13 +138,8 @@ static int find_made(uint64_t id)
 
 static unsigned long long attr_of(unsigned long flags)
 {
-	unsigned long long a = MOUNT_ATTR_NODEV; /* device nodes stay the host's to give (PRIV_DEVFS) */
-	a |= flags & MS_RDONLY ? MOUNT_ATTR_RDONLY : 0;
-	a |= flags & MS_NOSUID ? MOUNT_ATTR_NOSUID : 0;
-	a |= flags & MS_NOEXEC ? MOUNT_ATTR_NOEXEC : 0;
-	a |= flags & MS_NOATIME ? MOUNT_ATTR_NOATIME : 0;
-	a |= flags & MS_NOSYMFOLLOW ? MOUNT_ATTR_NOSYMFOLLOW : 0;
-	return a;
+	/* device nodes stay the host's to give (PRIV_DEVFS) */
+	return jail_mount_attr(flags) | MOUNT_ATTR_NODEV;
 }
 
 /* The caller's options (data: "size=1m,mode=755", ...) given to fs; 0 or
