@@ -11,7 +11,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # the ASan build is several times slower: fewer tries there
-case $JAIL in *build-asan*) TRIES=${RACE_TRIES:-8000} ;; *) TRIES=${RACE_TRIES:-25000} ;; esac
+case $JAIL in *build-asan*) TRIES=${RACE_TRIES_ASAN:-8000} ;; *) TRIES=${RACE_TRIES:-25000} ;; esac
 mkdir -p "$WORK/root/tmp" "$WORK/host" "$WORK/at"
 chmod 1777 "$WORK/root/tmp"
 cp "$ROOTED/race" "$WORK/root/race"
