@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@ struct job {
 	const char *last;  /* its final component: no '/', not "." or ".." */
 	bool special;      /* "/", trailing '/', "." or "..": no file is made */
 	long ret;
+	bool finished;
 };
 
 /* The kernel's answers where bind makes no file: the name is there
@@ -91,24 +93,75 @@ static long bind_in(struct job *j)
 	return ret;
 }
 
-/* A thread of its own: the cwd and umask are per thread after
+/* One thread of the supervisor's binds for every caller, in turn (the
+ * ptrace thread waits for each): the cwd and umask are its own after
  * unshare(CLONE_FS), and the supervisor's other threads keep theirs. */
-static void *run(void *arg)
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t job_ready = PTHREAD_COND_INITIALIZER, job_done = PTHREAD_COND_INITIALIZER;
+static struct job *pending;
+static bool started;
+static int thread_err; /* the thread could not set itself up: every bind fails */
+
+static void serve(struct job *j)
 {
-	struct job *j = arg;
-	if (unshare(CLONE_FS) < 0) {
-		j->ret = -errno;
-		return NULL;
-	}
-	creds_thread_init();
 	int err = act_as_tracee(j->t, true);
 	if (err) {
 		j->ret = err;
-		return NULL;
+		return;
 	}
 	j->ret = j->special ? special(j) : bind_in(j);
 	act_as_done();
+	if (chdir("/") < 0) /* holds no directory of a jail's */
+		thread_err = -errno;
+}
+
+static void *binder(void *arg)
+{
+	(void)arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	int err = unshare(CLONE_FS) < 0 ? -errno : 0;
+	if (!err)
+		creds_thread_init();
+	pthread_mutex_lock(&lock);
+	thread_err = err;
+	for (;;) {
+		while (!pending)
+			pthread_cond_wait(&job_ready, &lock);
+		struct job *j = pending;
+		pending = NULL;
+		pthread_mutex_unlock(&lock);
+		if (thread_err)
+			j->ret = thread_err;
+		else
+			serve(j);
+		pthread_mutex_lock(&lock);
+		j->finished = true;
+		pthread_cond_broadcast(&job_done);
+	}
 	return NULL;
+}
+
+static long run(struct job *j)
+{
+	pthread_mutex_lock(&lock);
+	if (!started) {
+		pthread_t th;
+		int err = pthread_create(&th, NULL, binder, NULL);
+		if (err) {
+			pthread_mutex_unlock(&lock);
+			return -err;
+		}
+		pthread_detach(th);
+		started = true;
+	}
+	pending = j;
+	pthread_cond_signal(&job_ready);
+	while (!j->finished)
+		pthread_cond_wait(&job_done, &lock);
+	pthread_mutex_unlock(&lock);
+	return j->ret;
 }
 
 static int split(struct job *j, const char *guest)
@@ -167,14 +220,7 @@ int unix_bind_object(struct syscall_stop *s, int sockfd, const void *sa, size_t 
 		close(sock);
 		return 0;
 	}
-	pthread_t th;
-	if ((err = pthread_create(&th, NULL, run, &j))) {
-		*ret = -err;
-		close(sock);
-		return 0;
-	}
-	pthread_join(th, NULL);
-	*ret = j.ret;
+	*ret = run(&j);
 	close(sock);
 	return 0;
 }
