@@ -350,6 +350,23 @@ static void on_exec(struct tracee *t)
 		vt_resume(t, 0);
 }
 
+/* The kernel's internal restart codes (include/linux/errno.h). */
+#define ERESTARTSYS_CODE 512
+#define ERESTARTNOHAND_CODE 514
+
+/* A wait parked as ppoll (handle_wait.c), woken at a stop (the interrupt
+ * that wakes it, or a signal), its registers put back: ppoll's
+ * -ERESTARTNOHAND would make it EINTR after any signal handler, where
+ * wait4 itself gives -ERESTARTSYS, restarted after a SA_RESTART handler.
+ * (gdb's SIGCHLD handler has SA_RESTART: the SIGCHLD of a virtual stop,
+ * which comes with the wake-up, must not make its waitpid fail.) */
+static void parked_wait_restarts(struct tracee *t)
+{
+	long rv;
+	if (t->abi && abi_get_result(t->tid, t->abi, &rv) == 0 && rv == -ERESTARTNOHAND_CODE)
+		abi_set_result(t->tid, t->abi, -ERESTARTSYS_CODE);
+}
+
 static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct event *ev)
 {
 	if (!t->attached) {
@@ -359,9 +376,9 @@ static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct 
 		return;
 	}
 	if (vt_take_parked(t)) {
-		/* a parked wait woken: its call restarts as the wait it was
-		 * (FUTEX_WAIT's -ERESTARTSYS, handle_wait.c) */
+		/* a parked wait woken: its call restarts as the wait it was */
 		restore_regs(t, true);
+		parked_wait_restarts(t);
 		vt_resume(t, 0);
 		return;
 	}
@@ -386,7 +403,8 @@ static void on_event_stop(struct supervisor *sv, struct tracee *t, const struct 
 static void on_signal(struct supervisor *sv, struct tracee *t, const struct event *ev)
 {
 	restore_regs(t, true);
-	vt_take_parked(t); /* a parked wait: restarts as the wait it was */
+	if (vt_take_parked(t))
+		parked_wait_restarts(t);
 	if (ev->sig == SIGCONT && t->tgid == sv->main_pid)
 		mirror_to_front(sv, SIGCONT);
 	if (!vt_on_signal(t, ev->sig))

@@ -6,8 +6,6 @@
 #include "handlers.h"
 
 #include <errno.h>
-#include <linux/futex.h>
-#include <stdint.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -15,7 +13,6 @@
 #include "../engine/inject.h"
 #include "../engine/memory.h"
 #include "../engine/ptrace_virtual.h"
-#include "../engine/scratch.h"
 #include "../engine/stop.h"
 #include "../engine/tracee.h"
 
@@ -144,24 +141,11 @@ enum action handle_wait(struct syscall_stop *s)
 		return report(s, &w, v);
 	}
 	if (t->vwait_checked && t->vwait_gen == vt_generation() && !(w.options & WNOHANG)) {
-		/* nothing since the last look: block until an event or a signal,
-		 * in FUTEX_WAIT on a word of the sealed scratch area (0; the
-		 * jail cannot change it). Interrupted, it gives -ERESTARTSYS
-		 * itself, as wait4 does: after a SA_RESTART handler the wait
-		 * restarts (its registers are put back at the stop that woke
-		 * it) on every architecture, also where the restart is decided
-		 * before that stop (arm64). */
+		/* nothing since the last look: block until an event or a signal */
 		t->vwait_checked = false;
-		uint32_t zero = 0;
-		uint64_t word;
-		int err = scratch_put(t, 0, &zero, sizeof(zero), &word);
-		if (err) {
-			s->retval = err;
-			return ACT_RETURN;
-		}
-		uint64_t a[6] = {word, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, 0, 0, 0, 0};
-		long nr = abi_nr(s->abi, SC_futex);
-		if (nr < 0 || stop_set_call(s, nr, a) < 0) {
+		uint64_t none[6] = {0};
+		long nr = abi_nr(s->abi, SC_ppoll);
+		if (nr < 0 || stop_set_call(s, nr, none) < 0) {
 			s->retval = -ENOSYS;
 			return ACT_RETURN;
 		}

@@ -183,9 +183,9 @@ const struct handler handlers[SC_COUNT] = {
 	 * is emulated; a tracer's waits see the stops it holds, and only a
 	 * tracer's waits stop */
 	[SC_ptrace] = {.enter = handle_ptrace},
-	[SC_wait4] = {.enter = handle_wait, .wanted = own_filter_only, .uses_scratch = true},
-	[SC_waitpid] = {.enter = handle_wait, .wanted = own_filter_only, .uses_scratch = true},
-	[SC_waitid] = {.enter = handle_wait, .wanted = own_filter_only, .uses_scratch = true},
+	[SC_wait4] = {.enter = handle_wait, .wanted = own_filter_only},
+	[SC_waitpid] = {.enter = handle_wait, .wanted = own_filter_only},
+	[SC_waitid] = {.enter = handle_wait, .wanted = own_filter_only},
 	[SC_tkill] = {.enter = handle_pid_arg0},
 	[SC_tgkill] = {.enter = handle_tgkill},
 	[SC_rt_sigqueueinfo] = {.enter = handle_pid_arg0},
