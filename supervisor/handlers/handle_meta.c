@@ -117,6 +117,8 @@ static long do_stat(int fd, struct syscall_stop *s, void *p)
 	return rc;
 }
 
+static long do_compat_stat(int fd, struct syscall_stop *s, void *p);
+
 /* One name in a directory of the caller's, at the host's /: one lookup
  * (stat_quick.h). The name is read into name (for the object route).
  * 0 or -errno: answered; 1: take the object route. */
@@ -175,6 +177,12 @@ enum action handle_meta_stat(struct syscall_stop *s)
 		c.follow = false;
 	c.null_is_empty = true; /* Linux 6.11: NULL with AT_EMPTY_PATH */
 	long ret = 0;
+	if (s->abi->word_size == 4 && (s->id == SC_stat || s->id == SC_lstat)) {
+		/* i386's stat and lstat: the compat struct stat */
+		uint64_t buf = a.buf;
+		int err = with_object(s, &c, do_compat_stat, &buf, &ret);
+		return done(s, err, ret);
+	}
 	char name[PATH_MAX];
 	int err = 1;
 	err = stat_one_name(s, &c, &a, name);
@@ -247,6 +255,51 @@ static long do_oldstat(int fd, struct syscall_stop *s, void *p)
 		.atime = (uint32_t)st.st_atim.tv_sec,
 		.mtime = (uint32_t)st.st_mtim.tv_sec,
 		.ctime = (uint32_t)st.st_ctim.tv_sec,
+	};
+	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
+}
+
+/* i386's struct stat (x86's struct compat_stat: stat and lstat, 106 and
+ * 107) as the kernel's cp_compat_stat fills it: 64 bytes, zeroed first. */
+struct compat_stat_i386 {
+	uint32_t dev, ino;
+	uint16_t mode, nlink, uid, gid;
+	uint32_t rdev, size, blksize, blocks;
+	uint32_t atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
+	uint32_t unused4, unused5;
+};
+_Static_assert(sizeof(struct compat_stat_i386) == 64, "x86 struct compat_stat");
+
+static long do_compat_stat(int fd, struct syscall_stop *s, void *p)
+{
+	uint64_t buf = *(uint64_t *)p;
+	struct stat st;
+	if (fstatat(fd, "", &st, AT_EMPTY_PATH) < 0)
+		return -errno;
+	act_as_done(); /* memory is written with the supervisor's rights */
+	/* the kernel's EOVERFLOW: an inode number, link count or size (above
+	 * MAX_NON_LFS) that does not fit; ids above 16 bits become the
+	 * overflow id, as high2lowuid gives them. st_dev and st_rdev are in
+	 * the kernel's 32-bit encoding already (new_encode_dev). */
+	if (st.st_ino > 0xffffffffu || st.st_nlink > 0xffff || st.st_size > 0x7fffffff)
+		return -EOVERFLOW;
+	struct compat_stat_i386 o = {
+		.dev = (uint32_t)st.st_dev,
+		.ino = (uint32_t)st.st_ino,
+		.mode = (uint16_t)st.st_mode,
+		.nlink = (uint16_t)st.st_nlink,
+		.uid = (uint16_t)(st.st_uid > 0xffff ? 65534 : st.st_uid),
+		.gid = (uint16_t)(st.st_gid > 0xffff ? 65534 : st.st_gid),
+		.rdev = (uint32_t)st.st_rdev,
+		.size = (uint32_t)st.st_size,
+		.blksize = (uint32_t)st.st_blksize,
+		.blocks = (uint32_t)st.st_blocks,
+		.atime = (uint32_t)st.st_atim.tv_sec,
+		.atime_nsec = (uint32_t)st.st_atim.tv_nsec,
+		.mtime = (uint32_t)st.st_mtim.tv_sec,
+		.mtime_nsec = (uint32_t)st.st_mtim.tv_nsec,
+		.ctime = (uint32_t)st.st_ctim.tv_sec,
+		.ctime_nsec = (uint32_t)st.st_ctim.tv_nsec,
 	};
 	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
 }

@@ -81,10 +81,10 @@ const struct handler handlers[SC_COUNT] = {
 	 * ENOSYS there */
 	[SC_openat2] = {.enter = handle_open, .notify = true,
 			.ptrace_if = {DENY_CMP_MASKED_EQ, 3, CALLER_OPEN_HOW_BIT, CALLER_OPEN_HOW_BIT}},
-	[SC_stat] = META_N(handle_meta_stat),
+	[SC_stat] = META(handle_meta_stat), /* i386's: the compat struct stat */
 	[SC_stat64] = META(handle_meta_stat64), /* i386 */
 	[SC_oldstat] = META(handle_meta_stat64), /* i386 */
-	[SC_lstat] = META_N(handle_meta_stat),
+	[SC_lstat] = META(handle_meta_stat),
 	[SC_lstat64] = META(handle_meta_stat64),
 	[SC_oldlstat] = META(handle_meta_stat64),
 	[SC_newfstatat] = META_N(handle_meta_stat),
