@@ -7,6 +7,7 @@
 #define JAIL_SUPERVISOR_EXEC_IMAGE_H
 
 struct tracee;
+struct injection;
 
 /* The new image of t (at its PTRACE_EVENT_EXEC stop) was started as
  *   <loader> --argv0 NAME PROGRAM ARGS...
@@ -17,6 +18,6 @@ struct tracee;
  * range and AT_EXECFN. Leaves t stopped, at its execve's exit stop.
  * 0, -ESRCH if t died, or another -errno if some step failed (the program
  * still runs, under the loader's name). */
-int exec_image_fixup(struct tracee *t, const char *comm);
+int exec_image_fixup(struct tracee *t, const char *comm, long (*open_program)(struct injection *, const char *));
 
 #endif

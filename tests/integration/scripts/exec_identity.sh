@@ -24,6 +24,24 @@ execfn='open(A, "/proc/self/auxv") or die; local $/; my @a = unpack("Q*", <A>);
 	read(M, my $s, 256); $s =~ s/\0.*//s; print $s'
 expect_eq "AT_EXECFN in /proc/self/auxv" "$(run "/usr/bin/perl -e '$execfn'")" /usr/bin/perl
 
+# The program is mapped as the kernel maps one with an interpreter, and the
+# loader runs as that interpreter: the auxiliary vector (as /proc/self/auxv
+# gives it: what gdb reads) has the program's entry and headers and the
+# loader's base, and start_code..end_code in /proc/self/stat is the
+# program's text. (Started as a program itself, the loader is the main
+# image: AT_ENTRY its own entry, AT_BASE 0.)
+layout='open(A, "/proc/self/auxv") or die; local $/; my %a = unpack("L!*", <A>); $/ = "\n";
+	open(M, "/proc/self/maps") or die; my ($e, $p, $b) = ("none") x 3;
+	while (<M>) { my ($lo, $hi, $f) = /^(\w+)-(\w+) \S+ \S+ \S+ \S+\s*(.*)/ or next;
+		($lo, $hi) = (hex $lo, hex $hi); $f =~ s|.*/||;
+		$e = $f if $a{9} >= $lo && $a{9} < $hi; $p = $f if $a{3} >= $lo && $a{3} < $hi;
+		$b = $f if $a{7} == $lo; }
+	open(S, "/proc/self/stat") or die; my @s = split / /, (<S> =~ s/.*\) //r);
+	my $text = $s[23] <= $a{9} && $a{9} < $s[24] ? "text" : "not-text";
+	$b =~ s/^ld-.*/ld/; print "entry:$e phdr:$p base:$b $text"'
+expect_eq "auxv and stat of a loader-run program are the program's" \
+	"$(run "/usr/bin/perl -e '$layout'")" "entry:perl phdr:perl base:ld text"
+
 # /proc/self/exe is the program: read, compared, executed again
 expect_eq "cmp /proc/self/exe" "$(run 'cmp /proc/self/exe /usr/bin/cmp && echo same')" same
 expect_eq "re-exec through /proc/self/exe" \
