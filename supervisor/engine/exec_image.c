@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The identity of a program the root's loader started (docs/exec-identity.md).
+/* A program the root's loader started, made what the kernel would have
+ * made of it (docs/exec-identity.md).
  *
  * The kernel lays out a new stack as
  *   sp -> argc, argv[0..argc-1], NULL, envp..., NULL, auxv...
  * and, higher up, the argument strings back to back from arg_start to
  * arg_end (what /proc/<pid>/cmdline shows), the environment strings, and
- * the file name execve was given (AT_EXECFN). The loader reads its options
- * from argv when it starts, so at the exec stop the strings can still be
- * moved: NAME ARGS... first, the loader's words after them; then the
- * process itself narrows arg_end with PR_SET_MM_MAP (which needs no
- * privilege, only CONFIG_CHECKPOINT_RESTORE) and sets its name. */
+ * the file name execve was given (AT_EXECFN). At the exec stop nothing has
+ * read them yet: the program is mapped (exec_map.c), the strings are
+ * rearranged to NAME ARGS..., the vector rewritten with the program's argv
+ * and auxiliary vector entries (the loader then runs as its interpreter),
+ * and the process itself sets its name and, with PR_SET_MM_MAP (which
+ * needs no privilege, only CONFIG_CHECKPOINT_RESTORE), arg_end, the saved
+ * auxiliary vector and the program's layout. */
 #include "exec_image.h"
 
 #include <elf.h>

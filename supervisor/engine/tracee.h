@@ -65,6 +65,13 @@ struct tracee {
 	 * exec (close-on-exec). */
 	int placed_fd;
 	struct abi_call placed_call;
+	/* An exec on its object (handle_exec.c): placed_fd is the program the
+	 * caller opened, placed_call the execveat on it, placed_orig the
+	 * caller's own call (its registers are put back if the exec fails). */
+	bool placed_exec;
+	dev_t placed_dev;
+	ino_t placed_ino;
+	struct abi_call placed_orig;
 	/* Virtual tracing (ptrace_virtual.h): its record if a jailed tracer
 	 * traces it; as a tracer, parked in a wait (its call rewritten to a
 	 * ppoll that an interrupt ends) and the event generation its last

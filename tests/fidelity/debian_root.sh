@@ -197,7 +197,7 @@ gdbrun() { # CC-FLAGS
 		-e '^warning: opening /proc/self/mem file failed: Permission denied (13)\$' | sed -e '/^\$/d' \\
 		-e 's/0x[0-9a-f]*/ADDR/g' -e 's/process [0-9]*/process N/'; }
 	gdb -q -nx -batch -ex 'break leaf' -ex run -ex bt -ex 'print x' -ex continue ./prog 2>&1 | unmem
-	./prog wait >pid & while [ ! -s pid ]; do sleep 0.1; done
+	rm -f pid; ./prog wait >pid & while [ ! -s pid ]; do sleep 0.1; done
 	gdb -q -nx -batch -p \$(cat pid) -ex bt -ex detach 2>&1 | unmem | grep -v '^ADDR in pause ()'
 	kill \$!"
 }

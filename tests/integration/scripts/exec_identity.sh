@@ -42,6 +42,17 @@ layout='open(A, "/proc/self/auxv") or die; local $/; my %a = unpack("L!*", <A>);
 expect_eq "auxv and stat of a loader-run program are the program's" \
 	"$(run "/usr/bin/perl -e '$layout'")" "entry:perl phdr:perl base:ld text"
 
+# exec runs on a descriptor the caller opens beneath the root
+# (docs/engine.md): a failed exec closes it again, a successful one does
+# not pass it on (close-on-exec), and the errors are the kernel's
+fds='sub n { opendir(my $d, "/proc/self/fd") or die; scalar(grep !/^\./, readdir $d) } my $a = n();
+	for my $p ("/etc/passwd", "/nonexistent", "/etc", "/etc/passwd/x") { exec($p) and die; push @e, $!+0 }
+	print n() - $a, " @e"'
+expect_eq "failed execs leave no descriptor, with the kernel's errors" "$(run "/usr/bin/perl -e '$fds'")" "0 13 2 13 20"
+expect_eq "the exec's descriptor is not passed on" \
+	"$(run 'exec 2>/dev/null; /usr/bin/perl -e '\''opendir(my $d, "/proc/self/fd"); print join(" ", sort grep !/^\./, readdir $d)'\''')" \
+	"$(run 'exec 2>/dev/null; /usr/bin/perl -e '\''exec q{/usr/bin/perl}, q{-e}, q{opendir(my $d, "/proc/self/fd"); print join(" ", sort grep !/^\./, readdir $d)}'\''')"
+
 # /proc/self/exe is the program: read, compared, executed again
 expect_eq "cmp /proc/self/exe" "$(run 'cmp /proc/self/exe /usr/bin/cmp && echo same')" same
 expect_eq "re-exec through /proc/self/exe" \
