@@ -53,6 +53,35 @@ expect_eq "the exec's descriptor is not passed on" \
 	"$(run 'exec 2>/dev/null; /usr/bin/perl -e '\''opendir(my $d, "/proc/self/fd"); print join(" ", sort grep !/^\./, readdir $d)'\''')" \
 	"$(run 'exec 2>/dev/null; /usr/bin/perl -e '\''exec q{/usr/bin/perl}, q{-e}, q{opendir(my $d, "/proc/self/fd"); print join(" ", sort grep !/^\./, readdir $d)}'\''')"
 
+# The same for a 32-bit program on this kernel (Elf32 headers, the i386
+# ABI), PIE and not, in a root holding the host's i386 loader and libc
+# (gcc-multilib): the entry the loader was given is the program's _start,
+# the saved copy says the same, AT_BASE is the loader's, argv is exact.
+mkdir -p "$WORK/r32/lib" "$WORK/r32/lib32" "$WORK/r32/tmp"
+cat >"$WORK/aux32.c" <<'C'
+#include <stdio.h>
+#include <sys/auxv.h>
+extern char _start[];
+int main(int argc, char **argv)
+{
+	unsigned long entry = getauxval(AT_ENTRY), saved = 0, v[2];
+	FILE *f = fopen("/proc/self/auxv", "rb");
+	while (f && fread(v, sizeof(v), 1, f) == 1 && v[0] != AT_NULL)
+		if (v[0] == AT_ENTRY)
+			saved = v[1];
+	printf("%s %d %s %s %s\n", argv[0], argc, entry == (unsigned long)_start ? "entry:start" : "entry:other",
+	       saved == entry ? "saved:same" : "saved:differs", getauxval(AT_BASE) ? "base:set" : "base:zero");
+	return 0;
+}
+C
+cc -m32 -o "$WORK/r32/pie" "$WORK/aux32.c" && cc -m32 -no-pie -o "$WORK/r32/nopie" "$WORK/aux32.c" &&
+	cp -L /lib/ld-linux.so.2 "$WORK/r32/lib/" && cp -L /lib32/libc.so.6 "$WORK/r32/lib32/" ||
+	fail "no 32-bit compiler and libc (gcc-multilib: ./setup.sh)"
+for p in pie nopie; do
+	expect_eq "32-bit $p program: the loader runs as its interpreter" \
+		"$("$JAIL" "$WORK/r32" ident32 127.0.0.2 /$p a b 2>&1)" "/$p 3 entry:start saved:same base:set"
+done
+
 # /proc/self/exe is the program: read, compared, executed again
 expect_eq "cmp /proc/self/exe" "$(run 'cmp /proc/self/exe /usr/bin/cmp && echo same')" same
 expect_eq "re-exec through /proc/self/exe" \
