@@ -324,6 +324,7 @@ static void on_exec(struct supervisor *sv, struct tracee *t)
 	tracee_set_exe(t, execer->pending_exe);
 	execer->pending_exe = NULL;
 	char *comm = execer->pending_comm;
+	bool loader = execer->pending_loader;
 	execer->pending_comm = NULL;
 	/* exec from a non-leader thread: it now has the leader's tid, and every
 	 * other thread of the group is gone */
@@ -334,7 +335,7 @@ static void on_exec(struct supervisor *sv, struct tracee *t)
 	scratch_new_space(t); /* a new image: no area until one is needed */
 	/* started by the root's loader: the program's name and command line */
 	t->exec_exit_passed = false;
-	int err = comm ? exec_image_fixup(t, comm, sv->ops->open_program) : 0;
+	int err = comm ? exec_image_fixup(t, comm, loader, sv->ops->open_program) : 0;
 	free(comm);
 	if (err == -ESRCH)
 		return;

@@ -354,7 +354,41 @@ static int map_program(struct injection *inj, long (*open_program)(struct inject
 	return err;
 }
 
-int exec_image_fixup(struct tracee *t, const char *comm, long (*open_program)(struct injection *, const char *))
+/* A program executed from a descriptor: only its name, which the kernel
+ * took from the descriptor's number before Linux 6.x used the dentry's. */
+static int set_name(struct tracee *t, const char *comm, uint64_t sp)
+{
+	pid_t tid = t->tid;
+	uint64_t area = (sp - 4096) & ~(uint64_t)15;
+	char name[16] = {0};
+	strncpy(name, comm, sizeof(name) - 1);
+	if (mem_write(tid, area, name, sizeof(name)))
+		return -EFAULT;
+	struct injection inj;
+	int err = inject_begin_after_exec(&inj, t);
+	if (err)
+		return err;
+	uint8_t insn[4], saved[4];
+	unsigned ilen = abi_syscall_insn(inj.abi, insn);
+	uint64_t at = abi_regs_pc(&inj.saved) - ilen;
+	if (mem_read(tid, at, saved, ilen) || mem_force_write(tid, at, insn, ilen)) {
+		inject_finish(&inj);
+		return -EFAULT;
+	}
+	long res = 0;
+	uint64_t a[6] = {PR_SET_NAME, area, 0, 0, 0, 0};
+	err = inject_call(&inj, abi_nr(inj.abi, SC_prctl), a, &res);
+	if (err == -ESRCH)
+		return err;
+	mem_force_write(tid, at, saved, ilen);
+	memset(name, 0, sizeof(name));
+	mem_write(tid, area, name, sizeof(name));
+	int end = inject_finish(&inj);
+	return err ? err : end;
+}
+
+int exec_image_fixup(struct tracee *t, const char *comm, bool loader,
+		     long (*open_program)(struct injection *, const char *))
 {
 	pid_t tid = t->tid;
 	struct abi_regs r;
@@ -366,6 +400,8 @@ int exec_image_fixup(struct tracee *t, const char *comm, long (*open_program)(st
 		return -ENOEXEC;
 	unsigned ws = abi->word_size;
 	uint64_t sp = abi_regs_sp(&r);
+	if (!loader)
+		return set_name(t, comm, sp);
 	struct arg_plan pl;
 	if ((err = plan_arguments(tid, ws, sp, &pl)))
 		return err;

@@ -7,6 +7,8 @@
 #ifndef JAIL_SUPERVISOR_EXEC_IMAGE_H
 #define JAIL_SUPERVISOR_EXEC_IMAGE_H
 
+#include <stdbool.h>
+
 struct tracee;
 struct injection;
 
@@ -22,7 +24,9 @@ struct injection;
  * and the loader loads it by name. Leaves t stopped, at its execve's exit
  * stop. 0, -ESRCH if t died (or was killed: mapping failed half way), or
  * another -errno if some step failed (the program still runs, under the
- * loader's name). */
-int exec_image_fixup(struct tracee *t, const char *comm, long (*open_program)(struct injection *, const char *));
+ * loader's name). loader false (a program the kernel executed from a
+ * descriptor): only its name is set. */
+int exec_image_fixup(struct tracee *t, const char *comm, bool loader,
+		     long (*open_program)(struct injection *, const char *));
 
 #endif

@@ -32,8 +32,10 @@ struct tracee {
 	char *exe;              /* the guest path of the program it runs, when the
 	                         * kernel's /proc/<pid>/exe would say otherwise */
 	char *pending_exe;      /* exe if the execve it is in succeeds */
-	char *pending_comm;     /* that execve goes through the root's loader:
-	                         * the program's name (exec_image.c) */
+	char *pending_comm;     /* that execve runs on a descriptor or through
+	                         * the root's loader: the program's name
+	                         * (exec_image.c) */
+	bool pending_loader;    /* through the root's loader */
 	/* Whether its credentials give it the supervisor's rights in path
 	 * lookups (handle_path.c): unknown until checked in /proc, and again
 	 * after an exec or a set*id, setgroups or capset call. */

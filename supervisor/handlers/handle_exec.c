@@ -426,7 +426,8 @@ enum action handle_execve(struct syscall_stop *s)
 	 * beneath its root; a host object shown inside (its /proc, /dev) by
 	 * the translated path */
 	bool ret = false;
-	if (exec_on_object(s, pl->host, file_at + strlen(pl->host), vec_at, envp, &ret) == 1) {
+	int route = exec_on_object(s, pl->host, file_at + strlen(pl->host), vec_at, envp, &ret);
+	if (route == 1) {
 		uint64_t nargs[6] = {file_at, vec_at, envp, 0, 0, 0};
 		stop_set_call(s, abi_nr(s->abi, SC_execve), nargs);
 	} else if (ret) {
@@ -439,7 +440,10 @@ enum action handle_execve(struct syscall_stop *s)
 	 * was given (of a script, the script's) */
 	free(s->t->pending_comm);
 	const char *base = strrchr(guest, '/');
-	s->t->pending_comm = pl->via_loader ? strndup(base ? base + 1 : guest, 15) : NULL;
+	/* (on a descriptor the kernel would name it after the descriptor's
+	 * number, "/dev/fd/N", on kernels before 6.x's use of the dentry) */
+	s->t->pending_comm = pl->via_loader || route == 0 ? strndup(base ? base + 1 : guest, 15) : NULL;
+	s->t->pending_loader = pl->via_loader;
 	free(pl);
 	return ACT_CONTINUE;
 }
