@@ -118,6 +118,9 @@ void tracee_forget_creds(struct tracee *t);
 /* A duplicate, in the supervisor, of the thread's descriptor fd: the same
  * open file (and offset). -errno (-EBADF: not a descriptor of it). */
 int tracee_dup_fd(const struct tracee *t, int fd);
+/* Closes the pidfd the calling thread keeps for tracee_dup_fd (a thread
+ * that ends). */
+void tracee_forget_pidfd(void);
 /* open(2) / readlink(2) of a tracee's /proc/<pid>/{cwd,root,fd/N} link,
  * with the supervisor's own rights even from a thread acting as a
  * tracee. The descriptor / length, or -errno. */

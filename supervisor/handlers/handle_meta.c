@@ -28,6 +28,7 @@
 #include "../fs/proc_hide.h"
 #include "act_as.h"
 #include "path_object.h"
+#include "stat_quick.h"
 #include "handlers.h"
 
 #ifndef SYS_fchmodat2
@@ -45,6 +46,7 @@ static int read_name(const struct syscall_stop *s, uint64_t addr, char *buf)
 struct meta_call {
 	int dirfd;
 	uint64_t path;
+	const char *name; /* the path, read already (or NULL) */
 	int at_flags;
 	bool follow, change, null_is_empty;
 };
@@ -54,7 +56,9 @@ static int with_object(struct syscall_stop *s, const struct meta_call *c, long (
 {
 	char path[PATH_MAX];
 	int err = 0;
-	if (c->path == 0 && c->null_is_empty && (c->at_flags & AT_EMPTY_PATH))
+	if (c->name)
+		snprintf(path, sizeof(path), "%s", c->name);
+	else if (c->path == 0 && c->null_is_empty && (c->at_flags & AT_EMPTY_PATH))
 		path[0] = '\0';
 	else
 		err = read_name(s, c->path, path);
@@ -113,6 +117,36 @@ static long do_stat(int fd, struct syscall_stop *s, void *p)
 	return rc;
 }
 
+/* One name in a directory of the caller's, at the host's /: one lookup
+ * (stat_quick.h). The name is read into name (for the object route).
+ * 0 or -errno: answered; 1: take the object route. */
+static int stat_one_name(struct syscall_stop *s, const struct meta_call *c, const struct stat_arg *a, char *name)
+{
+	int err = 0;
+	if (c->path == 0 && c->null_is_empty && (c->at_flags & AT_EMPTY_PATH))
+		name[0] = '\0';
+	else
+		err = read_name(s, c->path, name);
+	if (err)
+		return err;
+	if (!stat_quick_may(s->t, c->dirfd, name, c->at_flags))
+		return 1;
+	if (!notify_still_valid())
+		return -EINTR;
+	union {
+		struct stat st;
+		struct statx stx;
+	} out;
+	if (act_as_tracee(s->t, false) != 0)
+		return 1;
+	int rc = stat_quick(s->t, c->dirfd, name, c->at_flags, c->follow, a->statx, a->mask, a->sync, &out);
+	act_as_done();
+	if (rc)
+		return 1;
+	size_t size = a->statx ? sizeof(out.stx) : sizeof(out.st);
+	return mem_write(s->t->tid, a->buf, &out, size) ? -EFAULT : 0;
+}
+
 enum action handle_meta_stat(struct syscall_stop *s)
 {
 	if (!s->notified)
@@ -141,7 +175,13 @@ enum action handle_meta_stat(struct syscall_stop *s)
 		c.follow = false;
 	c.null_is_empty = true; /* Linux 6.11: NULL with AT_EMPTY_PATH */
 	long ret = 0;
-	int err = with_object(s, &c, do_stat, &a, &ret);
+	char name[PATH_MAX];
+	int err = 1;
+	err = stat_one_name(s, &c, &a, name);
+	if (err == 1)
+		c.name = name;
+	if (err == 1)
+		err = with_object(s, &c, do_stat, &a, &ret);
 	return done(s, err, ret);
 }
 
