@@ -4,7 +4,8 @@
 # directory inside the jail with a symlink that leads out (a jail with its
 # own root) or into /proc (a jail at the host's /) while the probe makes
 # one call through it, RACE_TRIES times each (default 25000 for a quick
-# run; .ci/run sets issue 13's 100000; 18 classes). Targets are
+# run; .ci/run sets issue 13's 100000; 18 classes; exec, a fork and an
+# exec each, a 25th of that). Targets are
 # the test's own: a file, a directory and a socket outside the root, and
 # a sleep it started. A lost race may fail the call or kill the racing
 # process; it must never reach the target.
@@ -52,6 +53,16 @@ for mode in opath chdir connect sendto mkdir bind; do
 	[ "$mode" = mkdir ] || [ "$mode" = bind ] && continue
 	expect_eq "own root, /dev/shm, $mode: no escape in $((TRIES / 5)) tries" "$rc" 0
 done
+# exec: the host directory holds a copy of the probe the jail must not
+# run (a static program: the kernel executes it itself, no loader)
+cp "$ROOTED/race" "$WORK/host/x"
+chmod 755 "$WORK/host/x"
+X=$(stat -c %d:%i "$WORK/host/x")
+out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race exec "$WORK/host" $((TRIES / 25)) "$X" "$D" 2>/dev/null)
+rc=$?
+echo "$out"
+expect_eq "own root, exec: the host's program never ran in $((TRIES / 25)) tries" "$rc" 0
+rm -f "$WORK/host/x"
 expect_eq "own root: the host file's mode is untouched" "$(stat -c %a "$WORK/host/f")" 644
 expect_eq "own root: the host file's times are untouched" "$(stat -c %Y "$WORK/host/f")" 1000000000
 expect_eq "own root: no xattr was set on the host file" \
