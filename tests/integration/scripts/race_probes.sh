@@ -33,7 +33,11 @@ for i in 1 2 3 4 5 6 7 8 9 10; do [ -S "$WORK/host/g" ] && break; sleep 0.2; don
 # descriptor 3 is the host directory (a jail inherits what it is given):
 # chdirfd puts it at the number a chdir's own descriptor gets
 for mode in opath chdir chdirfd chmod utimes inotify xattr connect sendto mkdir rename symlink bind openat2; do
-	out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" "$TRIES" "$F" "$D" 3<"$WORK/host" 2>/dev/null)
+	# utimes and inotify (older calls, not among issue 13's classes) cost
+	# several times a try of the others: at most 25,000 tries
+	n=$TRIES
+	case $mode in utimes | inotify) [ "$n" -gt 25000 ] && n=25000 ;; esac
+	out=$(cd "$WORK/root/tmp" && "$JAIL" "$WORK/root" h "" /race $mode "$WORK/host" "$n" "$F" "$D" 3<"$WORK/host" 2>/dev/null)
 	rc=$?
 	echo "$out"
 	# mkdir, rename, symlink: judged by the host directory's listing below
@@ -42,7 +46,7 @@ for mode in opath chdir chdirfd chmod utimes inotify xattr connect sendto mkdir 
 	# lands in the root, elsewhere); the escape itself is a socket in the
 	# host directory, checked below
 	[ "$mode" = bind ] && continue
-	expect_eq "own root, $mode: no escape in $TRIES tries" "$rc" 0
+	expect_eq "own root, $mode: no escape in $n tries" "$rc" 0
 done
 # the same through the jail's private /dev/shm (a root without /dev):
 # another root of the jail's, resolved the same way
