@@ -26,7 +26,7 @@ int unix_object_name(struct syscall_stop *s, const char *guest, size_t off, char
 		return -ENOSYS;
 	if (t->placed_fd >= 0 && same_call(&t->placed_call, &t->regs_orig)) {
 		/* the call again, with the object opened the first time */
-		int n = snprintf(name, size, "/proc/self/fd/%d", t->placed_fd);
+		int n = snprintf(name, size, "/proc/thread-self/fd/%d", t->placed_fd);
 		return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 	}
 	/* A descriptor placed for a call that did not come again (a signal

@@ -7,7 +7,8 @@
  * swapped for a symlink) leads the walk out to a host socket. Instead the
  * caller itself opens the name as an O_PATH descriptor beneath the root
  * (caller_open.h), and then issues its
- * call again with the name "/proc/self/fd/N": a magic link to that very
+ * call again with the name "/proc/thread-self/fd/N" (the calling thread's
+ * table, which unshare(CLONE_FILES) may have made its own): a magic link to that very
  * object, whatever is renamed meanwhile. The descriptor is closed at the
  * call's exit stop. docs/engine.md. */
 #ifndef JAIL_SUPERVISOR_UNIX_OBJECT_H
@@ -27,7 +28,7 @@ enum {
  * AF_UNIX path guest, in a jail with its own root (scratch offset `off`
  * of the thread's slot is free for the injected calls' arguments:
  * caller_open_in_root).
- * 0: name (size bytes) is "/proc/self/fd/N", the object opened when the
+ * 0: name (size bytes) is "/proc/thread-self/fd/N", the object opened when the
  * call came first; the call runs with it and its exit stop must call
  * unix_object_done(). UNIX_OBJECT_AGAIN: the caller opened the object, its
  * registers are as they were and it issues the call again (the handler

@@ -6,6 +6,7 @@
  * the secret. Run without the jail the same program reads it (FAIL), which
  * shows it can tell. Prints PASS/FAIL lines; exit 0 only if all pass. */
 #include <errno.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <pthread.h>
@@ -14,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 static const char *secret;
@@ -64,6 +67,44 @@ static void *swapper(void *arg)
 	while (!atomic_load(&stop_flag))
 		syscall(SYS_renameat2, AT_FDCWD, "d", AT_FDCWD, "l", 2 /* RENAME_EXCHANGE */);
 	return NULL;
+}
+
+/* connect to an AF_UNIX name from a thread whose descriptor table is its
+ * own: the object the name reaches is handed to the call through the
+ * calling thread's table, not the process's first thread's */
+static void *unshared_connect(void *arg)
+{
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", (const char *)arg);
+	if (unshare(CLONE_FILES) < 0)
+		return (void *)(long)-errno;
+	int c = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (c < 0 || connect(c, (struct sockaddr *)&a, sizeof(a)) < 0)
+		return (void *)(long)-errno;
+	return (void *)0L;
+}
+
+static void unix_connect_unshared(void)
+{
+	const char *name = "/tmp/unshared.sock";
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", name);
+	unlink(name);
+	int s = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(s, 1) < 0) {
+		printf("unshared connect: bind %s: %s\n", name, strerror(errno));
+		verdict(0, "a thread with its own descriptor table connects to an AF_UNIX name");
+		return;
+	}
+	pthread_t th;
+	void *res = (void *)1L;
+	if (pthread_create(&th, NULL, unshared_connect, (void *)name) == 0)
+		pthread_join(th, &res);
+	if (res)
+		printf("unshared connect: %s\n", strerror((int)-(long)res));
+	verdict(res == NULL, "a thread with its own descriptor table connects to an AF_UNIX name");
+	close(s);
+	unlink(name);
 }
 
 int main(int argc, char **argv)
@@ -160,6 +201,8 @@ int main(int argc, char **argv)
 	} else {
 		verdict(0, "set up the rename race in /tmp");
 	}
+
+	unix_connect_unshared();
 
 	/* chroot without chdir, and fchdir to a directory opened before it */
 	if (geteuid() == 0) {
