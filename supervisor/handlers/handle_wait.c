@@ -15,6 +15,7 @@
 #include "../engine/ptrace_virtual.h"
 #include "../engine/stop.h"
 #include "../engine/tracee.h"
+#include "visibility.h"
 
 #ifndef P_PIDFD
 #define P_PIDFD 3
@@ -44,8 +45,10 @@ static int decode(const struct syscall_stop *s, struct wait_call *w)
 			w->pid = id;
 		else if (idtype == P_PGID)
 			w->pid = id ? -id : 0;
+		else if (idtype == P_PIDFD && (w->pid = vis_pidfd_pid(s->t, id)) > 0)
+			; /* the process the pidfd names; the real wait keeps the pidfd */
 		else
-			return 1; /* P_PIDFD and others: the kernel's */
+			return 1; /* the kernel's (its EINVAL or EBADF) */
 		if (w->pid == -1 && idtype == P_PGID)
 			return 1;
 		return 0;

@@ -113,11 +113,11 @@ enum action handle_kcmp(struct syscall_stop *s)
 
 /* The pid the descriptor fd of t refers to when used as a pidfd, decided
  * from the object (the supervisor's own copy of it), never from a name:
- * a pidfd (anon inode or pidfs) by its fdinfo "Pid:" line; a directory
- * /proc/<pid> (the kernel takes one as a pidfd) by the procfs entry it
- * is. 0 if it is neither (the kernel then fails the call itself); -1 if
- * it cannot be told (the call is refused). */
-static pid_t pidfd_target(const struct tracee *t, int fd)
+ * a pidfd (anon inode or pidfs) by its fdinfo "Pid:" line; with
+ * proc_dirs, a directory /proc/<pid> (pidfd_send_signal takes one as a
+ * pidfd) by the procfs entry it is. 0 if it is neither (the kernel then
+ * fails the call itself); -1 if it cannot be told (the call is refused). */
+static pid_t pidfd_target(const struct tracee *t, int fd, bool proc_dirs)
 {
 	if (fd < 0)
 		return 0; /* PIDFD_SELF_*: the caller */
@@ -137,7 +137,7 @@ static pid_t pidfd_target(const struct tracee *t, int fd)
 		char link[64];
 		snprintf(link, sizeof(link), "/proc/self/fd/%d", g);
 		ssize_t n = readlink(link, path, sizeof(path) - 1);
-		if (S_ISDIR(st.st_mode)) {
+		if (S_ISDIR(st.st_mode) && proc_dirs) {
 			pid = -1;
 			if (n > 0) {
 				path[n] = '\0';
@@ -162,13 +162,18 @@ static pid_t pidfd_target(const struct tracee *t, int fd)
 	return pid;
 }
 
+pid_t vis_pidfd_pid(const struct tracee *t, int fd)
+{
+	return fd < 0 ? -1 : pidfd_target(t, fd, false);
+}
+
 /* pidfd_send_signal, pidfd_getfd, process_madvise, process_mrelease: the
  * pidfd is the first argument. A jail cannot get a pidfd of a hidden
  * process (pidfd_open and /proc/<pid> are checked, and clone's pidfd is
  * its own child), so this is a second line. */
 enum action handle_pidfd_arg0(struct syscall_stop *s)
 {
-	pid_t pid = pidfd_target(s->t, (int)s->args[0]);
+	pid_t pid = pidfd_target(s->t, (int)s->args[0], true);
 	if (pid == 0 || (pid > 0 && vis_pid(s->t, pid)))
 		return ACT_CONTINUE;
 	return hidden(s);

@@ -18,4 +18,9 @@
  * kernel signals later: F_SETOWN(-pgid), FIOSETOWN, SIOCSPGRP. */
 bool vis_pgrp_owned(const struct tracee *caller, pid_t pgid);
 
+/* The pid of the process pidfd fd of t refers to (its fdinfo "Pid:"),
+ * read from the object; 0 if fd is not a pidfd, -1 if it cannot be told
+ * or the process is gone. */
+pid_t vis_pidfd_pid(const struct tracee *t, int fd);
+
 #endif
