@@ -54,12 +54,28 @@ class Recorder(unittest.TestResult):
             self._set(test, "fail" if failed else "error")
 
 
+def without_vsock(suite, result):
+    """The suite minus the AF_VSOCK cases (test_socket's *VSOCK* classes):
+    vsock reaches the hypervisor, which is beyond this machine (on a
+    Firecracker VM a native connect to the local CID hangs), so they are
+    recorded as skipped on both sides and never run."""
+    kept = unittest.TestSuite()
+    for t in suite:
+        if isinstance(t, unittest.TestSuite):
+            kept.addTest(without_vsock(t, result))
+        elif "VSOCK" in type(t).__name__:
+            result._set(t, "skip")
+        else:
+            kept.addTest(t)
+    return kept
+
+
 def main():
     module, out = sys.argv[1], sys.argv[2]
     result = Recorder()
     try:
         suite = unittest.defaultTestLoader.loadTestsFromName("test." + module)
-        suite.run(result)
+        without_vsock(suite, result).run(result)
     except BaseException as e:  # the module did not load or run at all
         result.status["%s.<module>" % module] = "error"
         print("%s: %r" % (module, e), file=sys.stderr)
