@@ -14,6 +14,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "creds.h"
@@ -21,7 +22,10 @@
 #include "supervisor.h"
 #include "tracee.h"
 
-#define MAX_THREADS 64 /* per listener */
+/* per listener: each blocked open holds one (their stacks are reserved,
+ * not used); past it a call that may block fails with ENFILE */
+#define MAX_THREADS 256
+#define NOTIFY_BLOCK_CHECK_MS 500
 
 struct listener {
 	int fd;
@@ -47,16 +51,70 @@ bool notify_still_valid(void)
 
 static int start_thread(struct listener *l);
 
+/* the signal of the timer that interrupts a blocked call: sent to one
+ * notification thread, only while its timer is armed (nothing else sends
+ * it, so the threads leave it unblocked) */
+static int block_signal(void)
+{
+	return SIGRTMIN + 2;
+}
+
+static void on_block_signal(int sig)
+{
+	(void)sig; /* only makes the blocked call return EINTR */
+}
+
+static __thread timer_t block_timer;
+static __thread bool block_timer_made;
+
+/* Arms (or, with ms 0, disarms) this thread's timer. */
+static void block_timer_set(long ms)
+{
+	struct itimerspec every = {.it_interval = {ms / 1000, (ms % 1000) * 1000000L},
+				   .it_value = {ms / 1000, (ms % 1000) * 1000000L}};
+	timer_settime(block_timer, 0, &every, NULL);
+}
+
+/* Is another thread free to serve the jail, or could one be started? */
+static bool ensure_free_thread(struct listener *l)
+{
+	pthread_mutex_lock(&l->mu);
+	bool free_one = l->idle > 0, room = l->threads < MAX_THREADS;
+	pthread_mutex_unlock(&l->mu);
+	return free_one || (room && start_thread(l) == 0);
+}
+
 void notify_may_block(void)
+{
+	if (cur_active && cur_listener)
+		ensure_free_thread(cur_listener);
+}
+
+bool notify_block_begin(void)
 {
 	struct listener *l = cur_listener;
 	if (!cur_active || !l)
-		return;
-	pthread_mutex_lock(&l->mu);
-	bool more = l->idle == 0 && l->threads < MAX_THREADS;
-	pthread_mutex_unlock(&l->mu);
-	if (more)
-		start_thread(l);
+		return true;
+	if (!ensure_free_thread(l))
+		return false;
+	if (!block_timer_made) {
+		/* made once per thread, signalling this thread alone */
+		struct sigevent ev = {.sigev_notify = SIGEV_THREAD_ID, .sigev_signo = block_signal()};
+		ev._sigev_un._tid = (pid_t)syscall(SYS_gettid);
+		if (timer_create(CLOCK_MONOTONIC, &ev, &block_timer) < 0)
+			return true; /* served all the same; only a dead caller's thread stays */
+		block_timer_made = true;
+	}
+	block_timer_set(NOTIFY_BLOCK_CHECK_MS);
+	return true;
+}
+
+void notify_block_end(void)
+{
+	/* a tick still pending is taken as this call returns, when no call
+	 * of the thread's is under way */
+	if (block_timer_made)
+		block_timer_set(0);
 }
 
 static void respond(struct listener *l, struct seccomp_notif_resp *resp)
@@ -183,7 +241,8 @@ static void *worker(void *arg)
 	struct listener *l = arg;
 	sigset_t all;
 	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	sigdelset(&all, block_signal()); /* sent only while a call may block */
+	pthread_sigmask(SIG_SETMASK, &all, NULL);
 	/* the umask becomes the thread's own (creds_enter sets the tracee's) */
 	if (unshare(CLONE_FS) < 0) {
 		perror("jail: unshare(CLONE_FS)");
@@ -228,6 +287,8 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&l->mu);
 	}
 	free(req);
+	if (block_timer_made)
+		timer_delete(block_timer);
 	tracee_forget_pidfd();
 	pthread_mutex_lock(&l->mu);
 	l->idle--;
@@ -271,6 +332,9 @@ int notify_serve(int fd, bool primary)
 		return -errno;
 	}
 	creds_global_init(); /* from a thread that acts as nobody else */
+	struct sigaction sa = {.sa_handler = on_block_signal}; /* no SA_RESTART */
+	sigemptyset(&sa.sa_mask);
+	sigaction(block_signal(), &sa, NULL);
 	struct listener *l = calloc(1, sizeof(*l));
 	if (!l) {
 		close(fd);

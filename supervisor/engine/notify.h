@@ -39,9 +39,22 @@ int notify_recv_listener(int sock);
  * Always true outside a notification thread. */
 bool notify_still_valid(void);
 
-/* In a notification thread, before a call that may block for long (the
- * open of a FIFO, a slow file system): makes sure another thread is
- * free to serve the rest of the jail. */
+/* In a notification thread, around a call that may block for long (the
+ * open of a FIFO, a slow file system):
+ *   if (!notify_block_begin()) return -ENFILE;
+ *   do fd = open(...); while (fd < 0 && errno == EINTR && notify_still_valid());
+ *   notify_block_end();
+ * begin makes sure another thread is free to serve the rest of the jail
+ * (false: none could be had, as MAX_THREADS are busy or no thread could
+ * start: the call must fail rather than block the jail's last free
+ * thread), and arms a timer that interrupts the call (EINTR) every
+ * NOTIFY_BLOCK_CHECK_MS so that a caller that died meanwhile does not
+ * keep the thread forever. Outside a notification thread begin does
+ * nothing and returns true. */
+bool notify_block_begin(void);
+void notify_block_end(void);
+/* Before a long read (no wait on another process): makes sure another
+ * thread is free, if one can be had. */
 void notify_may_block(void);
 
 #endif

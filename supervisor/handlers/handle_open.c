@@ -56,6 +56,30 @@ static void how_of(uint64_t flags, uint64_t mode, struct open_how *h)
 	h->resolve = 0;
 }
 
+/* With every notification thread but this one busy (notify_block_begin
+ * false) an open that may wait must not take the last one: it runs with
+ * O_NONBLOCK added, and stands if it did not have to wait (a regular file,
+ * a device, a FIFO's writer that found a reader; O_NONBLOCK is taken off
+ * again unless the caller asked for it). A FIFO's reader, or a writer
+ * with no reader (ENXIO), would have waited: ENFILE. fd is the open's
+ * result, errno its error. */
+static int open_at_cap(int fd, int flags)
+{
+	if (fd < 0)
+		return errno == ENXIO ? -ENFILE : -errno;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || (S_ISFIFO(st.st_mode) && (flags & O_ACCMODE) == O_RDONLY)) {
+		close(fd);
+		return -ENFILE;
+	}
+	int fl = fcntl(fd, F_GETFL);
+	if (!(flags & O_NONBLOCK) && (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0)) {
+		close(fd);
+		return -ENFILE;
+	}
+	return fd;
+}
+
 /* /dev/tty means the caller's controlling terminal, not the supervisor's:
  * opened by the device its /proc/<tid>/stat names. */
 static int open_ctty(const struct tracee *t, int flags)
@@ -75,10 +99,20 @@ static int open_ctty(const struct tracee *t, int flags)
 		snprintf(path, sizeof(path), "/dev/console");
 	else
 		return -ENXIO;
-	notify_may_block();
-	int fd = open(path, (flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC)) | O_CLOEXEC | O_NOCTTY);
+	bool at_cap = !notify_block_begin();
+	int fd;
+	do
+		fd = open(path, (flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC)) | O_CLOEXEC | O_NOCTTY |
+					(at_cap ? O_NONBLOCK : 0));
+	while (fd < 0 && errno == EINTR && notify_still_valid());
+	int err = fd < 0 ? -errno : 0;
+	notify_block_end();
+	if (at_cap) {
+		errno = -err;
+		fd = err = open_at_cap(fd, flags);
+	}
 	if (fd < 0)
-		return -errno;
+		return err;
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISCHR(st.st_mode) || st.st_rdev != makedev(maj, min)) {
 		close(fd);
@@ -118,20 +152,29 @@ static int reopen(const struct tracee *t, int obj, const struct open_how *how)
 		close(obj);
 		return err;
 	}
-	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-		notify_may_block(); /* a FIFO or a device may wait for long */
 	if (S_ISCHR(st.st_mode) && st.st_rdev == makedev(5, 0)) {
 		close(obj);
 		return open_ctty(t, flags);
 	}
-	if ((flags & O_TMPFILE) == O_TMPFILE) {
-		fd = openat(obj, ".", (flags & ~O_CLOEXEC) | O_CLOEXEC, (mode_t)how->mode);
-	} else {
-		char link[64];
-		snprintf(link, sizeof(link), "/proc/self/fd/%d", obj);
-		fd = open(link, (flags & ~(O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC)) | O_CLOEXEC | O_NOCTTY);
-	}
+	bool waits = !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode); /* a FIFO or a device */
+	bool at_cap = waits && !notify_block_begin();
+	do {
+		if ((flags & O_TMPFILE) == O_TMPFILE) {
+			fd = openat(obj, ".", (flags & ~O_CLOEXEC) | O_CLOEXEC, (mode_t)how->mode);
+		} else {
+			char link[64];
+			snprintf(link, sizeof(link), "/proc/self/fd/%d", obj);
+			fd = open(link, (flags & ~(O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC)) | O_CLOEXEC | O_NOCTTY |
+						(at_cap ? O_NONBLOCK : 0));
+		}
+	} while (fd < 0 && errno == EINTR && waits && notify_still_valid());
 	err = fd < 0 ? -errno : 0;
+	if (waits)
+		notify_block_end();
+	if (at_cap) {
+		errno = -err;
+		fd = err = open_at_cap(fd, flags);
+	}
 	close(obj);
 	return fd < 0 ? err : fd;
 }
@@ -166,9 +209,19 @@ static int create_in_parent(const struct tracee *t, int dirfd, const char *path,
 	h.flags |= O_CLOEXEC | ((h.flags & O_PATH) ? 0 : O_NOCTTY);
 	/* in a jail with its own root, the one name may not lead out */
 	h.resolve = RESOLVE_NO_MAGICLINKS | (rooted ? RESOLVE_BENEATH : 0);
-	notify_may_block();
-	long fd = syscall(SYS_openat2, pfd, last, &h, sizeof(h));
+	bool at_cap = !notify_block_begin();
+	if (at_cap)
+		h.flags |= O_NONBLOCK;
+	long fd;
+	do
+		fd = syscall(SYS_openat2, pfd, last, &h, sizeof(h));
+	while (fd < 0 && errno == EINTR && notify_still_valid());
 	err = fd < 0 ? -errno : 0;
+	notify_block_end();
+	if (at_cap) {
+		errno = -err;
+		fd = err = open_at_cap((int)fd, (int)how->flags);
+	}
 	close(pfd);
 	return fd < 0 ? err : (int)fd;
 }
@@ -266,8 +319,20 @@ static int open_object(struct tracee *t, int dirfd, const char *path, const stru
 		 * no root to confine to */
 		fd = open_judged(t, dirfd, path, how, rooted);
 	} else {
-		notify_may_block(); /* the one open may be of a FIFO */
-		err = fs_guest_open_how(t, dirfd, path, how, &fd);
+		/* the one open may be of a FIFO */
+		bool at_cap = !notify_block_begin();
+		struct open_how nb = *how;
+		if (at_cap)
+			nb.flags |= O_NONBLOCK;
+		do
+			err = fs_guest_open_how(t, dirfd, path, &nb, &fd);
+		while (err == -EINTR && notify_still_valid());
+		notify_block_end();
+		if (at_cap && err <= 0) {
+			errno = -err;
+			fd = open_at_cap(err ? -1 : fd, (int)how->flags);
+			err = fd < 0 ? fd : 0;
+		}
 		if (err == -ENXIO && !(how->flags & O_PATH)) {
 			/* the root's own /dev/tty node: the supervisor has no
 			 * terminal, the caller may */
