@@ -759,6 +759,9 @@ void control_stop(struct supervisor *sv)
 	wake_control();
 	pthread_join(ctl.thread, NULL);
 	ctl.started = false;
+	/* what the ptrace thread did last is answered still (jail -m
+	 * nopersist of a jail with no process ends it at once) */
+	finish_jobs();
 }
 
 void control_finish(struct supervisor *sv)
