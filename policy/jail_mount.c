@@ -167,3 +167,15 @@ void jail_mount_describe(const struct jail_mount *m, char *buf, size_t size)
 	else
 		snprintf(buf, size, "/sbin/mount -t %s %s %s", m->type, m->dev, m->dir);
 }
+
+unsigned long long jail_mount_attr(unsigned long flags)
+{
+	unsigned long long a = 0;
+	a |= flags & MS_RDONLY ? MOUNT_ATTR_RDONLY : 0;
+	a |= flags & MS_NOSUID ? MOUNT_ATTR_NOSUID : 0;
+	a |= flags & MS_NODEV ? MOUNT_ATTR_NODEV : 0;
+	a |= flags & MS_NOEXEC ? MOUNT_ATTR_NOEXEC : 0;
+	a |= flags & MS_NOATIME ? MOUNT_ATTR_NOATIME : 0;
+	a |= flags & MS_NOSYMFOLLOW ? MOUNT_ATTR_NOSYMFOLLOW : 0;
+	return a;
+}

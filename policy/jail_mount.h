@@ -39,4 +39,8 @@ int jail_mount_parse(const char *param, const char *line, struct jail_mount *out
  * "/sbin/mount -t TYPE [-o OPTS] DEV DIR". */
 void jail_mount_describe(const struct jail_mount *m, char *buf, size_t size);
 
+/* mount(2)'s MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_NOATIME and
+ * MS_NOSYMFOLLOW as the new mount API's MOUNT_ATTR_* (mount_setattr). */
+unsigned long long jail_mount_attr(unsigned long ms_flags);
+
 #endif

@@ -83,6 +83,10 @@ static __thread mode_t now_umask;
 static __thread bool ready;
 /* `now` is exact (see apply) */
 static __thread bool now_known;
+/* A notification thread may keep a caller's capabilities after a call
+ * (creds_release); `kept` says it does. */
+static __thread bool may_keep;
+static __thread bool kept;
 
 static void global_init(void)
 {
@@ -182,6 +186,7 @@ static int apply(const struct proc_creds *c)
 
 int creds_enter(const struct proc_creds *c, mode_t mask)
 {
+	kept = false;
 	if (!ready)
 		creds_thread_init(); /* the ptrace thread, on first use */
 	if (mask != (mode_t)-1 && mask != now_umask) {
@@ -203,6 +208,7 @@ int creds_enter(const struct proc_creds *c, mode_t mask)
 
 void creds_leave(void)
 {
+	kept = false;
 	if (now_umask != own_umask) {
 		umask(own_umask);
 		now_umask = own_umask;
@@ -216,6 +222,32 @@ void creds_leave(void)
 	now = own;
 }
 
+void creds_thread_may_keep(void)
+{
+	may_keep = true;
+}
+
+/* What the supervisor's own file-system calls need besides its ids: with
+ * these, a kept caller's capabilities reach what its own would, except
+ * ptrace access and privileged calls, which take creds_suspend or
+ * creds_leave first (memory.c, tracee.c, handle_mount.c). */
+#define KEEP_NEEDS ((1ull << CAP_CHOWN) | (1ull << CAP_DAC_OVERRIDE) | (1ull << CAP_DAC_READ_SEARCH) | \
+		    (1ull << CAP_FOWNER))
+
+void creds_release(void)
+{
+	if (may_keep && now_known && now.fsuid == own.fsuid && now.fsgid == own.fsgid && same_groups(&now, &own) &&
+	    (now.caps & KEEP_NEEDS) == (own.caps & KEEP_NEEDS)) {
+		if (now_umask != own_umask) {
+			umask(own_umask);
+			now_umask = own_umask;
+		}
+		kept = !same(&now, &own);
+		return;
+	}
+	creds_leave();
+}
+
 bool creds_acting(void)
 {
 	return ready && (!now_known || !same(&now, &own));
@@ -223,9 +255,12 @@ bool creds_acting(void)
 
 void creds_suspend(struct creds_saved *s)
 {
-	s->acting = ready && (!now_known || !same(&now, &own) || now_umask != own_umask);
-	if (!s->acting)
+	s->acting = ready && !kept && (!now_known || !same(&now, &own) || now_umask != own_umask);
+	if (!s->acting) {
+		if (kept)
+			creds_leave(); /* nothing to take again: the call is done */
 		return;
+	}
 	s->c = now;
 	s->umask = now_umask;
 	creds_leave();

@@ -41,6 +41,16 @@ int creds_enter(const struct proc_creds *c, mode_t umask);
  * rights back must not go on. */
 void creds_leave(void);
 
+/* A served call is done with the caller's credentials. A notification
+ * thread (creds_thread_may_keep) keeps a caller's capabilities when its
+ * ids are the supervisor's (jailed root for a root supervisor): each
+ * capset costs a prepare_creds/commit_creds, and the next call is most
+ * often the same caller's. What then needs the supervisor's own rights
+ * takes them with creds_suspend (which gives them back for good) or
+ * creds_leave. Other threads: creds_leave. */
+void creds_release(void);
+void creds_thread_may_keep(void);
+
 /* The calling thread's current credentials, put aside while it uses the
  * supervisor's own rights (pidfd_getfd, /proc/<pid>/{cwd,root,fd}: a
  * tracee that changed its ids is not dumpable, and only the supervisor's

@@ -314,7 +314,7 @@ static void on_new_child(struct supervisor *sv, struct tracee *parent, const str
 		resume(ev->tid, 0);
 }
 
-static void on_exec(struct tracee *t)
+static void on_exec(struct supervisor *sv, struct tracee *t)
 {
 	unsigned long former = 0;
 	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
@@ -325,6 +325,7 @@ static void on_exec(struct tracee *t)
 	tracee_set_exe(t, execer->pending_exe);
 	execer->pending_exe = NULL;
 	char *comm = execer->pending_comm;
+	bool loader = execer->pending_loader;
 	execer->pending_comm = NULL;
 	/* exec from a non-leader thread: it now has the leader's tid, and every
 	 * other thread of the group is gone */
@@ -335,7 +336,7 @@ static void on_exec(struct tracee *t)
 	scratch_new_space(t); /* a new image: no area until one is needed */
 	/* started by the root's loader: the program's name and command line */
 	t->exec_exit_passed = false;
-	int err = comm ? exec_image_fixup(t, comm) : 0;
+	int err = comm ? exec_image_fixup(t, comm, loader, sv->ops->open_program) : 0;
 	free(comm);
 	if (err == -ESRCH)
 		return;
@@ -438,7 +439,7 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 		on_new_child(sv, t, ev);
 		break;
 	case EV_EXEC:
-		on_exec(t);
+		on_exec(sv, t);
 		break;
 	case EV_EVENT_STOP:
 		on_event_stop(sv, t, ev);

@@ -110,6 +110,16 @@ int inject_end(struct injection *inj)
 	return err;
 }
 
+int inject_end_as(struct injection *inj, long nr, const uint64_t args[6])
+{
+	struct abi_regs r = inj->saved;
+	abi_regs_reissue(inj->abi, &r, nr, args);
+	int err = abi_regs_set(inj->t->tid, &r);
+	inj->t->reissued = true;
+	resend(inj);
+	return err;
+}
+
 int inject_finish(struct injection *inj)
 {
 	int err = abi_regs_set(inj->t->tid, &inj->saved);

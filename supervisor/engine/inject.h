@@ -35,6 +35,10 @@ struct injection {
 int inject_begin(struct injection *inj, struct tracee *t, const struct abi *abi);
 int inject_call(struct injection *inj, long nr, const uint64_t args[6], long *result);
 int inject_end(struct injection *inj);
+/* Instead of inject_end, after at least one inject_call: the tracee
+ * issues syscall nr(args) instead of its original call when resumed (it
+ * goes through the filter, and the handler, again). */
+int inject_end_as(struct injection *inj, long nr, const uint64_t args[6]);
 /* Instead of inject_end, after at least one inject_call: restores the
  * registers but does not rewind, so the original syscall counts as done;
  * the handler then returns ACT_RETURN with the value it is to return. */

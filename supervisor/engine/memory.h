@@ -14,5 +14,8 @@ int mem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 int mem_read_string(pid_t tid, uint64_t addr, char *buf, size_t size);
 /* Writes len bytes to writable tracee memory (process_vm_writev). */
 int mem_write(pid_t tid, uint64_t addr, const void *buf, size_t len);
+/* Writes len bytes even where the tracee may not write (its code, a
+ * read-only page), through /proc/<tid>/mem as a debugger does. */
+int mem_force_write(pid_t tid, uint64_t addr, const void *buf, size_t len);
 
 #endif

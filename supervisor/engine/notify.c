@@ -190,6 +190,7 @@ static void *worker(void *arg)
 		abort();
 	}
 	creds_thread_init();
+	creds_thread_may_keep();
 	cur_listener = l;
 	struct seccomp_notif *req = malloc(sizes.seccomp_notif);
 	if (!req)
@@ -227,6 +228,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&l->mu);
 	}
 	free(req);
+	tracee_forget_pidfd();
 	pthread_mutex_lock(&l->mu);
 	l->idle--;
 	bool last = --l->threads == 0;

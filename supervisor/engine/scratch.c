@@ -29,23 +29,21 @@ int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size)
 	return 0;
 }
 
-int scratch_prepare(struct tracee *t)
+int scratch_map_in(struct injection *inj)
 {
-	struct injection inj;
+	struct tracee *t = inj->t;
+	const struct abi *abi = inj->abi;
 	if (!t->as)
 		scratch_new_space(t);
 	long addr = -ENOSYS, sealed = -ENOSYS;
-	int nr_mmap = abi_nr(t->abi, t->abi->word_size == 4 ? SC_mmap2 : SC_mmap);
-	int nr_mseal = abi_nr(t->abi, SC_mseal);
+	int nr_mmap = abi_nr(abi, abi->word_size == 4 ? SC_mmap2 : SC_mmap);
+	int nr_mseal = abi_nr(abi, SC_mseal);
 
 	if (nr_mmap < 0)
-		nr_mmap = abi_nr(t->abi, SC_mmap);
-	int err = inject_begin(&inj, t, t->abi);
-	if (err)
-		return err;
+		nr_mmap = abi_nr(abi, SC_mmap);
 	uint64_t margs[6] = {0, SCRATCH_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
 			     (uint64_t)-1, 0};
-	if (t->abi->word_size == 4)
+	if (abi->word_size == 4)
 		margs[4] = 0xffffffffu;
 #ifdef __x86_64__
 	/* A 64-bit program may make i386 calls (int $0x80), whose pointers
@@ -54,35 +52,44 @@ int scratch_prepare(struct tracee *t)
 	else
 		margs[3] |= MAP_32BIT;
 #endif
-	err = inject_call(&inj, nr_mmap, margs, &addr);
+	int err = inject_call(inj, nr_mmap, margs, &addr);
 #ifdef __x86_64__
 	if (!err && addr == -ENOMEM && (margs[3] & MAP_32BIT)) {
 		margs[3] &= ~(uint64_t)MAP_32BIT; /* that space is full: anywhere */
-		err = inject_call(&inj, nr_mmap, margs, &addr);
+		err = inject_call(inj, nr_mmap, margs, &addr);
 	}
 #endif
 	if (!err && addr < 0 && addr > -4096)
 		err = (int)addr;
 	/* a 32-bit ABI's result is sign-extended, but its addresses above
 	 * 2 GiB (where i386 mappings go) are not negative */
-	if (!err && t->abi->word_size == 4)
+	if (!err && abi->word_size == 4)
 		addr = (long)(uint32_t)addr;
 	if (!err && nr_mseal >= 0) {
 		uint64_t sargs[6] = {(uint64_t)addr, SCRATCH_SIZE, 0, 0, 0, 0};
-		err = inject_call(&inj, nr_mseal, sargs, &sealed);
+		err = inject_call(inj, nr_mseal, sargs, &sealed);
 		/* without mseal (old kernel, or an ABI whose filter lacks it) the
 		 * area is only read-only; see docs/design-notes.md */
 		err = err == -ESRCH ? err : 0;
 	}
+	if (!err)
+		t->as->base = (uint64_t)addr;
+	return err;
+}
+
+int scratch_prepare(struct tracee *t)
+{
+	struct injection inj;
+	int err = inject_begin(&inj, t, t->abi);
+	if (err)
+		return err;
+	err = scratch_map_in(&inj);
 	if (err == -ESRCH)
 		return err;
 	int end = inject_end(&inj);
 	if (err)
 		return err;
-	if (end)
-		return end;
-	t->as->base = (uint64_t)addr;
-	return 0;
+	return end;
 }
 
 static int alloc_slot(struct tracee *t)

@@ -23,6 +23,10 @@ struct tracee;
  * mseal; the original syscall is issued again when t resumes. The event loop
  * calls it before any handler with .uses_scratch. 0 or -errno. */
 int scratch_prepare(struct tracee *t);
+/* The same, in an injection already begun (the loader's exec stop,
+ * exec_image.c). 0 or -errno (-ESRCH: t died). */
+struct injection;
+int scratch_map_in(struct injection *inj);
 
 /* The area's range in t's address space: 0, or -ENOENT if not mapped. */
 int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size);

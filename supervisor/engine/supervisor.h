@@ -18,6 +18,8 @@ struct supervisor;
 
 /* What the layers above the engine give it (tools/jail_main.c): the
  * engine calls up only through these. */
+struct injection;
+
 struct supervisor_ops {
 	/* the handler table, indexed by enum sc_id (handlers/handler_table.c) */
 	const struct handler *handlers;
@@ -30,6 +32,10 @@ struct supervisor_ops {
 	void (*idle)(struct supervisor *sv);
 	/* nothing left to wait for: may the supervisor stop? */
 	bool (*may_exit)(struct supervisor *sv);
+	/* the caller's read-only descriptor of the program at guest path, opened
+	 * beneath its root by calls injected in inj (handlers/caller_open.c),
+	 * or -errno: the loader's exec stop maps it (exec_image.c) */
+	long (*open_program)(struct injection *inj, const char *guest);
 };
 
 struct supervisor {

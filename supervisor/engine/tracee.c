@@ -302,19 +302,52 @@ bool tracee_exe_for_link(const struct tracee *asker, const char *host, char *out
 	return found;
 }
 
-static int dup_fd(const struct tracee *t, int fd)
+/* Each thread keeps the pidfd of the last tracee it reached into: the
+ * next call is most often the same caller's, and a pidfd_open and a close
+ * cost as much as the pidfd_getfd. A pidfd names one task for good: when
+ * that task is gone (and its tid maybe given to another), pidfd_getfd
+ * answers ESRCH, and the pidfd is opened again. */
+static __thread pid_t pidfd_tid;
+static __thread int pidfd_kept = -1;
+
+static int open_pidfd(const struct tracee *t)
 {
 	/* the thread's own descriptor table (a thread may not share its
 	 * process's); kernels before PIDFD_THREAD: the process's */
 	int pidfd = (int)syscall(SYS_pidfd_open, t->tid, PIDFD_THREAD);
 	if (pidfd < 0 && errno == EINVAL)
 		pidfd = (int)syscall(SYS_pidfd_open, t->tgid, 0);
-	if (pidfd < 0)
-		return -errno;
-	int local = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
-	int err = errno;
-	close(pidfd);
-	return local < 0 ? -err : local;
+	return pidfd < 0 ? -errno : pidfd;
+}
+
+void tracee_forget_pidfd(void)
+{
+	if (pidfd_kept >= 0)
+		close(pidfd_kept);
+	pidfd_kept = -1;
+	pidfd_tid = 0;
+}
+
+static int dup_fd(const struct tracee *t, int fd)
+{
+	int err = ESRCH;
+	for (int tries = 0; tries < 2 && err == ESRCH; tries++) {
+		if (pidfd_kept < 0 || pidfd_tid != t->tid) {
+			tracee_forget_pidfd();
+			int pidfd = open_pidfd(t);
+			if (pidfd < 0)
+				return pidfd;
+			pidfd_kept = pidfd;
+			pidfd_tid = t->tid;
+		}
+		int local = (int)syscall(SYS_pidfd_getfd, pidfd_kept, fd, 0);
+		if (local >= 0)
+			return local;
+		err = errno;
+		if (err == ESRCH)
+			tracee_forget_pidfd(); /* that task is gone: its tid may be another's now */
+	}
+	return -err;
 }
 
 /* Reaching into a tracee needs the supervisor's own rights, also from a

@@ -32,8 +32,10 @@ struct tracee {
 	char *exe;              /* the guest path of the program it runs, when the
 	                         * kernel's /proc/<pid>/exe would say otherwise */
 	char *pending_exe;      /* exe if the execve it is in succeeds */
-	char *pending_comm;     /* that execve goes through the root's loader:
-	                         * the program's name (exec_image.c) */
+	char *pending_comm;     /* that execve runs on a descriptor or through
+	                         * the root's loader: the program's name
+	                         * (exec_image.c) */
+	bool pending_loader;    /* through the root's loader */
 	/* Whether its credentials give it the supervisor's rights in path
 	 * lookups (handle_path.c): unknown until checked in /proc, and again
 	 * after an exec or a set*id, setgroups or capset call. */
@@ -65,6 +67,13 @@ struct tracee {
 	 * exec (close-on-exec). */
 	int placed_fd;
 	struct abi_call placed_call;
+	/* An exec on its object (handle_exec.c): placed_fd is the program the
+	 * caller opened, placed_call the execveat on it, placed_orig the
+	 * caller's own call (its registers are put back if the exec fails). */
+	bool placed_exec;
+	dev_t placed_dev;
+	ino_t placed_ino;
+	struct abi_call placed_orig;
 	/* Virtual tracing (ptrace_virtual.h): its record if a jailed tracer
 	 * traces it; as a tracer, parked in a wait (its call rewritten to a
 	 * ppoll that an interrupt ends) and the event generation its last
@@ -109,6 +118,9 @@ void tracee_forget_creds(struct tracee *t);
 /* A duplicate, in the supervisor, of the thread's descriptor fd: the same
  * open file (and offset). -errno (-EBADF: not a descriptor of it). */
 int tracee_dup_fd(const struct tracee *t, int fd);
+/* Closes the pidfd the calling thread keeps for tracee_dup_fd (a thread
+ * that ends). */
+void tracee_forget_pidfd(void);
 /* open(2) / readlink(2) of a tracee's /proc/<pid>/{cwd,root,fd/N} link,
  * with the supervisor's own rights even from a thread acting as a
  * tracee. The descriptor / length, or -errno. */

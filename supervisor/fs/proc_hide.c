@@ -456,8 +456,49 @@ int proc_hide_check(const struct tracee *t, int dirfd, const char *path, bool fo
 	}
 }
 
+/* The supervisor's / is the root of a mount that is not a procfs or a
+ * cgroupfs (always, outside a test that mounts one there). */
+static bool root_mount_plain(void)
+{
+	static int plain = -1;
+	if (plain < 0) {
+		struct statfs sf;
+		plain = statfs("/", &sf) == 0 && sf.f_type != PROC_SUPER_MAGIC && sf.f_type != CGROUP_SUPER_MAGIC &&
+			sf.f_type != CGROUP2_SUPER_MAGIC;
+	}
+	return plain;
+}
+
+/* An absolute path walked without a symlink and without crossing a mount
+ * (RESOLVE_NO_XDEV) stays on the mount of /, so it never enters a procfs:
+ * there is nothing to judge, and an error of that walk (a missing name,
+ * a search permission) tells nothing of a hidden entry either. This is
+ * most paths of a build (headers, libraries, realpath's readlinks). -1:
+ * the walk left that mount or met a symlink: the full route. */
+static int open_on_root_mount(const char *path, bool follow, int *fd)
+{
+	if (path[0] != '/' || chroot_seen || !root_mount_plain())
+		return -1;
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW),
+		.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_XDEV,
+	};
+	*fd = openat2_retry(AT_FDCWD, path, &how);
+	if (*fd >= 0)
+		return 0;
+	int err = errno;
+	if (err == ENOENT || err == ENOTDIR || err == EACCES || err == ENAMETOOLONG) {
+		*fd = -err;
+		return 0;
+	}
+	return -1;
+}
+
 int proc_hide_open(const struct tracee *t, int dirfd, const char *path, bool follow)
 {
+	int quick;
+	if (open_on_root_mount(path, follow, &quick) == 0)
+		return quick;
 	int fd = open_as(t, dirfd, path, follow);
 	char canon[PATH_MAX];
 	if (fd < 0) {

@@ -27,5 +27,5 @@ int act_as_tracee(const struct tracee *t, bool creates)
 
 void act_as_done(void)
 {
-	creds_leave();
+	creds_release();
 }

@@ -11,7 +11,9 @@ struct tracee;
 /* Takes t's fsuid, fsgid, groups, effective capabilities (and its umask
  * when creates is set). 0 or -errno: the call must then fail. */
 int act_as_tracee(const struct tracee *t, bool creates);
-/* Back to the supervisor's own. */
+/* Done acting (creds_release: a notification thread may keep the
+ * caller's capabilities; what needs the supervisor's own rights takes
+ * them: creds.h). */
 void act_as_done(void);
 
 #endif

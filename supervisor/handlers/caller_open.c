@@ -3,7 +3,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/openat2.h>
+#include <stdbool.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,5 +94,48 @@ long caller_open_in_root(struct injection *inj, const struct fs_root *in, const 
 		caller_close(inj, fd);
 		fd = err;
 	}
+	return fd;
+}
+
+long caller_open_program(struct injection *inj, const char *guest)
+{
+	struct tracee *t = inj->t;
+	char abs[PATH_MAX];
+	const struct fs_root *in = NULL;
+	int err = fs_guest_in_root(t, AT_FDCWD, guest, abs, sizeof(abs), &in);
+	if (err)
+		return err > 0 ? -ENOENT : err;
+	long obj = caller_open_in_root(inj, in, abs, O_PATH | O_CLOEXEC, 0);
+	if (obj < 0)
+		return obj;
+	/* only a regular file is opened for reading: a FIFO or a device put
+	 * there meanwhile is never opened */
+	int own = tracee_dup_fd(t, (int)obj);
+	struct stat st;
+	bool regular = own >= 0 && fstat(own, &st) == 0 && S_ISREG(st.st_mode);
+	if (own >= 0)
+		close(own);
+	long fd = -EACCES;
+	if (regular) {
+		/* the same inode reopened, with the caller's rights */
+		char self[64];
+		snprintf(self, sizeof(self), "/proc/thread-self/fd/%ld", obj);
+		struct {
+			struct open_how how;
+			unsigned char zero[CALLER_OPEN_HOW_SIZE - sizeof(struct open_how)];
+		} how = {.how = {.flags = O_RDONLY | O_CLOEXEC | O_NOCTTY}};
+		uint64_t path_at, how_at;
+		err = scratch_put(t, 0, self, strlen(self) + 1, &path_at);
+		if (!err)
+			err = scratch_put(t, 64, &how, sizeof(how), &how_at);
+		if (!err) {
+			uint64_t b[6] = {(uint64_t)(int64_t)AT_FDCWD, path_at, how_at, CALLER_OPEN_HOW_SIZE, 0, 0};
+			err = inject_call(inj, abi_nr(inj->abi, SC_openat2), b, &fd);
+		}
+		if (err)
+			fd = err;
+	}
+	if (fd != -ESRCH)
+		caller_close(inj, obj);
 	return fd;
 }

@@ -38,6 +38,14 @@ long caller_open_in_root(struct injection *inj, const struct fs_root *root, cons
 struct tracee;
 int caller_judge(const struct tracee *t, const char *what);
 
+/* In an injection with the scratch area mapped (the loader's exec stop,
+ * exec_image.c): the caller opens the program at guest path `guest`
+ * beneath its root, O_PATH (caller_open_in_root, judged), and, if it is a
+ * regular file, reopens that inode for reading through its own
+ * /proc/thread-self/fd link: its read-only close-on-exec descriptor, or
+ * -errno (-ESRCH: it died). */
+long caller_open_program(struct injection *inj, const char *guest);
+
 /* The caller closes its descriptor fd (an injected close). */
 void caller_close(struct injection *inj, long fd);
 

@@ -6,8 +6,10 @@
  *   ELF with PT_INTERP  -> execve(<root>/<interp>, [interp, --argv0, argv0, program, args...])
  *   #!interp [arg]      -> the interpreter, with [interp, arg, script, args...]
  *   static ELF          -> execve(<root>/<program>, argv)
- * The dynamic loader, started directly, opens the program by its guest
- * path, through the jail like any other open. */
+ * What the kernel executes is a descriptor the caller opened beneath the
+ * root (caller_open.c): execveat(fd, "", AT_EMPTY_PATH), no host path
+ * string walked after the check (docs/engine.md). At the exec stop the
+ * program is mapped into the loader's image (engine/exec_image.c). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,8 +19,10 @@
 #include <unistd.h>
 
 #include "../fs/fs_root.h"
+#include "caller_open.h"
 #include "exec_header.h"
 #include "handlers.h"
+#include "../engine/inject.h"
 #include "../engine/memory.h"
 #include "../engine/procfs.h"
 #include "../engine/scratch.h"
@@ -27,6 +31,7 @@
 #define MAX_SCRIPT_DEPTH 4   /* the kernel's BINPRM_MAX_RECURSION */
 #define MAX_PREFIX 8         /* words put before the caller's argv[1..] */
 #define MAX_ARGS (1 << 20)
+#define OBJECT_OPEN_AREA (2 * PATH_MAX + 128) /* caller_open_in_root's arguments */
 
 struct exec_plan {
 	char host[PATH_MAX];              /* what the kernel executes */
@@ -89,7 +94,7 @@ static int plan_exec(struct tracee *t, int dirfd, const char *program, enum fs_f
 			return err;
 		/* only a regular file is read: a FIFO (or a device) would block
 		 * the ptrace thread, and the kernel refuses to exec it anyway */
-		int obj = open(pl->host, O_PATH | O_CLOEXEC);
+		int obj = open(pl->host, O_PATH | O_CLOEXEC | (follow == FS_NOFOLLOW ? O_NOFOLLOW : 0));
 		struct stat ost;
 		if (obj < 0 || fstat(obj, &ost) < 0 || !S_ISREG(ost.st_mode)) {
 			if (obj >= 0)
@@ -224,8 +229,123 @@ static int read_argv(struct syscall_stop *s, uint64_t argv, uint64_t **out, size
 	return 0;
 }
 
+static bool same_call(const struct abi_call *a, const struct abi_call *b)
+{
+	return a->nr == b->nr && memcmp(a->args, b->args, sizeof(a->args)) == 0;
+}
+
+/* The execveat on the object, issued again after the caller opened it:
+ * it runs if the descriptor at that number is still that object. */
+static bool exec_placed(struct syscall_stop *s, enum action *act)
+{
+	struct tracee *t = s->t;
+	if (t->placed_fd < 0 || !t->placed_exec || !same_call(&t->placed_call, &t->regs_orig))
+		return false;
+	int own = tracee_dup_fd(t, t->placed_fd);
+	struct stat st;
+	bool same = own >= 0 && fstat(own, &st) == 0 && st.st_dev == t->placed_dev && st.st_ino == t->placed_ino;
+	if (own >= 0)
+		close(own);
+	if (!same) {
+		/* a signal handler put another file at that number meanwhile:
+		 * it is the program's descriptor now, not ours to close */
+		t->placed_fd = -1;
+		t->placed_exec = false;
+		s->retval = -EAGAIN;
+		*act = ACT_RETURN;
+		return true;
+	}
+	/* if the exec fails, the caller finds its own call's registers */
+	t->regs_set = t->placed_call;
+	t->regs_orig = t->placed_orig;
+	t->regs_changed = true;
+	*act = ACT_EXIT_STOP;
+	return true;
+}
+
+long handle_execve_exit(struct syscall_stop *s)
+{
+	struct tracee *t = s->t;
+	if (s->retval >= 0 || t->placed_fd < 0 || !t->placed_exec)
+		return s->retval;
+	int fd = t->placed_fd;
+	t->placed_fd = -1;
+	t->placed_exec = false;
+	struct injection inj;
+	if (inject_begin_at_exit(&inj, t, s->abi) == 0) {
+		caller_close(&inj, fd);
+		inject_finish(&inj);
+	}
+	return s->retval;
+}
+
+/* The caller opens what the plan executes (host path `host`) beneath its
+ * root, O_PATH (its last component not followed: the plan resolved it,
+ * but for AT_SYMLINK_NOFOLLOW, where the kernel refuses a symlink too),
+ * and is made to issue execveat(fd, "", argv, envp, AT_EMPTY_PATH)
+ * instead of its call. 1: not inside the root (the host's /proc or /dev):
+ * translated instead. 0: placed (ACT_CONTINUE), or s->retval set (the
+ * lookup's error: ACT_RETURN, *ret). */
+static int exec_on_object(struct syscall_stop *s, const char *host, uint64_t empty_at, uint64_t vec_at,
+			  uint64_t envp, bool *ret)
+{
+	struct tracee *t = s->t;
+	char guest[PATH_MAX], abs[PATH_MAX];
+	const struct fs_root *in;
+	if (fs_host_to_guest(t, host, guest, sizeof(guest)) ||
+	    fs_guest_in_root(t, AT_FDCWD, guest, abs, sizeof(abs), &in) != 0)
+		return 1;
+	struct injection inj;
+	int err = inject_begin(&inj, t, s->abi);
+	if (err) {
+		s->retval = err;
+		*ret = true;
+		return 0;
+	}
+	long fd = caller_open_in_root(&inj, in, abs, O_PATH | O_CLOEXEC | O_NOFOLLOW, 0);
+	int own = fd >= 0 ? tracee_dup_fd(t, (int)fd) : -1;
+	struct stat st;
+	if (fd >= 0 && (own < 0 || fstat(own, &st) < 0))
+		err = -EACCES;
+	if (own >= 0)
+		close(own);
+	if (fd == -ESRCH) {
+		s->retval = -ESRCH;
+		*ret = true;
+		return 0;
+	}
+	if (fd < 0 || err) {
+		if (fd >= 0)
+			caller_close(&inj, fd);
+		if (inj.at_exit)
+			inject_finish(&inj); /* the original call counts as done */
+		s->retval = fd < 0 ? fd : err;
+		*ret = true;
+		return 0;
+	}
+	struct abi_call call = {.nr = abi_nr(s->abi, SC_execveat),
+				.args = {(uint64_t)fd, empty_at, vec_at, envp, AT_EMPTY_PATH, 0}};
+	t->placed_fd = (int)fd;
+	t->placed_exec = true;
+	t->placed_dev = st.st_dev;
+	t->placed_ino = st.st_ino;
+	t->placed_call = call;
+	t->placed_orig = t->regs_orig;
+	if ((err = inject_end_as(&inj, call.nr, call.args))) {
+		s->retval = err;
+		*ret = true;
+		return 0;
+	}
+	s->rewound = true;
+	*ret = false;
+	return 0;
+}
+
 enum action handle_execve(struct syscall_stop *s)
 {
+	enum action placed;
+	if (exec_placed(s, &placed))
+		return placed;
 	bool at = s->id == SC_execveat;
 	int dirfd = at ? (int)s->args[0] : AT_FDCWD;
 	uint64_t path_arg = s->args[at ? 1 : 0], argv = s->args[at ? 2 : 1], envp = s->args[at ? 3 : 2];
@@ -265,8 +385,9 @@ enum action handle_execve(struct syscall_stop *s)
 		enum fs_follow f = (flags & AT_SYMLINK_NOFOLLOW) ? FS_NOFOLLOW : FS_FOLLOW;
 		err = plan_exec(s->t, dirfd, guest, f, argv0, pl);
 	}
-	/* the scratch slot: the host path, then the words, then the argv array */
-	size_t ws = s->abi->word_size, off = 0;
+	/* the scratch slot: after the caller's open (caller_open.h), the host
+	 * path, then the words, then the argv array */
+	size_t ws = s->abi->word_size, off = OBJECT_OPEN_AREA;
 	uint64_t file_at = 0, word_at[MAX_PREFIX];
 	if (!err) {
 		err = scratch_put(s->t, off, pl->host, strlen(pl->host) + 1, &file_at);
@@ -301,15 +422,28 @@ enum action handle_execve(struct syscall_stop *s)
 		s->retval = err == -E2BIG ? -E2BIG : err;
 		return ACT_RETURN;
 	}
-	uint64_t nargs[6] = {file_at, vec_at, envp, 0, 0, 0};
-	stop_set_call(s, abi_nr(s->abi, SC_execve), nargs);
+	/* the object the kernel executes: a descriptor the caller opens
+	 * beneath its root; a host object shown inside (its /proc, /dev) by
+	 * the translated path */
+	bool ret = false;
+	int route = exec_on_object(s, pl->host, file_at + strlen(pl->host), vec_at, envp, &ret);
+	if (route == 1) {
+		uint64_t nargs[6] = {file_at, vec_at, envp, 0, 0, 0};
+		stop_set_call(s, abi_nr(s->abi, SC_execve), nargs);
+	} else if (ret) {
+		free(pl);
+		return ACT_RETURN;
+	}
 	free(s->t->pending_exe);
 	s->t->pending_exe = pl->guest_program[0] ? strdup(pl->guest_program) : NULL;
 	/* the name the kernel gives a program: the last part of the path execve
 	 * was given (of a script, the script's) */
 	free(s->t->pending_comm);
 	const char *base = strrchr(guest, '/');
-	s->t->pending_comm = pl->via_loader ? strndup(base ? base + 1 : guest, 15) : NULL;
+	/* (on a descriptor the kernel would name it after the descriptor's
+	 * number, "/dev/fd/N", on kernels before 6.x's use of the dentry) */
+	s->t->pending_comm = pl->via_loader || route == 0 ? strndup(base ? base + 1 : guest, 15) : NULL;
+	s->t->pending_loader = pl->via_loader;
 	free(pl);
 	return ACT_CONTINUE;
 }

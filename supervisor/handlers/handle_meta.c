@@ -28,6 +28,7 @@
 #include "../fs/proc_hide.h"
 #include "act_as.h"
 #include "path_object.h"
+#include "stat_quick.h"
 #include "handlers.h"
 
 #ifndef SYS_fchmodat2
@@ -45,6 +46,7 @@ static int read_name(const struct syscall_stop *s, uint64_t addr, char *buf)
 struct meta_call {
 	int dirfd;
 	uint64_t path;
+	const char *name; /* the path, read already (or NULL) */
 	int at_flags;
 	bool follow, change, null_is_empty;
 };
@@ -54,7 +56,9 @@ static int with_object(struct syscall_stop *s, const struct meta_call *c, long (
 {
 	char path[PATH_MAX];
 	int err = 0;
-	if (c->path == 0 && c->null_is_empty && (c->at_flags & AT_EMPTY_PATH))
+	if (c->name)
+		snprintf(path, sizeof(path), "%s", c->name);
+	else if (c->path == 0 && c->null_is_empty && (c->at_flags & AT_EMPTY_PATH))
 		path[0] = '\0';
 	else
 		err = read_name(s, c->path, path);
@@ -113,6 +117,38 @@ static long do_stat(int fd, struct syscall_stop *s, void *p)
 	return rc;
 }
 
+static long do_compat_stat(int fd, struct syscall_stop *s, void *p);
+
+/* One name in a directory of the caller's, at the host's /: one lookup
+ * (stat_quick.h). The name is read into name (for the object route).
+ * 0 or -errno: answered; 1: take the object route. */
+static int stat_one_name(struct syscall_stop *s, const struct meta_call *c, const struct stat_arg *a, char *name)
+{
+	int err = 0;
+	if (c->path == 0 && c->null_is_empty && (c->at_flags & AT_EMPTY_PATH))
+		name[0] = '\0';
+	else
+		err = read_name(s, c->path, name);
+	if (err)
+		return err;
+	if (!stat_quick_may(s->t, c->dirfd, name, c->at_flags))
+		return 1;
+	if (!notify_still_valid())
+		return -EINTR;
+	union {
+		struct stat st;
+		struct statx stx;
+	} out;
+	if (act_as_tracee(s->t, false) != 0)
+		return 1;
+	int rc = stat_quick(s->t, c->dirfd, name, c->at_flags, c->follow, a->statx, a->mask, a->sync, &out);
+	act_as_done();
+	if (rc)
+		return 1;
+	size_t size = a->statx ? sizeof(out.stx) : sizeof(out.st);
+	return mem_write(s->t->tid, a->buf, &out, size) ? -EFAULT : 0;
+}
+
 enum action handle_meta_stat(struct syscall_stop *s)
 {
 	if (!s->notified)
@@ -141,7 +177,19 @@ enum action handle_meta_stat(struct syscall_stop *s)
 		c.follow = false;
 	c.null_is_empty = true; /* Linux 6.11: NULL with AT_EMPTY_PATH */
 	long ret = 0;
-	int err = with_object(s, &c, do_stat, &a, &ret);
+	if (s->abi->word_size == 4 && (s->id == SC_stat || s->id == SC_lstat)) {
+		/* i386's stat and lstat: the compat struct stat */
+		uint64_t buf = a.buf;
+		int err = with_object(s, &c, do_compat_stat, &buf, &ret);
+		return done(s, err, ret);
+	}
+	char name[PATH_MAX];
+	int err = 1;
+	err = stat_one_name(s, &c, &a, name);
+	if (err == 1)
+		c.name = name;
+	if (err == 1)
+		err = with_object(s, &c, do_stat, &a, &ret);
 	return done(s, err, ret);
 }
 
@@ -207,6 +255,51 @@ static long do_oldstat(int fd, struct syscall_stop *s, void *p)
 		.atime = (uint32_t)st.st_atim.tv_sec,
 		.mtime = (uint32_t)st.st_mtim.tv_sec,
 		.ctime = (uint32_t)st.st_ctim.tv_sec,
+	};
+	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
+}
+
+/* i386's struct stat (x86's struct compat_stat: stat and lstat, 106 and
+ * 107) as the kernel's cp_compat_stat fills it: 64 bytes, zeroed first. */
+struct compat_stat_i386 {
+	uint32_t dev, ino;
+	uint16_t mode, nlink, uid, gid;
+	uint32_t rdev, size, blksize, blocks;
+	uint32_t atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
+	uint32_t unused4, unused5;
+};
+_Static_assert(sizeof(struct compat_stat_i386) == 64, "x86 struct compat_stat");
+
+static long do_compat_stat(int fd, struct syscall_stop *s, void *p)
+{
+	uint64_t buf = *(uint64_t *)p;
+	struct stat st;
+	if (fstatat(fd, "", &st, AT_EMPTY_PATH) < 0)
+		return -errno;
+	act_as_done(); /* memory is written with the supervisor's rights */
+	/* the kernel's EOVERFLOW: an inode number, link count or size (above
+	 * MAX_NON_LFS) that does not fit; ids above 16 bits become the
+	 * overflow id, as high2lowuid gives them. st_dev and st_rdev are in
+	 * the kernel's 32-bit encoding already (new_encode_dev). */
+	if (st.st_ino > 0xffffffffu || st.st_nlink > 0xffff || st.st_size > 0x7fffffff)
+		return -EOVERFLOW;
+	struct compat_stat_i386 o = {
+		.dev = (uint32_t)st.st_dev,
+		.ino = (uint32_t)st.st_ino,
+		.mode = (uint16_t)st.st_mode,
+		.nlink = (uint16_t)st.st_nlink,
+		.uid = (uint16_t)(st.st_uid > 0xffff ? 65534 : st.st_uid),
+		.gid = (uint16_t)(st.st_gid > 0xffff ? 65534 : st.st_gid),
+		.rdev = (uint32_t)st.st_rdev,
+		.size = (uint32_t)st.st_size,
+		.blksize = (uint32_t)st.st_blksize,
+		.blocks = (uint32_t)st.st_blocks,
+		.atime = (uint32_t)st.st_atim.tv_sec,
+		.atime_nsec = (uint32_t)st.st_atim.tv_nsec,
+		.mtime = (uint32_t)st.st_mtim.tv_sec,
+		.mtime_nsec = (uint32_t)st.st_mtim.tv_nsec,
+		.ctime = (uint32_t)st.st_ctim.tv_sec,
+		.ctime_nsec = (uint32_t)st.st_ctim.tv_nsec,
 	};
 	return mem_write(s->t->tid, buf, &o, sizeof(o)) ? -EFAULT : 0;
 }

@@ -23,7 +23,9 @@
 #include <unistd.h>
 
 #include "../../policy/jail.h"
+#include "../../policy/jail_mount.h"
 #include "../../policy/path.h"
+#include "../engine/creds.h"
 #include "../engine/memory.h"
 #include "../engine/notify.h"
 #include "../engine/procfs.h"
@@ -97,7 +99,7 @@ static int jail_object(struct syscall_stop *s, uint64_t addr, bool follow, bool 
 	if ((err = act_as_tracee(s->t, false)) != 0)
 		return err;
 	int fd = path_object(s->t, AT_FDCWD, path, 0, follow, change);
-	act_as_done();
+	creds_leave(); /* mounting takes the supervisor's own privilege */
 	if (fd < 0)
 		return fd;
 	char link[64], host[PATH_MAX];
@@ -136,13 +138,8 @@ static int find_made(uint64_t id)
 
 static unsigned long long attr_of(unsigned long flags)
 {
-	unsigned long long a = MOUNT_ATTR_NODEV; /* device nodes stay the host's to give (PRIV_DEVFS) */
-	a |= flags & MS_RDONLY ? MOUNT_ATTR_RDONLY : 0;
-	a |= flags & MS_NOSUID ? MOUNT_ATTR_NOSUID : 0;
-	a |= flags & MS_NOEXEC ? MOUNT_ATTR_NOEXEC : 0;
-	a |= flags & MS_NOATIME ? MOUNT_ATTR_NOATIME : 0;
-	a |= flags & MS_NOSYMFOLLOW ? MOUNT_ATTR_NOSYMFOLLOW : 0;
-	return a;
+	/* device nodes stay the host's to give (PRIV_DEVFS) */
+	return jail_mount_attr(flags) | MOUNT_ATTR_NODEV;
 }
 
 /* The caller's options (data: "size=1m,mode=755", ...) given to fs; 0 or
@@ -321,6 +318,7 @@ static int do_mount(struct syscall_stop *s)
 
 enum action handle_mount(struct syscall_stop *s)
 {
+	creds_leave(); /* a kept caller's capabilities (creds.h) cannot mount */
 	s->retval = s->notified ? do_mount(s) : -EPERM;
 	return ACT_RETURN;
 }
@@ -366,6 +364,7 @@ static int do_umount(struct syscall_stop *s)
 
 enum action handle_umount(struct syscall_stop *s)
 {
+	creds_leave();
 	s->retval = s->notified ? do_umount(s) : -EPERM;
 	return ACT_RETURN;
 }

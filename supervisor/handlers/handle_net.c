@@ -29,6 +29,7 @@
 #include "../fs/fs_root.h"
 #include "handle_netlink.h"
 #include "handlers.h"
+#include "unix_bind.h"
 #include "unix_link.h"
 #include "unix_object.h"
 #include "../engine/memory.h"
@@ -45,6 +46,9 @@
 #define OFF_SOCKETCALL (SCRATCH_SLOT_SIZE - 32) /* i386 socketcall's argument array */
 #define CTRL_MAX (OFF_SOCKETCALL - OFF_CTRL)
 #define SOCKETCALL_SENDMSG 16
+/* check_unix: the bind was made on the object (unix_bind.h), its result
+ * in s->retval */
+#define UNIX_BIND_DONE 3
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -152,7 +156,14 @@ static int check_unix(struct syscall_stop *s, enum net_op op, unsigned char *sa,
 	size_t n = strnlen((const char *)sa + off, *len - off);
 	memcpy(guest, sa + off, n);
 	guest[n] = '\0';
-	if (op != NET_BIND) {
+	if (op == NET_BIND) {
+		/* the directory's object, the file made there (unix_bind.h) */
+		long ret;
+		if (unix_bind_object(s, (int)s->args[0], sa, *len, guest, &ret) == 0) {
+			s->retval = ret;
+			return UNIX_BIND_DONE;
+		}
+	} else {
 		/* connect and send: the object itself (unix_object.h) */
 		char name[32];
 		int got = unix_object_name(s, guest, OFF_CTRL, name, sizeof(name));
@@ -202,7 +213,7 @@ static int check_addr(struct syscall_stop *s, enum net_op op, uint64_t addr, uin
 	if (len >= sizeof(family))
 		memcpy(&family, sa, sizeof(family));
 	int err = family == AF_UNIX ? check_unix(s, op, sa, &len) : net_check_sockaddr(s->t->jail, op, sa, len);
-	if (err == UNIX_OBJECT_AGAIN)
+	if (err == UNIX_OBJECT_AGAIN || err == UNIX_BIND_DONE)
 		return err;
 	if (!err)
 		err = scratch_put(s->t, off, sa, len ? len : 1, where);
@@ -300,6 +311,8 @@ enum action handle_net_bind(struct syscall_stop *s)
 	size_t len;
 	unsigned char sa[ADDR_MAX + 2];
 	int err = check_addr(s, NET_BIND, s->args[1], s->args[2], OFF_ADDR, &where, &len, sa);
+	if (err == UNIX_BIND_DONE)
+		return ACT_RETURN;
 	if (err)
 		return fail(s, err);
 	s->args[1] = where;
@@ -486,6 +499,7 @@ static int addr_args(const struct syscall_stop *s, uint64_t *addr, uint64_t *len
  * enter stop (the kernel overwrites *lenp): a slot the call does not use
  * (kept in the supervisor's copy of the arguments, not in a register). */
 #define NAME_OUT_BUFLEN 5
+#define RECVFROM_BUFLEN 2
 
 enum action handle_net_name_out(struct syscall_stop *s)
 {
@@ -495,8 +509,14 @@ enum action handle_net_name_out(struct syscall_stop *s)
 	if (addr_args(s, &addr, &lenp))
 		return ACT_CONTINUE;
 	uint32_t buflen = 0;
-	if (s->id != SC_recvfrom && mem_read(s->t->tid, lenp, &buflen, sizeof(buflen)) == 0)
-		s->args[NAME_OUT_BUFLEN] = buflen;
+	if (mem_read(s->t->tid, lenp, &buflen, sizeof(buflen)) == 0) {
+		if (s->id != SC_recvfrom)
+			s->args[NAME_OUT_BUFLEN] = buflen;
+		else /* all six are recvfrom's: above its length, which the
+		      * exit does not need (i386's socketcall passes the low
+		      * 32 bits on) */
+			s->args[RECVFROM_BUFLEN] = (uint32_t)s->args[RECVFROM_BUFLEN] | (uint64_t)buflen << 32;
+	}
 	return ACT_EXIT_STOP;
 }
 
@@ -521,13 +541,21 @@ long handle_net_name_out_exit(struct syscall_stop *s)
 	memcpy(host, sa + off, n);
 	host[n] = '\0';
 	char through[PATH_MAX];
-	if (unix_link_resolve(host, through, sizeof(through)))
-		snprintf(host, sizeof(host), "%s", through); /* named through a link */
-	if (fs_host_to_guest(s->t, host, guest, sizeof(guest)) || strlen(guest) + 1 > SUN_PATH_MAX)
+	if (unix_link_guest(host, guest, sizeof(guest))) {
+		/* bound on the object: the name as the jail wrote it */
+	} else {
+		if (unix_link_resolve(host, through, sizeof(through)))
+			snprintf(host, sizeof(host), "%s", through); /* named through a link */
+		if (fs_host_to_guest(s->t, host, guest, sizeof(guest)))
+			return s->retval;
+	}
+	if (strlen(guest) + 1 > SUN_PATH_MAX)
 		return s->retval;
 	/* the caller's buffer as it gave it at the call, else never more
 	 * than the kernel wrote */
-	buflen = s->id != SC_recvfrom && s->args[NAME_OUT_BUFLEN] ? (uint32_t)s->args[NAME_OUT_BUFLEN] : got;
+	buflen = s->id != SC_recvfrom ? (uint32_t)s->args[NAME_OUT_BUFLEN] : (uint32_t)(s->args[RECVFROM_BUFLEN] >> 32);
+	if (!buflen)
+		buflen = got;
 	if (buflen > sizeof(sa))
 		buflen = sizeof(sa);
 	size_t gl = off + strlen(guest) + 1;

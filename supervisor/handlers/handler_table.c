@@ -21,6 +21,9 @@ static bool own_filter_only(const struct jail *j)
 }
 
 #define PATH(fn) {.enter = fn, .wanted = jail_has_root, .uses_scratch = true, .enter_at_host_root = handle_proc_guard}
+/* exec on the object the caller opened; its exit closes that if it failed */
+#define EXEC {.enter = handle_execve, .exit = handle_execve_exit, .wanted = jail_has_root, .uses_scratch = true, \
+	      .enter_at_host_root = handle_proc_guard}
 #define PATH_NOSCRATCH(fn) {.enter = fn, .wanted = jail_has_root}
 /* Served from user notification, everywhere (handle_open.c) */
 #define OPEN(fn) {.enter = fn, .notify = true}
@@ -81,10 +84,10 @@ const struct handler handlers[SC_COUNT] = {
 	 * ENOSYS there */
 	[SC_openat2] = {.enter = handle_open, .notify = true,
 			.ptrace_if = {DENY_CMP_MASKED_EQ, 3, CALLER_OPEN_HOW_BIT, CALLER_OPEN_HOW_BIT}},
-	[SC_stat] = META_N(handle_meta_stat),
+	[SC_stat] = META(handle_meta_stat), /* i386's: the compat struct stat */
 	[SC_stat64] = META(handle_meta_stat64), /* i386 */
 	[SC_oldstat] = META(handle_meta_stat64), /* i386 */
-	[SC_lstat] = META_N(handle_meta_stat),
+	[SC_lstat] = META(handle_meta_stat),
 	[SC_lstat64] = META(handle_meta_stat64),
 	[SC_oldlstat] = META(handle_meta_stat64),
 	[SC_newfstatat] = META_N(handle_meta_stat),
@@ -151,8 +154,8 @@ const struct handler handlers[SC_COUNT] = {
 	[SC_uselib] = PATH(handle_path),
 	[SC_swapon] = PATH(handle_path),
 	[SC_swapoff] = PATH(handle_path),
-	[SC_execve] = PATH(handle_execve),
-	[SC_execveat] = PATH(handle_execve),
+	[SC_execve] = EXEC,
+	[SC_execveat] = EXEC,
 	/* emulated in full (the link read through an object): from user
 	 * notification, with or without a root */
 	[SC_readlink] = {.enter = handle_readlink, .notify = true},

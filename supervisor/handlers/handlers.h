@@ -72,6 +72,7 @@ enum action handle_open(struct syscall_stop *s);
 
 /* handle_exec.c */
 enum action handle_execve(struct syscall_stop *s);
+long handle_execve_exit(struct syscall_stop *s);
 
 /* handle_net.c */
 enum action handle_net_socket(struct syscall_stop *s);

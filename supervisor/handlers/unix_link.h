@@ -27,6 +27,22 @@ int unix_link_name(const char *host, bool for_bind, pid_t tid, char *out, size_t
  * false. */
 bool unix_link_resolve(const char *name, char *out, size_t size);
 
+/* bind on the object (unix_bind.h): a name "<linkdir>/b<n>/<last>" whose
+ * link b<n> leads to "/proc/thread-self/cwd" (the binding thread's cwd,
+ * the checked directory), and guest, the name as the jail wrote it,
+ * remembered for the name's reports. The name in out; *key for
+ * unix_link_bind_done. 0, or -ENAMETOOLONG if it does not fit sun_path,
+ * or -errno. */
+int unix_link_bind_name(const char *last, const char *guest, char *out, size_t size, unsigned long *key);
+/* After the bind: ok, the link then leads to hostdir (where the socket
+ * file is: for anyone who reads the name on the host); else it goes. */
+void unix_link_bind_done(unsigned long key, bool ok, const char *hostdir);
+/* A final name too long for that (about 85 bytes and more) is recorded
+ * alone: this remembers which name it stands for. 0 or -errno. */
+int unix_link_bind_short(const char *last, const char *guest);
+/* A name bound on the object: the name as the jail wrote it, in out. */
+bool unix_link_guest(const char *name, char *out, size_t size);
+
 /* Removes the links and their directory (the supervisor, at its end). */
 void unix_link_cleanup(void);
 

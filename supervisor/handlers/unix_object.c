@@ -51,6 +51,7 @@ int unix_object_name(struct syscall_stop *s, const char *guest, size_t off, char
 		return (int)fd;
 	}
 	t->placed_fd = (int)fd;
+	t->placed_exec = false;
 	t->placed_call = t->regs_orig;
 	if ((err = inject_end(&inj)))
 		return err;

@@ -144,18 +144,6 @@ static int open_dir(const char *dir)
 	return fd;
 }
 
-static unsigned long long attr_of(unsigned long flags)
-{
-	unsigned long long a = 0;
-	a |= flags & MS_RDONLY ? MOUNT_ATTR_RDONLY : 0;
-	a |= flags & MS_NOSUID ? MOUNT_ATTR_NOSUID : 0;
-	a |= flags & MS_NODEV ? MOUNT_ATTR_NODEV : 0;
-	a |= flags & MS_NOEXEC ? MOUNT_ATTR_NOEXEC : 0;
-	a |= flags & MS_NOATIME ? MOUNT_ATTR_NOATIME : 0;
-	a |= flags & MS_NOSYMFOLLOW ? MOUNT_ATTR_NOSYMFOLLOW : 0;
-	return a;
-}
-
 /* A new file system of m's type, not attached yet: its mount descriptor,
  * or -1 (errno). */
 static int make_fs(const struct jail_mount *m)
@@ -205,7 +193,7 @@ static int mount_one(const struct jail_mount *m)
 	}
 	if (mnt < 0)
 		return -1;
-	struct mount_attr attr = {.attr_set = attr_of(m->flags)};
+	struct mount_attr attr = {.attr_set = jail_mount_attr(m->flags)};
 	int dir = -1;
 	if ((attr.attr_set && mount_setattr(mnt, "", AT_EMPTY_PATH, &attr, sizeof(attr)) < 0) ||
 	    (dir = open_dir(m->dir)) < 0 ||

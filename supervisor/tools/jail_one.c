@@ -28,6 +28,7 @@
 #include "../fs/dev_shm.h"
 #include "../fs/dev_view.h"
 #include "../fs/fs_root.h"
+#include "../handlers/caller_open.h"
 #include "../handlers/handle_mount.h"
 #include "../handlers/handlers.h"
 #include "../handlers/unix_link.h"
@@ -90,6 +91,7 @@ static const struct supervisor_ops ops = {
 	.report_denial = report_denial,
 	.idle = control_idle,
 	.may_exit = control_may_exit,
+	.open_program = caller_open_program,
 };
 
 static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct reg_handle *h, int report_fd,

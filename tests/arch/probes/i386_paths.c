@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* i386 path calls in a jail with its own root: the old and 64-bit stat
  * variants, statx, open/openat, access, truncate64, utimensat_time64 all
- * resolve inside the root. Run as
+ * resolve inside the root; stat and lstat (the compat struct stat) give
+ * every field as statx does (checked on the probe itself first: natively
+ * too). Run as
  *   jail ROOT h "" /i386_paths HOST_SECRET
  * with ROOT holding /inside ("INSIDE\n", 7 bytes, writable by the caller)
  * and HOST_SECRET the host path of a file outside ROOT. Outside a jail
  * /inside does not exist: the probe fails. Built -m32 only; tests/arch's
  * rooted.sh runs it (tests/arch/i386.list: BUILD rooted). */
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -19,6 +22,8 @@
 #endif
 
 #define I386_oldstat 18
+#define I386_stat 106
+#define I386_lstat 107
 #define I386_stat64 195
 #define I386_lstat64 196
 #define I386_fstatat64 300
@@ -77,8 +82,46 @@ static void same_as_statx(const unsigned char *b, const struct statx *x, const c
 		fail("%s: the stat64 fields are not statx's", what);
 }
 
+/* Every field of an i386 struct stat (x86's compat_stat, 64 bytes, as
+ * cp_compat_stat fills it) agrees with statx of the same file. */
+static void compat_same_as_statx(const unsigned char *b, const struct statx *x, const char *what)
+{
+	uint32_t dev = (x->stx_dev_minor & 0xff) | (x->stx_dev_major << 8) | ((x->stx_dev_minor & ~0xffu) << 12);
+	uint16_t h[4];
+	memcpy(h, b + 8, sizeof(h));
+	bool ok = u32_at(b, 0) == dev && u32_at(b, 4) == (uint32_t)x->stx_ino && h[0] == x->stx_mode &&
+		  h[1] == x->stx_nlink && h[2] == (x->stx_uid > 0xffff ? 65534 : x->stx_uid) &&
+		  h[3] == (x->stx_gid > 0xffff ? 65534 : x->stx_gid) && u32_at(b, 16) == 0 /* rdev of a file */ &&
+		  u32_at(b, 20) == (uint32_t)x->stx_size && u32_at(b, 24) == x->stx_blksize &&
+		  u32_at(b, 28) == (uint32_t)x->stx_blocks && u32_at(b, 32) == (uint32_t)x->stx_atime.tv_sec &&
+		  u32_at(b, 36) == x->stx_atime.tv_nsec && u32_at(b, 40) == (uint32_t)x->stx_mtime.tv_sec &&
+		  u32_at(b, 44) == x->stx_mtime.tv_nsec && u32_at(b, 48) == (uint32_t)x->stx_ctime.tv_sec &&
+		  u32_at(b, 52) == x->stx_ctime.tv_nsec && u32_at(b, 56) == 0 && u32_at(b, 60) == 0 &&
+		  b[64] == 0x5a; /* nothing written past the struct */
+	if (!ok)
+		fail("%s: the struct stat fields are not statx's", what);
+}
+
+/* i386's stat and lstat (106, 107) of path: every field as statx gives
+ * it. Checked first on the probe itself, which exists inside the jail and
+ * outside it: natively, this checks the check. */
+static void compat_stat_check(const char *path)
+{
+	unsigned char b[72];
+	struct statx x;
+	for (int l = 0; l < 2; l++) {
+		memset(b, 0x5a, sizeof(b));
+		if (syscall(l ? I386_lstat : I386_stat, path, b) != 0)
+			fail("%s(%s): %s", l ? "lstat" : "stat", path, strerror(errno));
+		if (syscall(I386_statx, AT_FDCWD, path, l ? AT_SYMLINK_NOFOLLOW : 0, STATX_BASIC_STATS, &x) != 0)
+			fail("statx(%s): %s", path, strerror(errno));
+		compat_same_as_statx(b, &x, l ? "lstat" : "stat");
+	}
+}
+
 int main(int argc, char **argv)
 {
+	compat_stat_check(argv[0]);
 	if (argc < 2)
 		fail("usage: i386_paths HOST_SECRET");
 	const char *secret = argv[1];
@@ -97,6 +140,9 @@ int main(int argc, char **argv)
 		fail("oldstat(/inside): %s", strerror(errno));
 	if (syscall(I386_statx, AT_FDCWD, "/inside", 0, STATX_SIZE, &sx) != 0 || sx.stx_size != 7)
 		fail("statx(/inside): %s", strerror(errno));
+	compat_stat_check("/inside");
+	if (syscall(I386_stat, "/inside", buf) != 0 || u32_at(buf, 20) != 7)
+		fail("stat(/inside): %s", strerror(errno));
 	if (syscall(SYS_access, "/inside", R_OK) != 0)
 		fail("access(/inside): %s", strerror(errno));
 	long fd = syscall(SYS_open, "/inside", O_RDONLY);
@@ -167,6 +213,8 @@ int main(int argc, char **argv)
 	EXPECT_ERRNO(syscall(I386_stat64, secret, buf), ENOENT);
 	EXPECT_ERRNO(syscall(I386_fstatat64, AT_FDCWD, secret, buf, 0), ENOENT);
 	EXPECT_ERRNO(syscall(I386_oldstat, secret, &old), ENOENT);
+	EXPECT_ERRNO(syscall(I386_stat, secret, buf), ENOENT);
+	EXPECT_ERRNO(syscall(I386_lstat, secret, buf), ENOENT);
 	EXPECT_ERRNO(syscall(I386_statx, AT_FDCWD, secret, 0, STATX_SIZE, &sx), ENOENT);
 	EXPECT_ERRNO(syscall(SYS_open, secret, O_RDONLY), ENOENT);
 	EXPECT_ERRNO(syscall(I386_utimensat_time64, AT_FDCWD, secret, NULL, 0), ENOENT);
@@ -178,7 +226,7 @@ int main(int argc, char **argv)
 	EXPECT_ERRNO(syscall(I386_truncate, secret, 7L), ENOENT);
 	EXPECT_ERRNO(syscall(I386_chown16, secret, 0xffff, 0xffff), ENOENT);
 	EXPECT_ERRNO(syscall(I386_oldlstat, secret, &old), ENOENT);
-	pass("i386 stat, stat64 (every field), fstatat64, oldstat, oldlstat, statx, statfs, statfs64, open, openat, "
+	pass("i386 stat and lstat (every field), stat64 (every field), fstatat64, oldstat, oldlstat, statx, statfs, statfs64, open, openat, "
 	     "utimensat_time64, utime, utimes, futimesat, inotify_add_watch, truncate, truncate64, chown16 resolve in "
 	     "the root");
 }

@@ -8,7 +8,9 @@
  *   race MODE TARGET TRIES DEV:INO DIRINO|PID
  *
  * MODE: opath chdir chdirfd chmod utimes inotify xattr connect sendto mkdir
- * rename symlink bind openat2 (jail with a root; chdirfd wants descriptor 3 open on TARGET;
+ * rename symlink bind openat2 exec (jail with a root; exec: DEV:INO is a
+ * copy of this probe in TARGET, x, which the jail must not run; race/d/x
+ * is another copy, inside; chdirfd wants descriptor 3 open on TARGET;
  * TARGET is the host directory holding the test's file f and socket s,
  * DEV:INO identifies f, DIRINO the directory), or opath chdir openat2
  * procsig dotdot at the host's / (TARGET is /proc, PID the hidden sleep;
@@ -32,6 +34,7 @@
 #include <sys/time.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/vfs.h>
@@ -270,6 +273,18 @@ static bool one_try(const char *base, int dfd)
 		close(s);
 		return h;
 	}
+	if (is("exec")) {
+		/* the program run is the host's copy if its own mappings say so */
+		pid_t c = fork();
+		if (c == 0) {
+			char devino[64];
+			snprintf(devino, sizeof(devino), "%lu:%lu", tdev, tino);
+			execl("race/d/x", "x", "exechit", target, "1", devino, "0", (char *)NULL);
+			_exit(0);
+		}
+		int st;
+		return c > 0 && waitpid(c, &st, 0) == c && WIFEXITED(st) && WEXITSTATUS(st) == 42;
+	}
 	if (is("openat2")) {
 		char path[128];
 		if (at_proc)
@@ -369,6 +384,18 @@ int main(int argc, char **argv)
 	}
 	if (sscanf(argv[4], "%lu:%lu", &tdev, &tino) != 2)
 		return 2;
+	if (is("exechit")) {
+		/* run by mode exec: 42 if this image is mapped from DEV:INO */
+		FILE *m = fopen("/proc/self/maps", "r");
+		char line[512];
+		unsigned maj, min;
+		unsigned long ino;
+		while (m && fgets(line, sizeof(line), m))
+			if (sscanf(line, "%*s %*s %*s %x:%x %lu", &maj, &min, &ino) == 3 && ino == tino &&
+			    makedev(maj, min) == tdev)
+				return 42;
+		return 0;
+	}
 	at_proc = strcmp(target, "/proc") == 0;
 	if (argc < 6)
 		return 2;
@@ -400,6 +427,19 @@ int main(int argc, char **argv)
 		close(v);
 	} else
 		close(open(name, O_CREAT | O_WRONLY, 0644));
+	if (is("exec")) {
+		/* race/d/x: a copy of this program, inside */
+		int in = open(argv[0], O_RDONLY), out = open("race/d/x", O_CREAT | O_WRONLY | O_TRUNC, 0755);
+		char buf[65536];
+		ssize_t n;
+		while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+			if (write(out, buf, (size_t)n) != n)
+				return 2;
+		if (in < 0 || out < 0)
+			return 2;
+		close(in);
+		close(out);
+	}
 	unlink("race/l");
 	if (symlink(target, "race/l") < 0)
 		return 2;

@@ -22,13 +22,7 @@ if [ "$(id -u)" != 0 ]; then
 	expect_eq "a normal user's jail mounts nothing (EPERM)" "$out" "refused"
 	exit 0
 fi
-command -v unshare >/dev/null || { echo "SKIP: no unshare"; exit 77; }
-if [ "${AMNT_INNER:-}" != 1 ]; then
-	AMNT_INNER=1 AMNT_HOST_NS=$(readlink /proc/self/ns/mnt) exec unshare --mount --propagation private "$0" "$@"
-	fail "unshare --mount: cannot make a mount namespace"
-fi
-[ -n "${AMNT_HOST_NS:-}" ] && [ "$(readlink /proc/self/ns/mnt)" != "$AMNT_HOST_NS" ] ||
-	fail "not in a mount namespace of our own: refusing to mount"
+own_mount_ns "$@"
 [ -x "$base/bin/sh" ] || fail "no Debian root at $base (./setup.sh)"
 CREATED="$j"
 R=$WORK/root

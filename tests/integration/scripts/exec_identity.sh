@@ -24,6 +24,64 @@ execfn='open(A, "/proc/self/auxv") or die; local $/; my @a = unpack("Q*", <A>);
 	read(M, my $s, 256); $s =~ s/\0.*//s; print $s'
 expect_eq "AT_EXECFN in /proc/self/auxv" "$(run "/usr/bin/perl -e '$execfn'")" /usr/bin/perl
 
+# The program is mapped as the kernel maps one with an interpreter, and the
+# loader runs as that interpreter: the auxiliary vector (as /proc/self/auxv
+# gives it: what gdb reads) has the program's entry and headers and the
+# loader's base, and start_code..end_code in /proc/self/stat is the
+# program's text. (Started as a program itself, the loader is the main
+# image: AT_ENTRY its own entry, AT_BASE 0.)
+layout='open(A, "/proc/self/auxv") or die; local $/; my %a = unpack("L!*", <A>); $/ = "\n";
+	open(M, "/proc/self/maps") or die; my ($e, $p, $b) = ("none") x 3;
+	while (<M>) { my ($lo, $hi, $f) = /^(\w+)-(\w+) \S+ \S+ \S+ \S+\s*(.*)/ or next;
+		($lo, $hi) = (hex $lo, hex $hi); $f =~ s|.*/||;
+		$e = $f if $a{9} >= $lo && $a{9} < $hi; $p = $f if $a{3} >= $lo && $a{3} < $hi;
+		$b = $f if $a{7} == $lo; }
+	open(S, "/proc/self/stat") or die; my @s = split / /, (<S> =~ s/.*\) //r);
+	my $text = $s[23] <= $a{9} && $a{9} < $s[24] ? "text" : "not-text";
+	$b =~ s/^ld-.*/ld/; print "entry:$e phdr:$p base:$b $text"'
+expect_eq "auxv and stat of a loader-run program are the program's" \
+	"$(run "/usr/bin/perl -e '$layout'")" "entry:perl phdr:perl base:ld text"
+
+# exec runs on a descriptor the caller opens beneath the root
+# (docs/engine.md): a failed exec closes it again, a successful one does
+# not pass it on (close-on-exec), and the errors are the kernel's
+fds='sub n { opendir(my $d, "/proc/self/fd") or die; scalar(grep !/^\./, readdir $d) } my $a = n();
+	for my $p ("/etc/passwd", "/nonexistent", "/etc", "/etc/passwd/x") { exec($p) and die; push @e, $!+0 }
+	print n() - $a, " @e"'
+expect_eq "failed execs leave no descriptor, with the kernel's errors" "$(run "/usr/bin/perl -e '$fds'")" "0 13 2 13 20"
+expect_eq "the exec's descriptor is not passed on" \
+	"$(run 'exec 2>/dev/null; /usr/bin/perl -e '\''opendir(my $d, "/proc/self/fd"); print join(" ", sort grep !/^\./, readdir $d)'\''')" \
+	"$(run 'exec 2>/dev/null; /usr/bin/perl -e '\''exec q{/usr/bin/perl}, q{-e}, q{opendir(my $d, "/proc/self/fd"); print join(" ", sort grep !/^\./, readdir $d)}'\''')"
+
+# The same for a 32-bit program on this kernel (Elf32 headers, the i386
+# ABI), PIE and not, in a root holding the host's i386 loader and libc
+# (gcc-multilib): the entry the loader was given is the program's _start,
+# the saved copy says the same, AT_BASE is the loader's, argv is exact.
+mkdir -p "$WORK/r32/lib" "$WORK/r32/lib32" "$WORK/r32/tmp"
+cat >"$WORK/aux32.c" <<'C'
+#include <stdio.h>
+#include <sys/auxv.h>
+extern char _start[];
+int main(int argc, char **argv)
+{
+	unsigned long entry = getauxval(AT_ENTRY), saved = 0, v[2];
+	FILE *f = fopen("/proc/self/auxv", "rb");
+	while (f && fread(v, sizeof(v), 1, f) == 1 && v[0] != AT_NULL)
+		if (v[0] == AT_ENTRY)
+			saved = v[1];
+	printf("%s %d %s %s %s\n", argv[0], argc, entry == (unsigned long)_start ? "entry:start" : "entry:other",
+	       saved == entry ? "saved:same" : "saved:differs", getauxval(AT_BASE) ? "base:set" : "base:zero");
+	return 0;
+}
+C
+cc -m32 -o "$WORK/r32/pie" "$WORK/aux32.c" && cc -m32 -no-pie -o "$WORK/r32/nopie" "$WORK/aux32.c" &&
+	cp -L /lib/ld-linux.so.2 "$WORK/r32/lib/" && cp -L /lib32/libc.so.6 "$WORK/r32/lib32/" ||
+	fail "no 32-bit compiler and libc (gcc-multilib: ./setup.sh)"
+for p in pie nopie; do
+	expect_eq "32-bit $p program: the loader runs as its interpreter" \
+		"$("$JAIL" "$WORK/r32" ident32 127.0.0.2 /$p a b 2>&1)" "/$p 3 entry:start saved:same base:set"
+done
+
 # /proc/self/exe is the program: read, compared, executed again
 expect_eq "cmp /proc/self/exe" "$(run 'cmp /proc/self/exe /usr/bin/cmp && echo same')" same
 expect_eq "re-exec through /proc/self/exe" \

@@ -36,6 +36,21 @@ else
 fi
 
 fail() { echo "FAIL: $*"; exit 1; }
+
+# Runs the calling script again ($0 "$@") in a mount namespace of its own
+# (unshare --mount, private propagation) and goes on there; refuses to go
+# on in the host's. A script that mounts calls it first: own_mount_ns "$@"
+own_mount_ns() {
+	command -v unshare >/dev/null || { echo "SKIP: no unshare"; exit 77; }
+	if [ "${JAIL_TEST_OWN_NS:-}" != 1 ]; then
+		rm -rf "$WORK" # exec runs no EXIT trap; the new run makes its own
+		JAIL_TEST_OWN_NS=1 JAIL_TEST_HOST_NS=$(readlink /proc/self/ns/mnt) \
+			exec unshare --mount --propagation private "$0" "$@"
+		fail "unshare --mount: cannot make a mount namespace"
+	fi
+	[ -n "${JAIL_TEST_HOST_NS:-}" ] && [ "$(readlink /proc/self/ns/mnt)" != "$JAIL_TEST_HOST_NS" ] ||
+		fail "not in a mount namespace of our own: refusing to mount"
+}
 pass() { echo "PASS: $*"; }
 
 # expect_eq WHAT GOT WANT

@@ -29,15 +29,8 @@ if [ "$(id -u)" != 0 ]; then
 	nothing_left $j "$R"
 	exit 0
 fi
-command -v unshare >/dev/null || { echo "SKIP: no unshare"; exit 77; }
-if [ "${MNT_INNER:-}" != 1 ]; then
-	MNT_INNER=1 MNT_HOST_NS=$(readlink /proc/self/ns/mnt) exec unshare --mount --propagation private "$0" "$@"
-	fail "unshare --mount: cannot make a mount namespace"
-fi
-
+own_mount_ns "$@"
 # --- from here on: a mount namespace this script made
-[ -n "${MNT_HOST_NS:-}" ] && [ "$(readlink /proc/self/ns/mnt)" != "$MNT_HOST_NS" ] ||
-	fail "not in a mount namespace of our own: refusing to mount"
 [ -x "$base/bin/sh" ] || fail "no Debian root at $base (./setup.sh)"
 CREATED="$j"
 echo data >"$WORK/src/f"

@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: BSD-2-Clause
 # AF_UNIX path names in a jail with its own root (the Debian minbase root):
-# bind/connect translate the name guest -> host, getsockname shows the
-# guest's name, and a name whose host path would not fit sun_path (108
-# bytes with the NUL) fails with ENAMETOOLONG, never truncated.
+# bind makes the socket file in the name's directory resolved beneath the
+# root, connect reaches it through a descriptor (docs/engine.md),
+# getsockname shows the guest's name, and a name that fits sun_path as the
+# jail writes it works however deep the root is.
 . "$(dirname "$0")/lib.sh"
 ROOTFS=/var/cache/jail-tests/rootfs-bookworm
 [ -x "$ROOTFS/usr/bin/perl" ] || fail "no root at $ROOTFS (run ./setup.sh)"
@@ -22,11 +23,16 @@ accept(my $a, $s);
 print "peer=", unpack_sockaddr_un(getpeername($c)), "\n";
 # 97 bytes: fits as the guest names it, not with the root prefixed
 socket(my $d, AF_UNIX, SOCK_STREAM, 0);
-bind($d, pack_sockaddr_un("/tmp/" . ("x" x 92))) ? print "long: bound\n" : print "long: ", $!+0, "\n";
+my $l = "/tmp/" . ("x" x 92);
+unlink $l;
+bind($d, pack_sockaddr_un($l)) ? print "long: bound\n" : print "long: ", $!+0, "\n";
+print "long name=", (unpack_sockaddr_un(getsockname($d)) eq $l ? "same" : unpack_sockaddr_un(getsockname($d))), "\n";
+unlink $l;
 ' "$name" 2>&1)
 expect_eq "getsockname in guest terms" "$(echo "$out" | sed -n 1p)" "name=$name"
 expect_eq "getpeername in guest terms" "$(echo "$out" | sed -n 2p)" "peer=$name"
-expect_eq "too long a host path: ENAMETOOLONG" "$(echo "$out" | sed -n 3p)" "long: 36"
+expect_eq "a name that fits natively, too long a host path: bound" "$(echo "$out" | sed -n 3p)" "long: bound"
+expect_eq "... and getsockname gives it as written" "$(echo "$out" | sed -n 4p)" "long name=same"
 [ -S "$ROOTFS$name" ] || fail "the socket is not inside the root at $ROOTFS$name"
 pass "the socket file is inside the root"
 rm -f "$ROOTFS$name"
@@ -105,3 +111,54 @@ got=again
 fds=0
 missing: 2"
 rm -f "$ROOTFS$name"
+
+# bind on the object (docs/engine.md): the socket file is the caller's
+# (owner, umask), SO_PEERCRED names the caller, names are reported as the
+# jail wrote them (absolute, relative, a datagram's sender), and the
+# kernel's errors: EADDRINUSE, ENOENT, EACCES (jailed root binds as nobody).
+dir="/tmp/jail-bindobj-$$"
+rm -rf "$ROOTFS$dir"
+mkdir -p "$ROOTFS$dir/ro"
+chmod 777 "$ROOTFS$dir"
+chmod 555 "$ROOTFS$dir/ro"
+out=$(timeout 60 "$JAIL" "$ROOTFS" web 127.0.0.2 /usr/bin/perl -e '
+use Socket;
+use POSIX;
+my $d = $ARGV[0];
+if ($> == 0) { POSIX::setgid(65534); POSIX::setuid(65534) or die "setuid: $!"; }
+umask(027);
+socket(my $s, AF_UNIX, SOCK_STREAM, 0) or die;
+bind($s, pack_sockaddr_un("$d/s.sock")) or die "bind: $!";
+listen($s, 1);
+my @st = lstat("$d/s.sock");
+printf "owner=%s mode=%o sock=%d\n", ($st[4] == $> && $st[5] == $) + 0 ? "caller" : "$st[4]:$st[5]"), $st[2] & 07777, -S _ ? 1 : 0;
+socket(my $c, AF_UNIX, SOCK_STREAM, 0);
+connect($c, pack_sockaddr_un("$d/s.sock")) or die "connect: $!";
+my ($pid, $uid, $gid) = unpack("iII", getsockopt($c, SOL_SOCKET, SO_PEERCRED));
+print "peercred=", ($pid == $$ && $uid == $> ? "caller" : "$pid:$uid"), "\n";
+socket(my $e, AF_UNIX, SOCK_STREAM, 0);
+print "again=", (bind($e, pack_sockaddr_un("$d/s.sock")) ? "bound" : $!+0), "\n";
+print "missing=", (bind($e, pack_sockaddr_un("$d/no/s.sock")) ? "bound" : $!+0), "\n";
+print "readonly=", (bind($e, pack_sockaddr_un("$d/ro/s.sock")) ? "bound" : $!+0), "\n";
+print "dot=", (bind($e, pack_sockaddr_un("$d/.")) ? "bound" : $!+0), "\n";
+chdir $d or die;
+socket(my $r, AF_UNIX, SOCK_DGRAM, 0);
+bind($r, pack_sockaddr_un("rel.sock")) or die "bind rel: $!";
+print "relative=", unpack_sockaddr_un(getsockname($r)), "\n";
+socket(my $g, AF_UNIX, SOCK_DGRAM, 0);
+bind($g, pack_sockaddr_un("$d/g.sock")) or die "bind g: $!";
+send($g, "x", 0, pack_sockaddr_un("$d/rel.sock")) or die "send: $!";
+my $from = recv($r, my $buf, 4, 0);
+print "from=", unpack_sockaddr_un($from), "\n";
+' "$dir" 2>&1)
+expect_eq "bind on the object: owner, umask, peer, errors, names" "$out" "owner=caller mode=750 sock=1
+peercred=caller
+again=98
+missing=2
+readonly=13
+dot=98
+relative=rel.sock
+from=$dir/g.sock"
+[ "$(ls "$ROOTFS$dir" | tr '\n' ' ')" = "g.sock rel.sock ro s.sock " ] || fail "the socket files are not in the root: $(ls "$ROOTFS$dir")"
+pass "the socket files are in the directory the jail named, inside the root"
+rm -rf "$ROOTFS$dir"
