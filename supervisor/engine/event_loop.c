@@ -14,6 +14,7 @@
 #include "../../policy/static_deny.h"
 #include "deferred.h"
 #include "exec_image.h"
+#include "loop_wake.h"
 #include "procfs.h"
 #include "ptrace_virtual.h"
 #include "root_ref.h"
@@ -458,12 +459,20 @@ static void dispatch(struct supervisor *sv, const struct event *ev)
 	}
 }
 
-/* Waits for tracee events without blocking in waitpid, so that the control
- * socket is served too: when no event is ready, ops->wait (control_wait) sleeps in
- * poll() until SIGCHLD or a request arrives. */
+bool supervisor_has_children(void)
+{
+	return loop_has_children();
+}
+
+/* Blocks in waitid(__WALL) for the next event and handles it at once. The
+ * control socket has its own thread (manage/control.c); what it or another
+ * thread needs the ptrace thread for is posted and wakes it (loop_wake.h). */
 void supervisor_run(struct supervisor *sv)
 {
-	unsigned streak = 0;
+	if (loop_wake_init()) {
+		perror("jail: wake signal");
+		return;
+	}
 	for (;;) {
 		int status;
 		pid_t tid;
@@ -473,23 +482,25 @@ void supervisor_run(struct supervisor *sv)
 			supervisor_report(sv);
 		/* first what was consumed outside the loop (deferred.h) */
 		if (!supervisor_next_deferred(&tid, &status)) {
-			tid = waitpid(-1, &status, __WALL | WNOHANG);
-			if (tid == 0 || (tid < 0 && errno == ECHILD)) {
-				/* ECHILD: no tracee, no child left */
-				if (tid < 0 && sv->ops->may_exit(sv))
+			loop_run_posted();
+			sv->ops->idle(sv);
+			int rc = loop_wait(&tid, true);
+			if (rc == 0)
+				continue; /* woken: posted work, a clock */
+			if (rc == -ECHILD) {
+				/* no tracee, no child left */
+				if (sv->ops->may_exit(sv))
 					break;
-				sv->ops->wait(sv, true);
-				streak = 0;
+				loop_wait(&tid, false);
 				continue;
 			}
-			/* a long run of events: let requests in now and then */
-			if (tid > 0 && ++streak % 64 == 0)
-				sv->ops->wait(sv, false);
-		}
-		if (tid < 0) {
-			if (errno == EINTR)
+			if (rc < 0)
+				break;
+			/* reap the event the wait saw; none: it changed meanwhile
+			 * (SIGKILL ended a stop), what it is now comes next */
+			tid = waitpid(tid, &status, __WALL | WNOHANG);
+			if (tid <= 0)
 				continue;
-			break;
 		}
 		struct event ev = classify(tid, status);
 		dispatch(sv, &ev);

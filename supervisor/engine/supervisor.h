@@ -27,9 +27,9 @@ struct supervisor_ops {
 	enum action (*(*handler_enter)(enum sc_id id, const struct jail *j))(struct syscall_stop *s);
 	/* jail -v: a static denial at its seccomp stop (report/report.c) */
 	void (*report_denial)(const struct syscall_stop *s, const struct static_deny *d);
-	/* waits until a child may have changed state, serving requests
-	 * meanwhile; block false: serves what is pending (manage/control.c) */
-	void (*wait)(struct supervisor *sv, bool block);
+	/* run by the ptrace thread before it sleeps, after every event and
+	 * every wake-up: the jail's own clock and end (manage/control.c) */
+	void (*idle)(struct supervisor *sv);
 	/* nothing left to wait for: may the supervisor stop? */
 	bool (*may_exit)(struct supervisor *sv);
 	/* the caller's read-only descriptor of the program at guest path, opened
@@ -56,8 +56,18 @@ struct supervisor {
 	sigset_t child_unblock; /* signals the supervisor blocked that the command must not inherit blocked */
 };
 
-/* Runs until every jailed process is gone. */
+/* Runs until every jailed process is gone, on the thread that traces them
+ * (the ptrace thread: the one that spawned the command; only it may call
+ * ptrace). It sleeps in waitid(__WALL); other threads wake it with: */
 void supervisor_run(struct supervisor *sv);
+/* fn(arg) is run by the ptrace thread, soon (before it sleeps again): what
+ * another thread needs done to the jail's processes (seize, signal). From
+ * any thread; never blocks. */
+void supervisor_post(void (*fn)(void *), void *arg);
+/* Wakes the ptrace thread: it runs what was posted and ops->idle. */
+void supervisor_wake(void);
+/* Does the supervisor have a child (traced or not) left? */
+bool supervisor_has_children(void);
 /* Writes the command's status to jail(8) if it has not been yet. */
 void supervisor_report(struct supervisor *sv);
 

@@ -210,6 +210,14 @@ unsigned tracee_count(void)
 	return n;
 }
 
+uint64_t tracee_added(void)
+{
+	tracee_rdlock();
+	uint64_t n = next_serial;
+	tracee_unlock();
+	return n;
+}
+
 unsigned tracee_process_count(void)
 {
 	tracee_rdlock();

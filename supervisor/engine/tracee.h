@@ -148,6 +148,8 @@ bool tracee_exe_for_link(const struct tracee *asker, const char *host, char *out
 void tracee_set_exe(struct tracee *t, char *exe);
 /* Number of traced threads. */
 unsigned tracee_count(void);
+/* How many entries were ever added: changes when a thread joins. */
+uint64_t tracee_added(void);
 /* Number of processes (thread groups) with a traced thread. */
 unsigned tracee_process_count(void);
 /* The processes with a traced thread of jail j (NULL: of any jail), by

@@ -1,14 +1,22 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The control socket, the supervisor's side (control_client.c: the
- * other). It runs inside its
- * event loop: control_wait() sleeps in sigtimedwait() for SIGCHLD (a tracee
- * stopped or a child exited) or SIGIO (a control socket is ready), so the
- * loop sleeps in one place for both. */
+ * other). It has its own thread, the control thread, which sleeps in
+ * poll() on the listening socket, its clients and an eventfd, with
+ * non-blocking I/O: a client that never writes or never reads its replies
+ * stalls nobody. Read-only requests (INFO, PIDS, FILTERS) are answered
+ * there, under the process table's read lock; those that change the
+ * jail's processes (KILL, REMOVE, ATTACH_GO, MODIFY) are jobs for the
+ * ptrace thread (supervisor_post), answered once it has done them. The
+ * ptrace thread keeps the jail's clock: control_idle runs before it
+ * sleeps (the end of a jail, SIGKILL at stop.timeout). */
 #include "control.h"
 #include "../engine/notify.h"
 
 #include <errno.h>
 #include <linux/filter.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <sys/eventfd.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -23,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../engine/loop_wake.h"
 #include "../engine/procfs.h"
 #include "../engine/supervisor.h"
 #include "../confine/filter.h"
@@ -39,7 +48,17 @@
 #endif
 
 
-#define MAX_CLIENTS 32
+/* Clients at once; when full, a new one takes the place of the one idle
+ * longest (a client that connects and never writes holds no one up). */
+#define MAX_CLIENTS 64
+/* Replies a client has not read yet, at most; then it is dropped. */
+#define MAX_UNREAD (16u << 20)
+
+struct out_msg {
+	struct out_msg *next;
+	size_t len;
+	char data[];
+};
 
 struct client {
 	int fd;
@@ -48,44 +67,76 @@ struct client {
 	bool attach_pending;
 	bool attached;  /* seized: may send its listener, once */
 	bool removing;  /* waits for the jail to be gone */
+	bool busy;      /* its request is with the ptrace thread */
+	bool hung_up;   /* gone while busy: dropped when the request is done */
+	uint32_t busy_op; /* the request with the ptrace thread */
+	struct out_msg *out, **out_tail; /* replies not sent yet */
+	size_t unread;
+	struct timespec last; /* its last request */
+};
+
+/* A request that changes the jail's processes, done by the ptrace thread
+ * (posted with supervisor_post) and answered by the control thread. */
+struct job {
+	struct client *c;
+	uint32_t op;
+	int32_t arg;
+	pid_t pid;
+	int pidfd;
+	struct jail to;   /* CTL_MODIFY */
+	int status, value;
+	struct job *next;
 };
 
 static struct {
 	struct supervisor *sv;
 	int listen_fd;
-	struct client clients[MAX_CLIENTS];
+	struct client *clients[MAX_CLIENTS];
 	int nclients;
-	bool dying;
-	bool killed_hard;
-	struct timespec deadline;
+	/* written by the ptrace thread, read by the control thread */
+	atomic_bool dying;
+	atomic_bool killed_hard;
+	atomic_llong deadline_ms; /* CLOCK_MONOTONIC */
+	/* the ptrace thread's own */
 	bool detached;
-} ctl = {.listen_fd = -1};
+	uint64_t killed_gen;
+	/* the control thread */
+	pthread_t thread;
+	bool started;
+	int event_fd;           /* wakes it: a job done, dying, stop */
+	atomic_bool stop;
+	pthread_mutex_t done_mu;
+	struct job *done;       /* jobs the ptrace thread finished */
+} ctl = {.listen_fd = -1, .event_fd = -1, .done_mu = PTHREAD_MUTEX_INITIALIZER};
 
-/* The signals the supervisor sleeps on, blocked at all other times (so no
- * handler ever interrupts a call): SIGCHLD for every tracee stop and child
- * exit, SIGIO for activity on the control sockets (O_ASYNC). */
-static sigset_t wake_signals;
-
-static void async_wake(int fd)
+static long long now_ms(void)
 {
-	fcntl(fd, F_SETOWN, getpid());
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK | O_ASYNC);
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+static void wake_control(void)
+{
+	uint64_t one = 1;
+	if (ctl.event_fd >= 0 && write(ctl.event_fd, &one, sizeof(one)) < 0) {
+		/* the counter is full: it wakes anyway */
+	}
 }
 
 int control_init(struct supervisor *sv, int listen_fd)
 {
 	ctl.sv = sv;
 	ctl.listen_fd = listen_fd;
-	sigemptyset(&wake_signals);
-	sigaddset(&wake_signals, SIGCHLD);
-	sigaddset(&wake_signals, SIGIO);
-	/* blocked signals are kept pending, even SIGCHLD with its default
-	 * disposition; sigtimedwait() takes them without a handler */
-	if (sigprocmask(SIG_BLOCK, &wake_signals, NULL) < 0)
+	ctl.event_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (ctl.event_fd < 0)
 		return -errno;
-	sv->child_unblock = wake_signals; /* the command starts without them blocked */
 	if (listen_fd >= 0)
-		async_wake(listen_fd);
+		fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
+	/* the ptrace thread's wake signal: blocked in the supervisor, never
+	 * in the command it starts (loop_wake.h) */
+	sigemptyset(&sv->child_unblock);
+	sigaddset(&sv->child_unblock, loop_wake_signal());
 	return 0;
 }
 
@@ -163,32 +214,45 @@ static void remove_children(void)
 	registry_close(&reg);
 }
 
+/* The ptrace thread: SIGTERM now, SIGKILL at the deadline (ms_left). */
 static void start_removal(void)
 {
-	if (ctl.dying)
+	if (atomic_load(&ctl.dying))
 		return;
-	ctl.dying = true;
 	remove_children();
 	int timeout = ctl.sv->stop_timeout;
-	clock_gettime(CLOCK_MONOTONIC, &ctl.deadline);
-	ctl.deadline.tv_sec += timeout;
-	ctl.killed_hard = timeout <= 0;
-	signal_all(ctl.killed_hard ? SIGKILL : SIGTERM);
+	atomic_store(&ctl.deadline_ms, now_ms() + (long long)(timeout > 0 ? timeout : 0) * 1000);
+	atomic_store(&ctl.killed_hard, timeout <= 0);
+	atomic_store(&ctl.dying, true);
+	signal_all(timeout <= 0 ? SIGKILL : SIGTERM);
+	wake_control(); /* its clock: the deadline */
 }
 
-static int ms_to_deadline(void)
+/* Milliseconds to the SIGKILL deadline (0: passed). */
+static long long ms_left(void)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	long ms = (ctl.deadline.tv_sec - now.tv_sec) * 1000 + (ctl.deadline.tv_nsec - now.tv_nsec) / 1000000;
-	return ms < 0 ? 0 : ms > 60000 ? 60000 : (int)ms;
+	long long ms = atomic_load(&ctl.deadline_ms) - now_ms();
+	return ms < 0 ? 0 : ms;
+}
+
+/* --- the control thread: clients, requests, replies --- */
+
+static void free_client(struct client *c)
+{
+	close(c->fd);
+	if (c->pidfd >= 0)
+		close(c->pidfd);
+	while (c->out) {
+		struct out_msg *m = c->out;
+		c->out = m->next;
+		free(m);
+	}
+	free(c);
 }
 
 static void drop_client(int i)
 {
-	close(ctl.clients[i].fd);
-	if (ctl.clients[i].pidfd >= 0)
-		close(ctl.clients[i].pidfd);
+	free_client(ctl.clients[i]);
 	ctl.clients[i] = ctl.clients[--ctl.nclients];
 }
 
@@ -199,19 +263,40 @@ static bool peer_alive(const struct client *c)
 	return syscall(SYS_pidfd_send_signal, c->pidfd, 0, NULL, 0) == 0;
 }
 
-/* Accepts the pending connections; how many were taken. */
-static int accept_clients(void)
+/* A place for a new client: a free one, or that of the client idle
+ * longest (no request with the ptrace thread, no reply unread, not waiting
+ * for the jail's end, not between attach and its listener). */
+static bool make_room(void)
 {
-	int taken = 0;
+	if (ctl.nclients < MAX_CLIENTS)
+		return true;
+	int victim = -1;
+	for (int i = 0; i < ctl.nclients; i++) {
+		const struct client *c = ctl.clients[i];
+		if (c->busy || c->out || c->removing || c->attached || c->attach_pending)
+			continue;
+		const struct client *v = victim < 0 ? NULL : ctl.clients[victim];
+		if (!v || c->last.tv_sec < v->last.tv_sec ||
+		    (c->last.tv_sec == v->last.tv_sec && c->last.tv_nsec < v->last.tv_nsec))
+			victim = i;
+	}
+	if (victim < 0)
+		return false;
+	drop_client(victim);
+	return true;
+}
+
+/* Accepts the pending connections. */
+static void accept_clients(void)
+{
 	for (;;) {
 		int fd = accept4(ctl.listen_fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
 		if (fd < 0)
-			return taken;
+			return;
 		struct ucred cr;
 		socklen_t len = sizeof(cr);
 		struct client c = {.fd = fd, .pidfd = -1};
-		if (ctl.nclients == MAX_CLIENTS || getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) < 0 ||
-		    cr.uid != geteuid()) {
+		if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) < 0 || cr.uid != geteuid()) {
 			close(fd);
 			continue;
 		}
@@ -221,30 +306,74 @@ static int accept_clients(void)
 			c.pidfd = -1;
 		/* Every jailed process is traced: none may drive a supervisor.
 		 * The pidfd proves the status we read is the connecting process's. */
-		if (proc_status_field(c.pid, "TracerPid", 0) != 0 || !peer_alive(&c)) {
+		struct client *n = NULL;
+		if (proc_status_field(c.pid, "TracerPid", 0) != 0 || !peer_alive(&c) || !make_room() ||
+		    !(n = malloc(sizeof(*n)))) {
 			close(fd);
 			if (c.pidfd >= 0)
 				close(c.pidfd);
 			continue;
 		}
-		async_wake(fd);
-		ctl.clients[ctl.nclients++] = c;
-		taken++;
+		clock_gettime(CLOCK_MONOTONIC, &c.last);
+		*n = c;
+		n->out_tail = &n->out;
+		ctl.clients[ctl.nclients++] = n;
 	}
 }
 
-static bool send_all(int fd, const void *buf, size_t len)
+/* Sends what is queued for c, as far as it reads; false: drop it. */
+static bool flush(struct client *c)
 {
-	return send(fd, buf, len, MSG_NOSIGNAL) == (ssize_t)len;
+	while (c->out) {
+		struct out_msg *m = c->out;
+		ssize_t n = send(c->fd, m->data, m->len, MSG_DONTWAIT | MSG_NOSIGNAL);
+		if (n < 0)
+			return errno == EAGAIN || errno == EINTR;
+		if (n != (ssize_t)m->len)
+			return false; /* SOCK_SEQPACKET: all or nothing */
+		c->unread -= m->len;
+		c->out = m->next;
+		if (!c->out)
+			c->out_tail = &c->out;
+		free(m);
+	}
+	return true;
 }
 
-static bool reply(int fd, int status, int value)
+/* Queues one message for c and sends what it can; false: drop it (it
+ * has left too much unread). */
+static bool queue_msg(struct client *c, const void *buf, size_t len)
+{
+	if (c->unread + len > MAX_UNREAD)
+		return false;
+	struct out_msg *m = malloc(sizeof(*m) + len);
+	if (!m)
+		return false;
+	m->next = NULL;
+	m->len = len;
+	memcpy(m->data, buf, len);
+	*c->out_tail = m;
+	c->out_tail = &m->next;
+	c->unread += len;
+	return flush(c);
+}
+
+static bool reply(struct client *c, int status, int value)
 {
 	struct ctl_reply r = {.magic = CTL_MAGIC, .status = status, .value = value};
-	return send_all(fd, &r, sizeof(r));
+	return queue_msg(c, &r, sizeof(r));
 }
 
-static bool send_info(int fd, int status)
+/* The jail's parameters, as the ptrace thread last set them (jail -m
+ * changes them under the table's write lock). */
+static void jail_copy(struct jail *out)
+{
+	tracee_rdlock();
+	*out = *ctl.sv->jail;
+	tracee_unlock();
+}
+
+static bool send_info(struct client *c, int status)
 {
 	static struct ctl_info info;
 	int n;
@@ -254,39 +383,64 @@ static bool send_info(int fd, int status)
 	info.status = status;
 	info.supervisor_pid = getpid();
 	info.nproc = n;
-	info.dying = ctl.dying;
+	info.dying = atomic_load(&ctl.dying);
 	info.stop_timeout = ctl.sv->stop_timeout;
-	info.jail = *ctl.sv->jail;
+	jail_copy(&info.jail);
 	const struct fs_root *shm = dev_shm_root();
 	info.shm_dir[0] = '\0';
 	if (shm && strlen(shm->host) < sizeof(info.shm_dir))
 		memcpy(info.shm_dir, shm->host, strlen(shm->host) + 1);
-	return send_all(fd, &info, sizeof(info));
+	return queue_msg(c, &info, sizeof(info));
 }
 
-static bool send_pids(int fd)
+static bool send_pids(struct client *c)
 {
 	int n;
 	pid_t *pids = jail_pids(&n);
-	bool ok = reply(fd, 0, n);
+	bool ok = reply(c, 0, n);
 	for (int i = 0; ok && i < n; i += CTL_PIDS_PER_MSG) {
 		int chunk = n - i < CTL_PIDS_PER_MSG ? n - i : CTL_PIDS_PER_MSG;
-		ok = send_all(fd, pids + i, (size_t)chunk * sizeof(pid_t));
+		ok = queue_msg(c, pids + i, (size_t)chunk * sizeof(pid_t));
 	}
 	free(pids);
 	return ok;
 }
 
-/* jexec: seize the process that connected, if it is still that process. */
-static int attach_peer(struct client *c)
+/* The jail's filters as BPF, built as a spawned command gets them (jexec
+ * loads them; no_new_privs is its own decision). */
+static bool send_filters(struct client *c)
 {
-	if (!peer_alive(c))
+	static struct jail j;
+	struct filter_set f;
+	jail_copy(&j);
+	int rc = filter_build(&f, &j, false, false);
+	if (!rc && (rc = filter_export(&f)))
+		filter_free(&f);
+	if (rc)
+		return reply(c, rc, 0);
+	bool ok = reply(c, 0, f.progs.count);
+	for (int i = 0; ok && i < f.progs.count; i++)
+		ok = queue_msg(c, f.progs.prog[i], f.progs.len[i] * sizeof(struct sock_filter));
+	filter_free(&f);
+	return ok;
+}
+
+/* --- jobs: run by the ptrace thread --- */
+
+/* jexec: seize the process that connected, if it is still that process.
+ * PTRACE_SEIZE makes the calling thread the tracer: the ptrace thread. */
+static int attach_peer(const struct job *j)
+{
+	struct client peer = {.pid = j->pid, .pidfd = j->pidfd};
+	if (atomic_load(&ctl.dying))
 		return -ESRCH;
-	int rc = supervisor_attach(ctl.sv, c->pid);
-	if (rc == 0 && !peer_alive(c)) {
+	if (!peer_alive(&peer))
+		return -ESRCH;
+	int rc = supervisor_attach(ctl.sv, j->pid);
+	if (rc == 0 && !peer_alive(&peer)) {
 		/* it died and its pid was reused in between: not ours */
-		struct tracee *t = tracee_find(c->pid);
-		ptrace(PTRACE_DETACH, c->pid, 0, 0);
+		struct tracee *t = tracee_find(j->pid);
+		ptrace(PTRACE_DETACH, j->pid, 0, 0);
 		if (t)
 			tracee_remove(t);
 		rc = -ESRCH;
@@ -294,41 +448,109 @@ static int attach_peer(struct client *c)
 	return rc;
 }
 
-/* The jail's filters as BPF, built as a spawned command gets them (jexec
- * loads them; no_new_privs is its own decision). */
-static bool send_filters(int fd)
-{
-	struct filter_set f;
-	int rc = filter_build(&f, ctl.sv->jail, false, false);
-	if (!rc && (rc = filter_export(&f)))
-		filter_free(&f);
-	if (rc)
-		return reply(fd, rc, 0);
-	bool ok = reply(fd, 0, f.progs.count);
-	for (int i = 0; ok && i < f.progs.count; i++)
-		ok = send_all(fd, f.progs.prog[i], f.progs.len[i] * sizeof(struct sock_filter));
-	filter_free(&f);
-	return ok;
-}
-
 /* jail -m: the new parameters, if the jail can take them now. */
-static bool modify(struct client *c, const struct jail *to)
+static int modify(const struct jail *to)
 {
 	char err[256];
 	int n;
 	free(jail_pids(&n));
-	if (ctl.dying)
-		return reply(c->fd, -ESRCH, 0);
+	if (atomic_load(&ctl.dying))
+		return -ESRCH;
 	if (jail_modify_check(ctl.sv->jail, to, n > 0, err, sizeof(err)))
-		return reply(c->fd, -EBUSY, 0);
+		return -EBUSY;
 	/* a family no longer new: its objects go (FreeBSD's jail -m too) */
 	const struct jail *j = ctl.sv->jail;
 	const int from[] = {j->sysvmsg, j->sysvsem, j->sysvshm}, now[] = {to->sysvmsg, to->sysvsem, to->sysvshm};
 	for (int f = 0; f < SYSV_FAMILIES; f++)
 		if (jail_sysv(j, from[f]) == JAIL_SYS_NEW && jail_sysv(to, now[f]) != JAIL_SYS_NEW)
 			sysv_space_remove((enum sysv_family)f);
+	tracee_wrlock();
 	jail_modify_apply(ctl.sv->jail, to);
-	return reply(c->fd, 0, 0);
+	tracee_unlock();
+	return 0;
+}
+
+static void run_job(void *arg)
+{
+	struct job *j = arg;
+	switch (j->op) {
+	case CTL_KILL:
+		j->value = signal_all(j->arg);
+		break;
+	case CTL_REMOVE:
+		start_removal();
+		break;
+	case CTL_ATTACH_GO:
+		j->status = attach_peer(j);
+		break;
+	case CTL_MODIFY:
+		j->status = modify(&j->to);
+		break;
+	default:
+		j->status = -EINVAL;
+		break;
+	}
+	pthread_mutex_lock(&ctl.done_mu);
+	j->next = ctl.done;
+	ctl.done = j;
+	pthread_mutex_unlock(&ctl.done_mu);
+	wake_control();
+}
+
+/* Hands c's request to the ptrace thread; the reply comes when it is done. */
+static bool post_job(struct client *c, uint32_t op, int32_t arg, const struct jail *to)
+{
+	struct job *j = calloc(1, sizeof(*j));
+	if (!j)
+		return reply(c, -ENOMEM, 0);
+	j->c = c;
+	j->op = op;
+	j->arg = arg;
+	j->pid = c->pid;
+	j->pidfd = c->pidfd;
+	if (to)
+		j->to = *to;
+	c->busy = true;
+	c->busy_op = op;
+	supervisor_post(run_job, j);
+	return true;
+}
+
+/* The control thread: answers the jobs the ptrace thread has done. */
+static void finish_jobs(void)
+{
+	pthread_mutex_lock(&ctl.done_mu);
+	struct job *list = ctl.done;
+	ctl.done = NULL;
+	pthread_mutex_unlock(&ctl.done_mu);
+	while (list) {
+		struct job *j = list;
+		list = j->next;
+		struct client *c = j->c;
+		c->busy = false;
+		bool ok = !c->hung_up;
+		if (ok) {
+			switch (j->op) {
+			case CTL_REMOVE:
+				c->removing = true; /* answered when the jail is gone */
+				break;
+			case CTL_ATTACH_GO:
+				c->attached = j->status == 0;
+				ok = reply(c, j->status, 0);
+				break;
+			default:
+				ok = reply(c, j->status, j->value);
+				break;
+			}
+		}
+		if (!ok)
+			for (int i = 0; i < ctl.nclients; i++)
+				if (ctl.clients[i] == c) {
+					drop_client(i);
+					break;
+				}
+		free(j);
+	}
 }
 
 /* One request; false if the client is to be dropped. */
@@ -342,9 +564,10 @@ static bool serve(struct client *c)
 		struct cmsghdr align;
 	} u;
 	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.buf, .msg_controllen = sizeof(u.buf)};
-	ssize_t n = recvmsg(c->fd, &msg, MSG_CMSG_CLOEXEC);
+	ssize_t n = recvmsg(c->fd, &msg, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR;
+	clock_gettime(CLOCK_MONOTONIC, &c->last);
 	memcpy(&req, &mod.req, sizeof(req));
 	int passed = -1;
 	struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
@@ -361,45 +584,122 @@ static bool serve(struct client *c)
 		close(passed);
 	if (req.op == CTL_MODIFY && n == (ssize_t)sizeof(mod) && req.magic == CTL_MAGIC &&
 	    req.jail_size == sizeof(struct jail))
-		return modify(c, &mod.jail);
+		return post_job(c, CTL_MODIFY, 0, &mod.jail);
 	if (n != (ssize_t)sizeof(req) || req.magic != CTL_MAGIC || req.jail_size != sizeof(struct jail)) {
 		if (n > 0)
-			reply(c->fd, -EPROTO, 0);
+			reply(c, -EPROTO, 0);
 		return false;
 	}
+	bool dying = atomic_load(&ctl.dying);
 	switch (req.op) {
 	case CTL_INFO:
-		return send_info(c->fd, 0);
+		return send_info(c, 0);
 	case CTL_PIDS:
-		return send_pids(c->fd);
+		return send_pids(c);
 	case CTL_KILL:
 		if (req.arg < 0 || req.arg > 64)
-			return reply(c->fd, -EINVAL, 0);
-		return reply(c->fd, 0, signal_all(req.arg));
+			return reply(c, -EINVAL, 0);
+		return post_job(c, CTL_KILL, req.arg, NULL);
 	case CTL_REMOVE:
-		c->removing = true;
-		start_removal();
-		return true;
+		return post_job(c, CTL_REMOVE, 0, NULL);
 	case CTL_ATTACH:
-		if (ctl.dying)
-			return send_info(c->fd, -ESRCH);
+		if (dying)
+			return send_info(c, -ESRCH);
 		c->attach_pending = true;
-		return send_info(c->fd, 0);
+		return send_info(c, 0);
 	case CTL_ATTACH_GO:
-		if (!c->attach_pending || ctl.dying)
-			return reply(c->fd, ctl.dying ? -ESRCH : -EPROTO, 0);
+		if (!c->attach_pending || dying)
+			return reply(c, dying ? -ESRCH : -EPROTO, 0);
 		c->attach_pending = false;
-		{
-			int rc = attach_peer(c);
-			c->attached = rc == 0;
-			return reply(c->fd, rc, 0);
-		}
+		return post_job(c, CTL_ATTACH_GO, 0, NULL);
 	case CTL_FILTERS:
-		return send_filters(c->fd);
+		return send_filters(c);
 	default:
-		return reply(c->fd, -EINVAL, 0);
+		return reply(c, -EINVAL, 0);
 	}
 }
+
+/* One round: sleeps in poll() until a client, a new connection, a done
+ * job or the removal's deadline needs it. */
+static void control_round(void)
+{
+	struct pollfd fds[2 + MAX_CLIENTS];
+	struct client *who[2 + MAX_CLIENTS];
+	int nfds = 0;
+	fds[nfds] = (struct pollfd){.fd = ctl.event_fd, .events = POLLIN};
+	who[nfds++] = NULL;
+	fds[nfds] = (struct pollfd){.fd = ctl.listen_fd, .events = POLLIN};
+	who[nfds++] = NULL;
+	for (int i = 0; i < ctl.nclients; i++) {
+		struct client *c = ctl.clients[i];
+		if (c->hung_up)
+			continue;
+		/* one request at a time: the next is read once this one is done */
+		short ev = (short)((c->busy ? 0 : POLLIN) | (c->out ? POLLOUT : 0));
+		fds[nfds] = (struct pollfd){.fd = c->fd, .events = ev};
+		who[nfds++] = c;
+	}
+	int timeout = -1;
+	if (atomic_load(&ctl.dying) && !atomic_load(&ctl.killed_hard)) {
+		long long ms = ms_left();
+		if (ms == 0) {
+			/* the ptrace thread sends SIGKILL (control_idle); told
+			 * again every 100 ms until it has */
+			supervisor_wake();
+			timeout = 100;
+		} else {
+			timeout = ms > 60000 ? 60000 : (int)ms + 1;
+		}
+	}
+	if (poll(fds, (nfds_t)nfds, timeout) <= 0)
+		return;
+	if (fds[0].revents) {
+		uint64_t v;
+		if (read(ctl.event_fd, &v, sizeof(v)) < 0) {
+			/* nothing to read: another round took it */
+		}
+		finish_jobs();
+	}
+	for (int k = 2; k < nfds; k++) {
+		struct client *c = who[k];
+		short re = fds[k].revents;
+		if (!re)
+			continue;
+		int i = 0;
+		while (i < ctl.nclients && ctl.clients[i] != c)
+			i++;
+		if (i == ctl.nclients)
+			continue; /* dropped this round */
+		bool ok = true;
+		if (re & POLLOUT)
+			ok = flush(c);
+		if (ok && c->busy) {
+			/* its request is with the ptrace thread: dropped when done */
+			if (re & (POLLHUP | POLLERR))
+				c->hung_up = true;
+			continue;
+		}
+		if (ok && (re & (POLLIN | POLLHUP | POLLERR)))
+			ok = serve(c);
+		if (!ok)
+			drop_client(i);
+	}
+	if (fds[1].revents)
+		accept_clients();
+}
+
+static void *control_thread(void *arg)
+{
+	(void)arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	while (!atomic_load(&ctl.stop))
+		control_round();
+	return NULL;
+}
+
+/* --- the ptrace thread's side --- */
 
 /* A persistent jail outlives the terminal and the pipes it started from. */
 static void detach(void)
@@ -415,64 +715,63 @@ static void detach(void)
 	}
 }
 
-/* Serves whatever the control sockets have ready; again after taking new
- * clients, whose first request may have come before SIGIO was set up. */
-static void serve_ready(void)
+void control_idle(struct supervisor *sv)
 {
-	for (int round = 0; round < 2 * MAX_CLIENTS; round++) {
-		struct pollfd fds[1 + MAX_CLIENTS];
-		int nfds = 0;
-		fds[nfds++] = (struct pollfd){.fd = ctl.listen_fd, .events = POLLIN};
-		for (int i = 0; i < ctl.nclients; i++)
-			fds[nfds++] = (struct pollfd){.fd = ctl.clients[i].fd, .events = POLLIN};
-		if (poll(fds, (nfds_t)nfds, 0) <= 0)
-			return;
-		/* clients first: fds[] indices match ctl.clients until one is dropped */
-		for (int i = nfds - 1; i >= 1; i--) {
-			int ci = i - 1;
-			if (fds[i].revents && !serve(&ctl.clients[ci]))
-				drop_client(ci);
+	if (!ctl.started) {
+		/* started here, by the ptrace thread after the spawn: it
+		 * inherits the blocked wake signal (loop_wake.h) */
+		ctl.started = pthread_create(&ctl.thread, NULL, control_thread, NULL) == 0;
+		if (!ctl.started) {
+			perror("jail: control thread");
+			abort(); /* fail closed: EXITKILL ends the jail */
 		}
-		if (!fds[0].revents || accept_clients() == 0)
-			return;
 	}
-}
-
-void control_wait(struct supervisor *sv, bool block)
-{
 	/* a jail that does not persist ends with its last process, and takes
 	 * the jails made inside it along (their supervisors are our children
 	 * now, so the event loop would wait for them) */
-	if (!sv->jail->persist && sv->main_pid && sv->main_done && tracee_count() == 0)
+	if (!sv->jail->persist && sv->main_pid && sv->main_done && !atomic_load(&ctl.dying) && tracee_count() == 0 &&
+	    supervisor_has_children())
 		start_removal();
 	if (!ctl.detached && sv->jail->persist && (sv->main_done || sv->main_pid == 0))
 		detach();
-	int sig = 0;
-	if (block) {
-		/* one call to sleep and be woken: no handler, no pipe */
-		int ms = ctl.dying && !ctl.killed_hard ? ms_to_deadline() : -1;
-		struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000};
-		sig = sigtimedwait(&wake_signals, NULL, ms >= 0 ? &ts : NULL);
+	if (atomic_load(&ctl.dying) && !atomic_load(&ctl.killed_hard) && ms_left() == 0) {
+		atomic_store(&ctl.killed_hard, true);
+		ctl.killed_gen = 0;
 	}
-	/* a tracee's stop (SIGCHLD) needs nothing here: the loop waits for it */
-	if (sig != SIGCHLD)
-		serve_ready();
-	if (ctl.dying && !ctl.killed_hard && ms_to_deadline() == 0)
-		ctl.killed_hard = true;
-	if (ctl.killed_hard)
-		signal_all(SIGKILL); /* again: children forked meanwhile too */
+	/* again whenever a process joined since: children forked meanwhile */
+	if (atomic_load(&ctl.killed_hard) && tracee_added() != ctl.killed_gen) {
+		ctl.killed_gen = tracee_added();
+		signal_all(SIGKILL);
+	}
 }
 
 bool control_may_exit(struct supervisor *sv)
 {
-	return !sv->jail->persist || ctl.dying;
+	return !sv->jail->persist || atomic_load(&ctl.dying);
+}
+
+void control_stop(struct supervisor *sv)
+{
+	(void)sv;
+	if (!ctl.started)
+		return;
+	atomic_store(&ctl.stop, true);
+	wake_control();
+	pthread_join(ctl.thread, NULL);
+	ctl.started = false;
+	/* what the ptrace thread did last is answered still (jail -m
+	 * nopersist of a jail with no process ends it at once) */
+	finish_jobs();
 }
 
 void control_finish(struct supervisor *sv)
 {
-	(void)sv;
+	control_stop(sv);
 	/* the sockets stay open: jail -r sees them close when we exit */
-	for (int i = 0; i < ctl.nclients; i++)
-		if (ctl.clients[i].removing)
-			reply(ctl.clients[i].fd, 0, 0);
+	for (int i = 0; i < ctl.nclients; i++) {
+		struct client *c = ctl.clients[i];
+		/* a removal the jail's end overtook is answered too */
+		if (c->removing || (c->busy && c->busy_op == CTL_REMOVE && !c->hung_up))
+			reply(c, 0, 0);
+	}
 }

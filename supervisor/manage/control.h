@@ -103,17 +103,20 @@ int ctl_get_pids(int fd, pid_t **pids);
 
 struct supervisor;
 
-/* Takes over the listening socket (non-blocking, SIGIO when ready) and
- * blocks SIGCHLD and SIGIO, which only control_wait takes (and which
- * sv->child_unblock names, for the command). 0 or -errno. */
+/* Takes over the listening socket (non-blocking). The control thread
+ * starts at the first control_idle, on the ptrace thread, after the
+ * command is spawned. 0 or -errno. */
 int control_init(struct supervisor *sv, int listen_fd);
-/* Waits until a child may have changed state (SIGCHLD), serving control
- * requests meanwhile; with block false, serves what is pending and returns.
- * Also runs the stop.timeout clock of a jail being removed. */
-void control_wait(struct supervisor *sv, bool block);
+/* ops->idle: run by the ptrace thread before it sleeps. Starts the
+ * control thread; ends a jail that does not persist with its last
+ * process; runs the stop.timeout clock of a jail being removed. */
+void control_idle(struct supervisor *sv);
 /* Nothing left to wait for (no tracee, no child): may the supervisor stop?
  * Yes unless the jail persists and nobody asked for its removal. */
 bool control_may_exit(struct supervisor *sv);
+/* The ptrace thread has ended: stops the control thread (before the
+ * listening socket is closed). */
+void control_stop(struct supervisor *sv);
 /* The supervisor stops: answers the pending removals (call it after
  * unregistering the jail, which closes the listening socket). */
 void control_finish(struct supervisor *sv);

@@ -89,7 +89,7 @@ static const struct supervisor_ops ops = {
 	.handlers = handlers,
 	.handler_enter = handler_enter,
 	.report_denial = report_denial,
-	.wait = control_wait,
+	.idle = control_idle,
 	.may_exit = control_may_exit,
 	.open_program = caller_open_program,
 };
@@ -179,6 +179,7 @@ static void run_supervisor(struct jail_cmdline *cl, struct registry *reg, struct
 	 * non-dumpable process cannot be seized by a normal user) */
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	supervisor_run(&sv);
+	control_stop(&sv);
 	/* the jail's own SysV objects go with it (docs/sysvipc.md) */
 	sysv_space_remove_all();
 	/* FreeBSD unmounts before the jail's removal is reported done: the
