@@ -33,6 +33,7 @@ struct name {
 	int dirfd; /* the supervisor's descriptor of the directory, or -1 */
 	char last[PATH_MAX];
 	bool trailing_slash;
+	bool is_root; /* the name was "/" (slashes only) */
 };
 
 static void name_close(struct name *n)
@@ -46,6 +47,7 @@ static void name_close(struct name *n)
 static int name_of(struct syscall_stop *s, int dirfd, uint64_t addr, struct name *n)
 {
 	n->dirfd = -1;
+	n->is_root = false;
 	char path[PATH_MAX], dir[PATH_MAX];
 	int err = mem_read_string(s->t->tid, addr, path, sizeof(path));
 	if (err)
@@ -59,10 +61,13 @@ static int name_of(struct syscall_stop *s, int dirfd, uint64_t addr, struct name
 	size_t start = end;
 	while (start > 0 && path[start - 1] != '/')
 		start--;
-	if (start == 0 && path[0] == '/') {
-		/* "/" itself: a directory that is there and cannot go */
+	if (start == end) {
+		/* slashes only: "/" itself, a directory that is there and
+		 * cannot go (mkdir EEXIST, unlink EISDIR; rmdir and rename
+		 * EBUSY: run()) */
 		snprintf(dir, sizeof(dir), "/");
 		snprintf(n->last, sizeof(n->last), ".");
+		n->is_root = true;
 	} else {
 		snprintf(n->last, sizeof(n->last), "%s", path + start);
 		if (start == 0)
@@ -191,6 +196,11 @@ static long run(struct syscall_stop *s, const struct call *c)
 	/* what was read belongs to this call: the caller is still in it */
 	if (!notify_still_valid()) {
 		ret = -EINTR;
+		goto out;
+	}
+	if (((c->kind == RMDIR || (c->kind == UNLINK && (c->flags & AT_REMOVEDIR))) && a.is_root) ||
+	    (c->kind == RENAME && (a.is_root || b.is_root))) {
+		ret = -EBUSY; /* the kernel's for the root (LAST_ROOT) */
 		goto out;
 	}
 	switch (c->kind) {
