@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "probe.h"
+#include "traced_child.h"
 
 static volatile long secret = 1234;
 
@@ -74,13 +75,8 @@ static void x86_layouts(pid_t child)
 
 int main(void)
 {
-	pid_t child = fork();
-	if (child < 0)
-		fail("fork: %s", strerror(errno));
+	pid_t child = fork_traced_child();
 	if (child == 0) {
-		if (ptrace(PTRACE_TRACEME, 0, 0, 0) != 0)
-			_exit(100 + errno);
-		raise(SIGSTOP);
 		syscall(SYS_getppid);
 		_exit((int)secret);
 	}

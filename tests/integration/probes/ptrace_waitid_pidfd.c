@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "probe.h"
+#include "traced_child.h"
 
 #ifndef P_PIDFD
 #define P_PIDFD 3
@@ -32,13 +33,8 @@ static void wait_pidfd(int fd, int options, siginfo_t *si)
 
 int main(void)
 {
-	pid_t child = fork();
-	if (child < 0)
-		fail("fork: %s", strerror(errno));
+	pid_t child = fork_traced_child();
 	if (child == 0) {
-		if (ptrace(PTRACE_TRACEME, 0, 0, 0) != 0)
-			_exit(100 + errno);
-		raise(SIGSTOP);
 		_exit(7);
 	}
 	int fd = (int)syscall(NR_pidfd_open, child, 0);
