@@ -21,6 +21,10 @@
 #include <unistd.h>
 
 static const char *secret;
+/* where the probe makes its files: /tmp inside the jail (the root's);
+ * natively the script gives a directory of its own (ESCAPE_TMP) so that
+ * the host's /tmp is left alone */
+static const char *tmp_dir = "/tmp";
 static int failures;
 
 static void verdict(int ok, const char *what)
@@ -86,7 +90,8 @@ static void *unshared_connect(void *arg)
 
 static void unix_connect_unshared(void)
 {
-	const char *name = "/tmp/unshared.sock";
+	char name[108];
+	snprintf(name, sizeof(name), "%s/unshared.sock", tmp_dir);
 	struct sockaddr_un a = {.sun_family = AF_UNIX};
 	snprintf(a.sun_path, sizeof(a.sun_path), "%s", name);
 	unlink(name);
@@ -114,6 +119,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	secret = argv[1];
+	if (getenv("ESCAPE_TMP"))
+		tmp_dir = getenv("ESCAPE_TMP");
 	long tries = argc > 2 ? atol(argv[2]) : 100000;
 	char path[8192];
 
@@ -164,7 +171,7 @@ int main(int argc, char **argv)
 	snprintf(base, sizeof(base), "%s", secret);
 	char *sd = dirname(dir), *sb = basename(base);
 	escapes = 0;
-	if (chdir("/tmp") == 0 && mkdir("d", 0755) == 0 && symlink(sd, "l") == 0) {
+	if (chdir(tmp_dir) == 0 && mkdir("d", 0755) == 0 && symlink(sd, "l") == 0) {
 		snprintf(path, sizeof(path), "d/%s", sb);
 		int fd = open(path, O_CREAT | O_WRONLY, 0644);
 		if (fd >= 0) {
