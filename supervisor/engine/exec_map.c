@@ -19,6 +19,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <gelf.h>
+#include <libelf.h>
+
 #include "inject.h"
 #include "memory.h"
 #include "tracee.h"
@@ -48,57 +51,41 @@ static uint16_t machine_of(const struct abi *abi)
 	return EM_NONE;
 }
 
-/* The ELF header and program headers of fd: 0, or 1 if fd is not an ELF
- * program of this ABI that the kernel would load. */
+/* The ELF header and program headers of fd (read with libelf's
+ * class-independent GElf forms, as handlers/exec_header.c does): 0, or 1
+ * if fd is not an ELF program of this ABI that the kernel would load. */
 static int read_elf(int fd, const struct abi *abi, struct elf_info *e)
 {
-	unsigned char h[sizeof(Elf64_Ehdr)];
-	if (pread(fd, h, sizeof(h), 0) != (ssize_t)sizeof(h) || memcmp(h, ELFMAG, SELFMAG) != 0 ||
-	    h[EI_DATA] != ELFDATA2LSB)
+	if (elf_version(EV_CURRENT) == EV_NONE)
 		return 1;
+	Elf *elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (!elf)
+		return 1;
+	int bad = 1;
+	GElf_Ehdr h;
+	size_t phnum;
 	bool is64 = abi->word_size == 8;
-	if (h[EI_CLASS] != (is64 ? ELFCLASS64 : ELFCLASS32))
-		return 1;
-	uint16_t machine;
-	if (is64) {
-		Elf64_Ehdr x;
-		memcpy(&x, h, sizeof(x));
-		e->type = x.e_type;
-		machine = x.e_machine;
-		e->entry = x.e_entry;
-		e->phoff = x.e_phoff;
-		e->phentsize = x.e_phentsize;
-		e->phnum = x.e_phnum;
-	} else {
-		Elf32_Ehdr x;
-		memcpy(&x, h, sizeof(x));
-		e->type = x.e_type;
-		machine = x.e_machine;
-		e->entry = x.e_entry;
-		e->phoff = x.e_phoff;
-		e->phentsize = x.e_phentsize;
-		e->phnum = x.e_phnum;
-	}
-	size_t psize = is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
-	if ((e->type != ET_EXEC && e->type != ET_DYN) || machine != machine_of(abi) || e->phentsize != psize ||
-	    e->phnum == 0 || e->phnum > MAX_PHNUM)
-		return 1;
-	for (unsigned i = 0; i < e->phnum; i++) {
-		unsigned char b[sizeof(Elf64_Phdr)];
-		if (pread(fd, b, psize, (off_t)(e->phoff + (uint64_t)i * psize)) != (ssize_t)psize)
-			return 1;
-		struct phdr *p = &e->ph[i];
-		if (is64) {
-			Elf64_Phdr x;
-			memcpy(&x, b, sizeof(x));
-			*p = (struct phdr){x.p_type, x.p_flags, x.p_offset, x.p_vaddr, x.p_filesz, x.p_memsz, x.p_align};
-		} else {
-			Elf32_Phdr x;
-			memcpy(&x, b, sizeof(x));
-			*p = (struct phdr){x.p_type, x.p_flags, x.p_offset, x.p_vaddr, x.p_filesz, x.p_memsz, x.p_align};
+	if (elf_kind(elf) == ELF_K_ELF && gelf_getehdr(elf, &h) && h.e_ident[EI_DATA] == ELFDATA2LSB &&
+	    h.e_ident[EI_CLASS] == (is64 ? ELFCLASS64 : ELFCLASS32) &&
+	    (h.e_type == ET_EXEC || h.e_type == ET_DYN) && h.e_machine == machine_of(abi) &&
+	    h.e_phentsize == (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)) && elf_getphdrnum(elf, &phnum) == 0 &&
+	    phnum > 0 && phnum <= MAX_PHNUM) {
+		e->type = h.e_type;
+		e->entry = h.e_entry;
+		e->phoff = h.e_phoff;
+		e->phentsize = h.e_phentsize;
+		e->phnum = (unsigned)phnum;
+		bad = 0;
+		for (unsigned i = 0; i < e->phnum && !bad; i++) {
+			GElf_Phdr x;
+			if (!gelf_getphdr(elf, (int)i, &x))
+				bad = 1;
+			else
+				e->ph[i] = (struct phdr){x.p_type, x.p_flags, x.p_offset, x.p_vaddr, x.p_filesz, x.p_memsz, x.p_align};
 		}
 	}
-	return 0;
+	elf_end(elf);
+	return bad;
 }
 
 /* A call the tracee makes; its result in *res. 0, or -errno (the call's
