@@ -36,7 +36,6 @@ static const struct abi abi_aarch64 = {
 
 const struct abi *const abi_supported[] = {&abi_aarch64, NULL};
 /* no ABI shares AArch64's audit arch; AArch32 is killed as a bad arch */
-const uint32_t abi_killed_scmp_arches[] = {0};
 
 #define AARCH64_SVC_LEN 4   /* svc #0 */
 #define AARCH64_NR_REG 8    /* x8 holds the number at the svc */

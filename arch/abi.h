@@ -18,12 +18,12 @@ struct abi {
 	uint32_t scmp_arch;   /* libseccomp's SCMP_ARCH_* token */
 	enum sc_table table;  /* column of syscall_list.h */
 	unsigned word_size;   /* bytes in a tracee pointer or long */
+	uint32_t killed_from; /* numbers of this audit arch from here up kill the process
+			       * (x32's, which share x86_64's); 0: none */
 };
 
 /* The ABIs this build supervises, native first, NULL-terminated. */
 extern const struct abi *const abi_supported[];
-/* libseccomp arch tokens whose every syscall kills the process (x32), 0-terminated. */
-extern const uint32_t abi_killed_scmp_arches[];
 
 /* The ABI for a seccomp audit arch, or NULL if the jail does not support it. */
 const struct abi *abi_from_audit(uint32_t audit_arch);

@@ -20,6 +20,7 @@ static const struct abi abi_x86_64 = {
 	.scmp_arch = SCMP_ARCH_X86_64,
 	.table = SCT_X86_64,
 	.word_size = 8,
+	.killed_from = 0x40000000, /* __X32_SYSCALL_BIT */
 };
 
 static const struct abi abi_i386 = {
@@ -31,7 +32,6 @@ static const struct abi abi_i386 = {
 };
 
 const struct abi *const abi_supported[] = {&abi_x86_64, &abi_i386, NULL};
-const uint32_t abi_killed_scmp_arches[] = {SCMP_ARCH_X32, 0};
 
 static int get_regs(pid_t tid, struct user_regs_struct *r)
 {

@@ -6,23 +6,24 @@
 #define JAIL_SUPERVISOR_FILTER_NET_H
 
 #include <stdbool.h>
-#include <seccomp.h>
-
 #include "../../arch/abi.h"
+#include "bpf_gen.h"
 
 struct jail;
 
-/* Rules of the syscall filter for id (native number nr) on abi: 1 if
- * added here, 0 if the generic rule applies, -errno on failure. On the
- * native ABI: socket and setsockopt run (the deny filter judges them),
- * sendto/recvfrom stop only with an address argument. Other ABIs (i386,
- * where libseccomp would also apply register conditions to socketcall,
- * whose arguments are in memory) get the generic rule: they stop; so do
- * all ABIs under jail -v (native false), so that refusals are reported. */
-int filter_net_syscall_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, enum sc_id id, int nr,
+/* The rules for id (number nr of plan ABI ai) in place of its generic
+ * one: 1 if added here, 0 if the generic rule applies, -errno on failure.
+ * On the native ABI: socket and setsockopt run (unless a rule of
+ * filter_net_deny_rules holds), sendto/recvfrom stop only with an address
+ * argument. Other ABIs (i386, whose socketcall has its arguments in
+ * memory) get the generic rule: they stop; so do all ABIs under jail -v
+ * (native false), so that refusals are reported. */
+int filter_net_syscall_rules(struct filter_plan *p, unsigned ai, bool native, enum sc_id id, int nr,
 			     const struct jail *j);
 
-/* The deny filter's socket() and setsockopt() rules (native ABI only). */
-int filter_net_deny_rules(scmp_filter_ctx ctx, const struct abi *abi, bool native, const struct jail *j);
+/* The socket() and setsockopt() rules that refuse, or stop, by their
+ * arguments (native ABI only). */
+int filter_net_deny_rules(struct filter_plan *p, unsigned ai, const struct abi *abi, bool native,
+			  const struct jail *j);
 
 #endif
