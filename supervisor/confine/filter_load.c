@@ -11,7 +11,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-/* The syscall filter, with a listener for its USER_NOTIF results. */
+/* The first filter, with a listener for its USER_NOTIF results. */
 static int load_with_listener(const struct filter_progs *p)
 {
 	struct sock_fprog prog = {.len = p->len[0], .filter = p->prog[0]};

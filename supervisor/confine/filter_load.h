@@ -15,8 +15,8 @@
 
 struct sock_filter;
 
-/* In load order: [0] the syscall filter, loaded with a user-notification
- * listener; then the others. */
+/* In load order: [0] the jail's filter (filter.c makes one), loaded with a
+ * user-notification listener; then any others. */
 struct filter_progs {
 	struct sock_filter *prog[FILTER_MAX]; /* malloc'ed */
 	unsigned short len[FILTER_MAX];       /* instructions */
@@ -25,7 +25,7 @@ struct filter_progs {
 };
 
 /* Loads them into the calling thread; 0 or -errno. *listener gets the
- * user-notification listener of the syscall filter (close-on-exec): the
+ * user-notification listener of the first filter (close-on-exec): the
  * caller must hand it to the supervisor and close it before running
  * anything of the jail's. */
 int filter_load(const struct filter_progs *p, int *listener);

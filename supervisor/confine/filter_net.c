@@ -45,8 +45,7 @@ int filter_net_syscall_rules(struct filter_plan *p, unsigned ai, bool native, en
 	if (!native)
 		return 0;
 	/* a NETLINK_ROUTE socket is a proxy's end (handle_netlink.c), handed
-	 * over from user notification: in this filter, the one with the
-	 * listener (a NOTIFY of the deny filter would find none: ENOSYS) */
+	 * over from user notification */
 	if (id == SC_socket)
 		return stop_if_low32(p, ai, nr, 0, AF_NETLINK, ACT_NOTIFY) ?: 1;
 	if (id == SC_setsockopt) /* SOL_NETLINK stops: filter_net_deny_rules */
@@ -121,8 +120,8 @@ int filter_net_deny_rules(struct filter_plan *p, unsigned ai, const struct abi *
 	}
 	if (!rc) {
 		/* a netlink proxy's SOL_NETLINK options are set on the
-		 * supervisor's socket (handle_netlink.c): one TRACE rule here,
-		 * where the default is ALLOW, not 33 in the syscall filter */
+		 * supervisor's socket (handle_netlink.c): TRACE, beside the
+		 * call's ALLOW */
 		struct deny_cond c = DC_EQ32(1, SOL_NETLINK);
 		rc = rule(p, ai, ACT_TRACE(SC_setsockopt), nr_sso, 1, &c);
 	}

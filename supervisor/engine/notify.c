@@ -166,7 +166,7 @@ static void answer_fd(struct listener *l, uint64_t id, int fd, unsigned fd_flags
 
 /* the handler table and lookup, from the layers above (notify_set_ops) */
 static const struct supervisor_ops *ops;
-static bool report_denials; /* also: the deny filter traces (filter_build) */
+static bool report_denials; /* also: denials trace in the filter (filter_build) */
 
 void notify_set_ops(const struct supervisor_ops *o, bool report)
 {
@@ -195,8 +195,8 @@ static void serve_one(struct listener *l, const struct seccomp_notif *req)
 	enum action (*enter)(struct syscall_stop *) = ops ? ops->handler_enter(s.id, snap.jail) : NULL;
 	enum action act = ACT_RETURN;
 	s.retval = -ENOSYS;
-	/* A static denial fails as the deny filter fails it: with -v that
-	 * filter says TRACE (to report), and a notification outranks TRACE,
+	/* A static denial fails as the filter fails it: with -v the row's
+	 * rule says TRACE (to report), and a notification outranks TRACE,
 	 * so the call arrives here (e.g. mknod of a device node). Without -v
 	 * the filter's ERRNO outranks the notification: no lookup needed. */
 	const struct static_deny *d =

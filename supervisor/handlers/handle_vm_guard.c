@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Where the scratch area cannot be sealed (a kernel without mseal, before
- * 6.10, or an ABI whose filter cannot let mseal through: libseccomp 2.5.4
- * does not know mseal for i386), the calls
+ * 6.10, or an ABI without an mseal number), the calls
  * that could unmap, remap, reprotect or discard it are checked here instead:
  * any range that touches the area gets EPERM. Only those ABIs trap them. */
 #include <errno.h>
