@@ -74,6 +74,11 @@ const struct static_deny priv_denies[] = {
 	DENY(open_tree, EPERM, NO_ALLOW, MOUNT_WHY),
 	DENY(open_tree_attr, EPERM, NO_ALLOW, MOUNT_WHY),
 	DENY(mount_setattr, EPERM, NO_ALLOW, MOUNT_WHY),
+	/* listmount and statmount (6.8) walk the whole mount namespace, past
+	 * enforce_statfs; without them (ENOSYS, as on an older kernel)
+	 * libmount reads /proc/self/mountinfo, the jail's view of it. */
+	DENY(listmount, ENOSYS, NO_ALLOW, "the mount table past enforce_statfs (/proc/self/mountinfo is the jail's view)"),
+	DENY(statmount, ENOSYS, NO_ALLOW, "the mount table past enforce_statfs (/proc/self/mountinfo is the jail's view)"),
 
 	/* Kernel modules (PRIV_KLD_LOAD, PRIV_KLD_UNLOAD). */
 	DENY(init_module, EPERM, NO_ALLOW, "loading kernel code (PRIV_KLD_LOAD)"),

@@ -23,6 +23,14 @@ only_root() { # WHAT OUTPUT
 
 out=$(timeout 60 "$JAIL" -c path=/ command="$MT" 2>&1)
 only_root "at /, default enforce_statfs (2): only /" "$out"
+# listmount(2) and statmount(2) (6.8) walk the whole mount namespace, past
+# enforce_statfs: a jail gets ENOSYS, as on a kernel without them, and
+# libmount falls back to /proc/self/mountinfo (the jail's view)
+listmount_absent() { # WHAT OUTPUT
+	printf '%s\n' "$2" | grep -qx 'listmount ENOSYS' || fail "$1: listmount: $(printf '%s\n' "$2" | grep '^listmount')"
+	pass "$1: listmount gives ENOSYS"
+}
+listmount_absent "at /" "$out"
 out=$(timeout 60 "$JAIL" -c path=/ enforce_statfs=2 command=/bin/sh -c \
 	'df -P 2>&1 | awk "NR > 1 { print \$6 }"; findmnt -rn -o TARGET 2>&1' 2>&1 | grep -v ': created$' | sort -u)
 expect_eq "df and findmnt at / with enforce_statfs=2" "$out" "/"
@@ -38,6 +46,7 @@ mkdir -m 0755 "$WORK/root" || fail "mkdir"
 cp "$MT" "$WORK/root/" || fail "cp"
 out=$(timeout 60 "$JAIL" -c path="$WORK/root" command=/mount_table 2>&1)
 only_root "in a root, default enforce_statfs (2): only /" "$out"
+listmount_absent "in a root" "$out"
 out=$(timeout 60 "$JAIL" -c path="$WORK/root" enforce_statfs=1 command=/mount_table 2>&1)
 only_root "in a root, enforce_statfs=1 (no mount beneath it): only /" "$out"
 out=$(timeout 60 "$JAIL" -c path="$WORK/root" enforce_statfs=0 command=/mount_table 2>&1)
