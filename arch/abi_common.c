@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 #include "abi.h"
 
+#include <errno.h>
 #include <stddef.h>
+#include <unistd.h>
 
 const struct abi *abi_from_audit(uint32_t audit_arch)
 {
@@ -21,4 +23,16 @@ int abi_nr(const struct abi *abi, enum sc_id id)
 enum sc_id abi_id(const struct abi *abi, long nr)
 {
 	return sc_from_nr(abi->table, nr);
+}
+
+bool abi_kernel_has_mseal(void)
+{
+	static int known = -1; /* the answer, once asked (any thread: the same) */
+	int has = __atomic_load_n(&known, __ATOMIC_RELAXED);
+	if (has < 0) {
+		int nr = abi_nr(abi_supported[0], SC_mseal);
+		has = nr >= 0 && !(syscall(nr, 0L, 0L, 0L) < 0 && errno == ENOSYS);
+		__atomic_store_n(&known, has, __ATOMIC_RELAXED);
+	}
+	return has;
 }

@@ -43,14 +43,6 @@ static uint32_t syscall_action(enum sc_id id, const struct abi *abi, const struc
 	return ACT_ALLOW; /* a conditional trap: see add_trap_rules */
 }
 
-/* Does the running kernel have mseal (6.10)? mseal(0, 0, 0) seals nothing
- * and returns 0 there; older kernels (Debian 12's 6.1) give ENOSYS. */
-static bool kernel_has_mseal(void)
-{
-	int nr = abi_nr(abi_supported[0], SC_mseal);
-	return nr >= 0 && !(syscall(nr, 0L, 0L, 0L) < 0 && errno == ENOSYS);
-}
-
 static int add(struct filter_plan *p, unsigned ai, const struct abi *abi, enum sc_id id, uint32_t action,
 	       unsigned n, const struct deny_cond *cond)
 {
@@ -154,7 +146,7 @@ int filter_build(struct filter_set *f, const struct jail *j, bool set_nnp, bool 
 	struct filter_plan *p = &f->plan;
 	p->unknown = ACT_ERRNO(ENOSYS);
 	p->other_arch = ACT_KILL_PROCESS;
-	bool has_mseal = kernel_has_mseal();
+	bool has_mseal = abi_kernel_has_mseal();
 	int rc = 0;
 	for (int i = 0; !rc && abi_supported[i]; i++) {
 		const struct abi *abi = abi_supported[i];

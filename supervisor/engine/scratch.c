@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "../../arch/abi.h"
 #include "inject.h"
 #include "tracee.h"
 
@@ -68,9 +69,17 @@ int scratch_map_in(struct injection *inj)
 	if (!err && nr_mseal >= 0) {
 		uint64_t sargs[6] = {(uint64_t)addr, SCRATCH_SIZE, 0, 0, 0, 0};
 		err = inject_call(inj, nr_mseal, sargs, &sealed);
-		/* without mseal (old kernel, or an ABI whose filter lacks it) the
-		 * area is only read-only; see docs/design-notes.md */
-		err = err == -ESRCH ? err : 0;
+		/* without mseal (an old kernel) the area is only read-only and
+		 * the filter guards it (handle_vm_guard.c). Where the kernel
+		 * has mseal the filter counts on the seal: if it failed, the
+		 * area is not used (fail closed). docs/scratch-area.md */
+		if (!err && sealed < 0 && abi_kernel_has_mseal()) {
+			/* (e.g. a filter of the program's own refused it) */
+			long ignored;
+			uint64_t uargs[6] = {(uint64_t)addr, SCRATCH_SIZE, 0, 0, 0, 0};
+			err = inject_call(inj, abi_nr(abi, SC_munmap), uargs, &ignored);
+			err = err == -ESRCH ? err : (int)sealed;
+		}
 	}
 	if (!err)
 		t->as->base = (uint64_t)addr;
@@ -86,7 +95,10 @@ int scratch_prepare(struct tracee *t)
 	err = scratch_map_in(&inj);
 	if (err == -ESRCH)
 		return err;
-	int end = inject_end(&inj);
+	/* mapped: the call is issued again; failed: it counts as done (the
+	 * caller sets its result), not issued again with the registers of
+	 * an injected call's exit */
+	int end = err && inj.at_exit ? inject_finish(&inj) : inject_end(&inj);
 	if (err)
 		return err;
 	return end;

@@ -21,7 +21,10 @@ struct tracee;
 
 /* Maps and seals the area, at t's seccomp stop, by injecting mmap and
  * mseal; the original syscall is issued again when t resumes. The event loop
- * calls it before any handler with .uses_scratch. 0 or -errno. */
+ * calls it before any handler with .uses_scratch. 0, or -errno: then the
+ * original syscall counts as done, and the caller sets its result. Where
+ * the kernel has mseal and the seal fails (a filter of the program's own
+ * can refuse the injected call), the area is unmapped and not used. */
 int scratch_prepare(struct tracee *t);
 /* The same, in an injection already begun (the loader's exec stop,
  * exec_image.c). 0 or -errno (-ESRCH: t died). */

@@ -9,12 +9,19 @@
 #include <sched.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
@@ -112,8 +119,65 @@ static void unix_connect_unshared(void)
 	unlink(name);
 }
 
+#ifndef SYS_mseal
+#define SYS_mseal 462
+#endif
+#define AREA_SIZE (64ULL << 20) /* supervisor/engine/scratch.c */
+
+/* A 64 MiB read-only anonymous mapping: the supervisor's scratch area. */
+static void *find_area(void)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512];
+	void *found = NULL;
+	while (f && fgets(line, sizeof(line), f)) {
+		unsigned long long start, end, inode;
+		char perms[8];
+		if (sscanf(line, "%llx-%llx %7s %*s %*s %llu", &start, &end, perms, &inode) == 4 &&
+		    end - start == AREA_SIZE && strcmp(perms, "r--p") == 0 && inode == 0)
+			found = (void *)(uintptr_t)start;
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* In a fresh image (no scratch area yet): a filter of the program's own
+ * makes mseal fail, so the area the supervisor maps for the next chdir
+ * could stay unsealed, and the filter, which counts on the seal where the
+ * kernel has mseal, does not guard it. The supervisor must then not use
+ * the area: the chdir fails, or the area is sealed after all. 0: held. */
+static int own_filter_against_the_seal(void)
+{
+	struct sock_filter insn[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mseal, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = {.len = sizeof(insn) / sizeof(insn[0]), .filter = insn};
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog)) {
+		printf("own filter: %s\n", strerror(errno));
+		return 1;
+	}
+	if (chdir("/") != 0) {
+		printf("own filter: chdir: %s (the area was not used)\n", strerror(errno));
+		return 0;
+	}
+	void *area = find_area();
+	if (!area) {
+		printf("own filter: chdir ran, no scratch area\n");
+		return 1;
+	}
+	int writable = mprotect(area, 4096, PROT_READ | PROT_WRITE) == 0;
+	printf("own filter: chdir ran; the area %s\n", writable ? "could be made writable" : "is sealed");
+	return writable;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], "--own-filter") == 0)
+		return own_filter_against_the_seal();
 	if (argc < 2) {
 		fprintf(stderr, "usage: escape HOST_SECRET [TRIES]\n");
 		return 2;
@@ -210,6 +274,17 @@ int main(int argc, char **argv)
 	}
 
 	unix_connect_unshared();
+
+	/* the supervisor's injected mseal runs under the program's own filters */
+	pid_t child = fork();
+	if (child == 0) {
+		execl(argv[0], argv[0], "--own-filter", (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	waitpid(child, &status, 0);
+	verdict(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		"a filter of the program's own that fails mseal leaves no unsealed scratch area in use");
 
 	/* chroot without chdir, and fchdir to a directory opened before it */
 	if (geteuid() == 0) {
