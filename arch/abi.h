@@ -28,10 +28,11 @@ extern const struct abi *const abi_supported[];
 /* The ABI for a seccomp audit arch, or NULL if the jail does not support it. */
 const struct abi *abi_from_audit(uint32_t audit_arch);
 
-/* Does the running kernel have mseal (6.10)? mseal(0, 0, 0) seals nothing
- * and returns 0 there; older kernels (Debian 12's 6.1) give ENOSYS. Where
- * it does, the jail's filter counts on every ABI with an mseal number to
- * seal its scratch area (and does not guard it otherwise). */
+/* Does mseal (6.10) work here? mseal(0, 0, 0) seals nothing and returns 0
+ * there; older kernels (Debian 12's 6.1) give ENOSYS, and a filter the
+ * jail runs under (a container's) may refuse it. Where it works, the
+ * jail's filter counts on every ABI with an mseal number to seal its
+ * scratch area (and does not guard it otherwise). */
 bool abi_kernel_has_mseal(void);
 
 /* Native syscall number of id in this ABI; -1 if it has none. */

@@ -31,7 +31,7 @@ bool abi_kernel_has_mseal(void)
 	int has = __atomic_load_n(&known, __ATOMIC_RELAXED);
 	if (has < 0) {
 		int nr = abi_nr(abi_supported[0], SC_mseal);
-		has = nr >= 0 && !(syscall(nr, 0L, 0L, 0L) < 0 && errno == ENOSYS);
+		has = nr >= 0 && syscall(nr, 0L, 0L, 0L) == 0;
 		__atomic_store_n(&known, has, __ATOMIC_RELAXED);
 	}
 	return has;

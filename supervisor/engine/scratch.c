@@ -17,6 +17,7 @@
 
 #include "../../arch/abi.h"
 #include "inject.h"
+#include "procfs.h"
 #include "tracee.h"
 
 #define SCRATCH_SIZE ((uint64_t)SCRATCH_SLOTS * SCRATCH_SLOT_SIZE)
@@ -28,6 +29,32 @@ int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size)
 	*base = t->as->base;
 	*size = SCRATCH_SIZE;
 	return 0;
+}
+
+/* Is the mapping at addr sealed, as mseal said? A filter the program
+ * stacked runs for the supervisor's injected calls too, and can answer
+ * one with 0 without running it. With one filter (the jail's: nothing
+ * the program added) mseal's answer is the kernel's; else the kernel's
+ * own view decides: the VmFlags of the mapping in smaps ("sl", 6.10). */
+static bool seal_holds(pid_t tid, uint64_t addr)
+{
+	if (proc_status_field(tid, "Seccomp_filters", 0) == 1)
+		return true;
+	char path[64], line[512];
+	snprintf(path, sizeof(path), "/proc/%d/smaps", (int)tid);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return false;
+	bool in = false, sealed = false;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long start, end;
+		if (sscanf(line, "%llx-%llx ", &start, &end) == 2 && strchr(line, '-') < strchr(line, ' '))
+			in = start == addr;
+		else if (in && strncmp(line, "VmFlags:", 8) == 0)
+			sealed = strstr(line, " sl") != NULL;
+	}
+	fclose(f);
+	return sealed;
 }
 
 int scratch_map_in(struct injection *inj)
@@ -62,6 +89,8 @@ int scratch_map_in(struct injection *inj)
 #endif
 	if (!err && addr < 0 && addr > -4096)
 		err = (int)addr;
+	if (!err && addr == 0)
+		err = -ENOMEM; /* no area (a filter of the program's own can answer 0) */
 	/* a 32-bit ABI's result is sign-extended, but its addresses above
 	 * 2 GiB (where i386 mappings go) are not negative */
 	if (!err && abi->word_size == 4)
@@ -73,8 +102,11 @@ int scratch_map_in(struct injection *inj)
 		 * the filter guards it (handle_vm_guard.c). Where the kernel
 		 * has mseal the filter counts on the seal: if it failed, the
 		 * area is not used (fail closed). docs/scratch-area.md */
+		if (!err && abi_kernel_has_mseal() && !(sealed == 0 && seal_holds(t->tid, (uint64_t)addr)))
+			sealed = sealed < 0 ? sealed : -EPERM;
 		if (!err && sealed < 0 && abi_kernel_has_mseal()) {
-			/* (e.g. a filter of the program's own refused it) */
+			/* (e.g. a filter of the program's own refused it, or said
+			 * 0 without running it) */
 			long ignored;
 			uint64_t uargs[6] = {(uint64_t)addr, SCRATCH_SIZE, 0, 0, 0, 0};
 			err = inject_call(inj, abi_nr(abi, SC_munmap), uargs, &ignored);

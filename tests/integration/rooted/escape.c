@@ -143,16 +143,17 @@ static void *find_area(void)
 }
 
 /* In a fresh image (no scratch area yet): a filter of the program's own
- * makes mseal fail, so the area the supervisor maps for the next chdir
- * could stay unsealed, and the filter, which counts on the seal where the
+ * makes mseal fail (answer errno, EPERM) or pretend (answer 0 without
+ * running it), so the area the supervisor maps for the next chdir could
+ * stay unsealed, and the filter, which counts on the seal where the
  * kernel has mseal, does not guard it. The supervisor must then not use
  * the area: the chdir fails, or the area is sealed after all. 0: held. */
-static int own_filter_against_the_seal(void)
+static int own_filter_against_the_seal(int answer)
 {
 	struct sock_filter insn[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mseal, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (unsigned)answer),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	struct sock_fprog prog = {.len = sizeof(insn) / sizeof(insn[0]), .filter = insn};
@@ -176,8 +177,8 @@ static int own_filter_against_the_seal(void)
 
 int main(int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--own-filter") == 0)
-		return own_filter_against_the_seal();
+	if (argc == 3 && strcmp(argv[1], "--own-filter") == 0)
+		return own_filter_against_the_seal(atoi(argv[2]));
 	if (argc < 2) {
 		fprintf(stderr, "usage: escape HOST_SECRET [TRIES]\n");
 		return 2;
@@ -276,15 +277,20 @@ int main(int argc, char **argv)
 	unix_connect_unshared();
 
 	/* the supervisor's injected mseal runs under the program's own filters */
-	pid_t child = fork();
-	if (child == 0) {
-		execl(argv[0], argv[0], "--own-filter", (char *)NULL);
-		_exit(127);
+	for (int answer = 0; answer <= EPERM; answer += EPERM) {
+		char arg[16];
+		snprintf(arg, sizeof(arg), "%d", answer);
+		pid_t child = fork();
+		if (child == 0) {
+			execl(argv[0], argv[0], "--own-filter", arg, (char *)NULL);
+			_exit(127);
+		}
+		int status = 0;
+		waitpid(child, &status, 0);
+		verdict(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+			answer ? "a filter of the program's own that fails mseal leaves no unsealed scratch area in use"
+			       : "a filter of the program's own that answers mseal with 0 leaves no unsealed scratch area in use");
 	}
-	int status = 0;
-	waitpid(child, &status, 0);
-	verdict(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-		"a filter of the program's own that fails mseal leaves no unsealed scratch area in use");
 
 	/* chroot without chdir, and fchdir to a directory opened before it */
 	if (geteuid() == 0) {
