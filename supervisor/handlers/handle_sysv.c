@@ -246,6 +246,13 @@ static enum action create(struct syscall_stop *s, const struct sysv_call *c, int
 	long id = -ENOSYS;
 	err = inject_call(&inj, abi_nr(s->abi, s->id), args, &id);
 	int fin = inject_finish(&inj);
+	/* A filter the program stacked runs for the injected call too and can
+	 * answer it 0 without running it: id 0, recorded, would hand the
+	 * jail the host's object 0. Believed only under the jail's one filter
+	 * (a nested jail's real id 0 is then left unrecorded, not removed:
+	 * it might be the host's). */
+	if (!err && id == 0 && proc_status_field(s->t->tid, "Seccomp_filters", 0) != 1)
+		id = -ENOSPC;
 	if (!err && id >= 0 && sysv_space_add(c->fam, (int)id, key)) {
 		/* not recorded: not left behind either */
 		if (c->fam == SYSV_SHM)

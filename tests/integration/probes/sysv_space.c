@@ -11,8 +11,19 @@
  *   read KEY                  print the text in the segment with KEY
  *   gone SHM SEM MSG          each id is EINVAL (IPC_STAT)
  *   disabled                  sysvshm=disable sysvmsg=new: shmget ENOSYS,
- *                             msgget works */
+ *                             msgget works
+ *   forged                    a filter of the probe's own answers each get
+ *                             of IPC_PRIVATE 0 without running it: the
+ *                             supervisor's injected get (the jail's object
+ *                             is made as IPC_PRIVATE); the probe's own get
+ *                             of its key gets through: no id may be handed
+ *                             out */
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
@@ -209,5 +220,28 @@ int main(int argc, char **argv)
 			msgctl(q, IPC_RMID, NULL);
 		checks_done("sysvshm=disable: ENOSYS; sysvmsg=new works");
 	}
-	fail("usage: sysv_space [host KEY | jail KEY TAG SHM SEM MSG | read KEY | gone SHM SEM MSG | disabled]");
+	if (strcmp(mode, "forged") == 0) {
+		struct sock_filter insn[] = {
+			BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+			BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_shmget, 3, 0),
+			BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_semget, 2, 0),
+			BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_msgget, 1, 0),
+			BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+			BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])),
+			BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IPC_PRIVATE, 0, 1),
+			BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 0),
+			BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		};
+		struct sock_fprog prog = {.len = sizeof(insn) / sizeof(insn[0]), .filter = insn};
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
+			fail("own filter: %s", strerror(errno));
+		/* outside a jail the kernel makes the objects: the probe fails */
+		/* (nothing is removed: an id the jail took for its own might be
+		 * the host's object 0; the jail's own objects go with it) */
+		CHECK_DENIED(shmget(probe_key, 4096, IPC_CREAT | 0600), ENOSPC);
+		CHECK_DENIED(semget(probe_key, 1, IPC_CREAT | 0600), ENOSPC);
+		CHECK_DENIED(msgget(probe_key, IPC_CREAT | 0600), ENOSPC);
+		checks_done("a forged id 0 from the probe's own filter is not the jail's: ENOSPC");
+	}
+	fail("usage: sysv_space [host KEY | jail KEY TAG SHM SEM MSG | read KEY | gone SHM SEM MSG | disabled | forged]");
 }

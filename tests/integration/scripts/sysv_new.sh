@@ -64,6 +64,11 @@ out=$("$P" gone $out) || fail "after jail -m: $out"
 pass "jail -m from new: the jail's objects are removed"
 "$JAIL" -q -r $a
 
+# a filter of the program's own answering the injected get with 0: the
+# supervisor must not record id 0 (the host's object 0) as the jail's
+out=$("$JAIL" -q -c name=$c $NEW command="$P" forged 2>&1) || fail "forged ids: $out"
+pass "a forged id 0 from the program's own filter is refused (ENOSPC)"
+
 # a disabled family next to a new one
 out=$("$JAIL" -q -c name=$c sysvshm=disable sysvmsg=new command="$P" disabled) || fail "disabled: $out"
 pass "sysvshm=disable next to sysvmsg=new: ENOSYS and a queue"
