@@ -102,15 +102,14 @@ int scratch_map_in(struct injection *inj)
 		 * the filter guards it (handle_vm_guard.c). Where the kernel
 		 * has mseal the filter counts on the seal: if it failed, the
 		 * area is not used (fail closed). docs/scratch-area.md */
-		if (!err && abi_kernel_has_mseal() && !(sealed == 0 && seal_holds(t->tid, (uint64_t)addr)))
-			sealed = sealed < 0 ? sealed : -EPERM;
-		if (!err && sealed < 0 && abi_kernel_has_mseal()) {
+		if (!err && abi_kernel_has_mseal() && (sealed != 0 || !seal_holds(t->tid, (uint64_t)addr))) {
 			/* (e.g. a filter of the program's own refused it, or said
 			 * 0 without running it) */
 			long ignored;
 			uint64_t uargs[6] = {(uint64_t)addr, SCRATCH_SIZE, 0, 0, 0, 0};
 			err = inject_call(inj, abi_nr(abi, SC_munmap), uargs, &ignored);
-			err = err == -ESRCH ? err : (int)sealed;
+			if (err != -ESRCH)
+				err = sealed < 0 ? (int)sealed : -EPERM;
 		}
 	}
 	if (!err)
