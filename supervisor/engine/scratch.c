@@ -31,30 +31,39 @@ int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size)
 	return 0;
 }
 
-/* Is the mapping at addr sealed, as mseal said? A filter the program
- * stacked runs for the supervisor's injected calls too, and can answer
- * one with 0 without running it. With one filter (the jail's: nothing
- * the program added) mseal's answer is the kernel's; else the kernel's
- * own view decides: the VmFlags of the mapping in smaps ("sl", 6.10). */
+/* Is the area at addr what the supervisor mapped and sealed? Read in the
+ * kernel's own view, not believed from the injected calls' answers:
+ * - a sibling thread can unmap the new area before the mseal and map its
+ *   own writable one at that address, which the mseal then seals: the
+ *   mapping must still be the area (exactly its range, read-only,
+ *   private, anonymous);
+ * - a filter the program stacked runs for the injected calls too and can
+ *   answer mseal with 0 without running it: with the jail's filter alone
+ *   (Seccomp_filters 1) mseal's answer is the kernel's, else the
+ *   mapping's VmFlags in smaps must show "sl" (6.10). */
 static bool seal_holds(pid_t tid, uint64_t addr)
 {
-	if (proc_status_field(tid, "Seccomp_filters", 0) == 1)
-		return true;
+	bool believed = proc_status_field(tid, "Seccomp_filters", 0) == 1;
 	char path[64], line[512];
-	snprintf(path, sizeof(path), "/proc/%d/smaps", (int)tid);
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)tid, believed ? "maps" : "smaps");
 	FILE *f = fopen(path, "re");
 	if (!f)
 		return false;
-	bool in = false, sealed = false;
+	bool in = false, area = false, sealed = believed;
 	while (fgets(line, sizeof(line), f)) {
-		unsigned long long start, end;
-		if (sscanf(line, "%llx-%llx ", &start, &end) == 2 && strchr(line, '-') < strchr(line, ' '))
+		unsigned long long start, end, inode;
+		char perms[8];
+		if (sscanf(line, "%llx-%llx %7s %*s %*s %llu", &start, &end, perms, &inode) == 4 &&
+		    strchr(line, '-') < strchr(line, ' ')) {
 			in = start == addr;
-		else if (in && strncmp(line, "VmFlags:", 8) == 0)
+			if (in)
+				area = end - start == SCRATCH_SIZE && strcmp(perms, "r--p") == 0 && inode == 0;
+		} else if (in && !believed && strncmp(line, "VmFlags:", 8) == 0) {
 			sealed = strstr(line, " sl") != NULL;
+		}
 	}
 	fclose(f);
-	return sealed;
+	return area && sealed;
 }
 
 int scratch_map_in(struct injection *inj)
