@@ -118,12 +118,9 @@ uint32_t plan_decide(const struct filter_plan *p, const struct seccomp_data *d)
 
 /* The program being written. Jumps go forward: a conditional jump reaches
  * at most 255 instructions, JA any distance; a JA to a label placed later
- * is patched when the program is complete. Counting only (count): the
+ * is patched when the program is complete. Counting only (no code): the
  * length of a part, to choose a short jump over it. */
-struct emit {
-	bool count;
-	unsigned n;
-	bool full;
+struct emit_code {
 	struct sock_filter insn[FILTER_MAX_INSNS];
 	unsigned label_at[FILTER_MAX_INSNS]; /* an instruction index, or 0: not placed yet */
 	unsigned nlabels;
@@ -133,11 +130,17 @@ struct emit {
 	unsigned nfix;
 };
 
+struct emit {
+	unsigned n;
+	bool full;
+	struct emit_code *c; /* NULL: counting only */
+};
+
 #define SHORT_JUMP 255
 
 static void put(struct emit *e, uint16_t code, unsigned jt, unsigned jf, uint32_t k)
 {
-	if (e->count) {
+	if (!e->c) {
 		e->n++;
 		return;
 	}
@@ -145,36 +148,36 @@ static void put(struct emit *e, uint16_t code, unsigned jt, unsigned jf, uint32_
 		e->full = true;
 		return;
 	}
-	e->insn[e->n++] = (struct sock_filter){code, (uint8_t)jt, (uint8_t)jf, k};
+	e->c->insn[e->n++] = (struct sock_filter){code, (uint8_t)jt, (uint8_t)jf, k};
 }
 
 static unsigned label_new(struct emit *e)
 {
-	if (e->count)
+	if (!e->c)
 		return 0;
-	if (e->nlabels == FILTER_MAX_INSNS) {
+	if (e->c->nlabels == FILTER_MAX_INSNS) {
 		e->full = true;
 		return 0;
 	}
-	e->label_at[e->nlabels] = 0;
-	return e->nlabels++;
+	e->c->label_at[e->c->nlabels] = 0;
+	return e->c->nlabels++;
 }
 
 static void label_here(struct emit *e, unsigned l)
 {
-	if (!e->count)
-		e->label_at[l] = e->n;
+	if (e->c)
+		e->c->label_at[l] = e->n;
 }
 
 static void jump_to(struct emit *e, unsigned label)
 {
-	if (!e->count) {
-		if (e->nfix == FILTER_MAX_INSNS) {
+	if (e->c) {
+		if (e->c->nfix == FILTER_MAX_INSNS) {
 			e->full = true;
 			return;
 		}
-		e->fix[e->nfix].insn = e->n;
-		e->fix[e->nfix++].label = label;
+		e->c->fix[e->c->nfix].insn = e->n;
+		e->c->fix[e->c->nfix++].label = label;
 	}
 	put(e, BPF_JMP | BPF_JA, 0, 0, 0);
 }
@@ -193,7 +196,7 @@ static void load_word(struct emit *e, unsigned arg, bool high)
 /* The distance of a short jump from the next instruction to end. */
 static unsigned to(const struct emit *e, unsigned end)
 {
-	return e->count ? 0 : end - e->n - 1;
+	return !e->c ? 0 : end - e->n - 1;
 }
 
 /* Falls through if (word & mask) == value, else jumps to end. */
@@ -251,7 +254,7 @@ static void rule_code(struct emit *e, const struct plan_rule *r, bool args32, un
 
 static unsigned rule_length(const struct plan_rule *r, bool args32)
 {
-	struct emit c = {.count = true};
+	struct emit c = {0}; /* counting */
 	rule_code(&c, r, args32, 0);
 	return c.n;
 }
@@ -326,7 +329,7 @@ static void search(struct emit *e, const struct filter_plan *p, const struct run
 static unsigned search_length(const struct filter_plan *p, const struct run *runs, unsigned lo, unsigned hi,
 			      bool args32)
 {
-	struct emit c = {.count = true};
+	struct emit c = {0}; /* counting */
 	search(&c, p, runs, lo, hi, args32);
 	return c.n;
 }
@@ -388,8 +391,8 @@ static void abi_code(struct emit *e, const struct filter_plan *p, const struct p
 
 int plan_bpf(const struct filter_plan *p, struct sock_filter **prog, unsigned short *len)
 {
-	struct emit *e = calloc(1, sizeof(*e));
-	if (!e)
+	struct emit real = {.c = calloc(1, sizeof(struct emit_code))}, *e = &real;
+	if (!e->c)
 		return -ENOMEM;
 	unsigned abi_label[PLAN_MAX_ABIS];
 	put(e, BPF_LD | BPF_W | BPF_ABS, 0, 0, offsetof(struct seccomp_data, arch));
@@ -404,21 +407,21 @@ int plan_bpf(const struct filter_plan *p, struct sock_filter **prog, unsigned sh
 		abi_code(e, p, &p->abi[i]);
 	}
 	int err = e->full ? -E2BIG : 0;
-	for (unsigned i = 0; !err && i < e->nfix; i++) {
-		unsigned at = e->label_at[e->fix[i].label];
-		if (at <= e->fix[i].insn)
+	for (unsigned i = 0; !err && i < e->c->nfix; i++) {
+		unsigned at = e->c->label_at[e->c->fix[i].label];
+		if (at <= e->c->fix[i].insn)
 			err = -EINVAL; /* never placed: a bug here, and a program the kernel would refuse */
 		else
-			e->insn[e->fix[i].insn].k = at - e->fix[i].insn - 1;
+			e->c->insn[e->c->fix[i].insn].k = at - e->c->fix[i].insn - 1;
 	}
 	if (!err) {
 		*prog = malloc(e->n * sizeof(**prog));
 		if (!*prog)
 			err = -ENOMEM;
 		else
-			memcpy(*prog, e->insn, e->n * sizeof(**prog));
+			memcpy(*prog, e->c->insn, e->n * sizeof(**prog));
 		*len = (unsigned short)e->n;
 	}
-	free(e);
+	free(e->c);
 	return err;
 }
