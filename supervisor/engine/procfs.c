@@ -51,6 +51,11 @@ bool proc_all_digits(const char *s, size_t n)
 	return true;
 }
 
+bool proc_only_jail_filter(pid_t tid)
+{
+	return proc_status_field(tid, "Seccomp_filters", 0) == 1;
+}
+
 int proc_stat_ids(pid_t pid, int *pgrp, int *sid, int *tty)
 {
 	char path[64], buf[1024];

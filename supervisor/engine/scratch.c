@@ -43,7 +43,7 @@ int scratch_range(const struct tracee *t, uint64_t *base, uint64_t *size)
  *   mapping's VmFlags in smaps must show "sl" (6.10). */
 static bool seal_holds(pid_t tid, uint64_t addr)
 {
-	bool believed = proc_status_field(tid, "Seccomp_filters", 0) == 1;
+	bool believed = proc_only_jail_filter(tid);
 	char path[64], line[512];
 	snprintf(path, sizeof(path), "/proc/%d/%s", (int)tid, believed ? "maps" : "smaps");
 	FILE *f = fopen(path, "re");

@@ -251,7 +251,7 @@ static enum action create(struct syscall_stop *s, const struct sysv_call *c, int
 	 * jail the host's object 0. Believed only under the jail's one filter
 	 * (a nested jail's real id 0 is then left unrecorded, not removed:
 	 * it might be the host's). */
-	if (!err && id == 0 && proc_status_field(s->t->tid, "Seccomp_filters", 0) != 1)
+	if (!err && id == 0 && !proc_only_jail_filter(s->t->tid))
 		id = -ENOSPC;
 	if (!err && id >= 0 && sysv_space_add(c->fam, (int)id, key)) {
 		/* not recorded: not left behind either */
